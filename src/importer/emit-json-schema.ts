@@ -1,4 +1,4 @@
-import { shapeName, type SchemaNode } from './schema-walk.js'
+import { shapeName, type SchemaNode } from '../schema/walk.js'
 import { reachableShapes } from './emit-types.js'
 
 const DRAFT = 'https://json-schema.org/draft/2020-12/schema'

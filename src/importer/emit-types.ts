@@ -1,4 +1,4 @@
-import { childSchemas, enumValues, mapValue, members, requiredMembers, shapeName, type SchemaNode } from './schema-walk.js'
+import { childSchemas, enumValues, mapValue, members, requiredMembers, shapeName, type SchemaNode } from '../schema/walk.js'
 
 /** How wire types appear: as JSON on the wire, or as the AWS SDK presents them. */
 export type TypeFlavour = 'wire' | 'sdk'

@@ -6,7 +6,7 @@ import { emitCatalog, emitIndex, emitOperation, emitService, operationNames, typ
 import { emitTypes, type OperationShapes } from './emit-types.js'
 import { jsonSchemaDocument } from './emit-json-schema.js'
 import { header, modelLabel } from './source.js'
-import type { SchemaNode } from './schema-walk.js'
+import type { SchemaNode } from '../schema/walk.js'
 import type { ServiceModel } from './model.js'
 
 /** Generated files keyed by their path relative to the project root. */

@@ -1,6 +1,11 @@
 /** A TypeBox/JSON Schema node as the importer reads it back. */
 export type SchemaNode = Readonly<Record<string, unknown>>
 
+/** Reads any schema object (a TypeBox schema included) as a plain node. */
+export function asNode(schema: object): SchemaNode {
+  return schema as SchemaNode
+}
+
 /** The shape name a schema carries, if any. */
 export function shapeName(schema: SchemaNode): string | undefined {
   const name = schema['x-aws-shape']

@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs'
+import { formatOperations, operationRows } from './ops.js'
+import { validateCommand } from './validate-command.js'
+
+const USAGE = `usage: cognito-idp-contract <command>
+  ops [--json]                                      list every operation
+  validate <Operation> <request|response> <file|->  print "valid" or Cognito's validation message
+`
+
+const [command, ...args] = process.argv.slice(2)
+if (command === 'ops') {
+  const rows = operationRows()
+  process.stdout.write(args.includes('--json') ? `${JSON.stringify(rows, null, 2)}\n` : formatOperations(rows))
+} else if (command === 'validate') {
+  const result = validateCommand(args, () => readFileSync(0, 'utf8'))
+  process.stdout.write(result.stdout)
+  process.exitCode = result.exitCode
+} else {
+  process.stdout.write(USAGE)
+  process.exitCode = command === undefined || command === '--help' ? 0 : 2
+}

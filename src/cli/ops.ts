@@ -1,0 +1,29 @@
+import { operations } from '../../schemas/operations.js'
+import { asNode, shapeName } from '../schema/walk.js'
+
+/** One row of `cognito-idp-contract ops`. */
+export interface OperationRow {
+  readonly name: string
+  readonly target: string
+  readonly input: string
+  readonly output: string
+  readonly errors: readonly string[]
+}
+
+/** Every operation as a row, sorted by name. */
+export function operationRows(): OperationRow[] {
+  return Object.values(operations).map((op) => ({
+    name: op.name,
+    target: op.target,
+    input: shapeName(asNode(op.input)) ?? '',
+    output: shapeName(asNode(op.output)) ?? '',
+    errors: op.errors,
+  }))
+}
+
+/** The text of `ops`: one aligned line per operation, then the count. */
+export function formatOperations(rows: readonly OperationRow[]): string {
+  const width = Math.max(...rows.map((r) => r.name.length))
+  const lines = rows.map((r) => `${r.name.padEnd(width)}  ${r.target}  ${r.input} -> ${r.output}`)
+  return `${lines.join('\n')}\n${rows.length} operations\n`
+}

@@ -1,0 +1,6 @@
+export { operations, type OperationName } from '../schemas/operations.js'
+export { service } from '../schemas/service.js'
+export * as shapes from '../schemas/shapes.js'
+export { validate, validateSchema, schemaOf, type AnySchema, type Side } from './validate/validate.js'
+export type { IssueKeyword, SerializationIssue, ValidationIssue, ValidationResult } from './validate/types.js'
+export type { Operations, Shapes } from '../generated/types.js'

@@ -1,0 +1,242 @@
+import { compileMatcher, type Matcher } from '../regex/matcher.js'
+import { cognitoEnumOrder } from './java-order.js'
+import { constraintText, issueMessage } from './messages.js'
+import { serializationMessage, type JsonKind } from './serialization.js'
+import type { IssueKeyword, SerializationIssue, ValidationIssue } from './types.js'
+
+type Schema = Readonly<Record<string, unknown>>
+
+/** Where a walk collects what it finds. */
+export interface Collector {
+  readonly issues: ValidationIssue[]
+  serialization?: SerializationIssue
+}
+
+/** Checks a present (non-null) value at a path. */
+export type Check = (value: unknown, path: string, out: Collector) => void
+
+interface Compiled {
+  readonly check: Check
+  /** The constraint texts of a scalar schema in the order Cognito lists them inside `[...]`. */
+  readonly constraints: readonly string[]
+  readonly scalar: boolean
+  readonly sensitive: boolean
+}
+
+const cache = new WeakMap<Schema, Compiled>()
+
+function jsonKind(value: unknown): JsonKind {
+  if (Array.isArray(value)) return 'list'
+  if (value === null || value === undefined) return 'null'
+  if (typeof value === 'object') return 'object'
+  if (typeof value === 'number') return 'number'
+  if (typeof value === 'boolean') return 'boolean'
+  if (typeof value === 'string') return 'string'
+  return 'other'
+}
+
+function typeError(out: Collector, path: string, expected: string, value: unknown): void {
+  out.serialization ??= { path, expected, message: serializationMessage(expected, jsonKind(value)) }
+}
+
+function lowerFirst(name: string): string {
+  return name.charAt(0).toLowerCase() + name.slice(1)
+}
+
+function matcherFor(schema: Schema): { matches: Matcher; shown: string } | undefined {
+  const java = schema['x-aws-pattern']
+  if (typeof java === 'string') return { matches: compileMatcher(java), shown: java }
+  const js = schema['pattern']
+  if (typeof js !== 'string') return undefined
+  const re = new RegExp(js, 'u')
+  return { matches: (value) => re.test(value), shown: js }
+}
+
+function base64Bytes(text: string): number | undefined {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 === 1) return undefined
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0
+  return Math.floor((text.length * 3) / 4) - padding
+}
+
+function issue(out: Collector, path: string, keyword: IssueKeyword, constraint: string, value: unknown, sensitive: boolean): void {
+  out.issues.push({ path, keyword, constraint, sensitive, message: issueMessage(path, value, sensitive, constraint) })
+}
+
+function compileString(schema: Schema, sensitive: boolean): Compiled {
+  const blob = schema['x-aws-blob'] as { minBytes?: number; maxBytes?: number } | undefined
+  const min = blob ? blob.minBytes : (schema['minLength'] as number | undefined)
+  const max = blob ? blob.maxBytes : (schema['maxLength'] as number | undefined)
+  const pattern = blob ? undefined : matcherFor(schema)
+  const constraints: string[] = []
+  if (max !== undefined) constraints.push(constraintText.maxLength(max))
+  if (min !== undefined) constraints.push(constraintText.minLength(min))
+  if (pattern) constraints.push(constraintText.pattern(pattern.shown))
+  const expected = blob ? 'blob' : 'string'
+  const check: Check = (value, path, out) => {
+    if (typeof value !== 'string') return typeError(out, path, expected, value)
+    const length = blob ? base64Bytes(value) : countCodePoints(value)
+    if (length === undefined) return typeError(out, path, 'base64', value)
+    if (min !== undefined && length < min) issue(out, path, 'minLength', constraintText.minLength(min), value, sensitive)
+    if (max !== undefined && length > max) issue(out, path, 'maxLength', constraintText.maxLength(max), value, sensitive)
+    if (pattern && !pattern.matches(value)) issue(out, path, 'pattern', constraintText.pattern(pattern.shown), value, sensitive)
+  }
+  return { check, constraints, scalar: true, sensitive }
+}
+
+function countCodePoints(text: string): number {
+  let n = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) n++
+    else {
+      const d = text.charCodeAt(i + 1)
+      n++
+      if (d >= 0xdc00 && d <= 0xdfff) i++
+    }
+  }
+  return n
+}
+
+function compileEnum(schema: Schema, values: readonly string[], sensitive: boolean): Compiled {
+  const allowed = new Set(values)
+  const text = constraintText.enum(cognitoEnumOrder(values))
+  const check: Check = (value, path, out) => {
+    if (typeof value !== 'string') return typeError(out, path, 'string', value)
+    if (!allowed.has(value)) issue(out, path, 'enum', text, value, sensitive)
+  }
+  return { check, constraints: [text], scalar: true, sensitive }
+}
+
+function compileNumber(schema: Schema, sensitive: boolean): Compiled {
+  const integer = schema['type'] === 'integer'
+  const min = schema['minimum'] as number | undefined
+  const max = schema['maximum'] as number | undefined
+  const constraints: string[] = []
+  if (max !== undefined) constraints.push(constraintText.maximum(max))
+  if (min !== undefined) constraints.push(constraintText.minimum(min))
+  const expected = schema['x-aws-timestamp'] ? 'timestamp' : schema['x-aws-long'] ? 'long' : integer ? 'integer' : 'number'
+  const check: Check = (value, path, out) => {
+    if (typeof value !== 'number' || !Number.isFinite(value) || (integer && !Number.isInteger(value))) return typeError(out, path, expected, value)
+    if (min !== undefined && value < min) issue(out, path, 'minimum', constraintText.minimum(min), value, sensitive)
+    if (max !== undefined && value > max) issue(out, path, 'maximum', constraintText.maximum(max), value, sensitive)
+  }
+  return { check, constraints, scalar: true, sensitive }
+}
+
+/** Checks every element with a scalar schema and reports one aggregated issue, as Coral does. */
+function aggregate(element: Compiled, keyword: IssueKeyword, wrap: (inner: string[]) => string) {
+  return (values: readonly unknown[], whole: unknown, path: string, out: Collector, sensitive: boolean): void => {
+    const scratch: Collector = { issues: [] }
+    let sawNull = false
+    for (const v of values) {
+      if (v === null || v === undefined) sawNull = true
+      else element.check(v, path, scratch)
+    }
+    if (scratch.serialization) {
+      out.serialization ??= scratch.serialization
+      return
+    }
+    if (scratch.issues.length === 0 && !sawNull) return
+    const inner = sawNull ? [...element.constraints, constraintText.notNull()] : [...element.constraints]
+    issue(out, path, keyword, wrap(inner), whole, sensitive)
+  }
+}
+
+function compileList(schema: Schema, sensitive: boolean): Compiled {
+  const item = compile(schema['items'] as Schema)
+  const min = schema['minItems'] as number | undefined
+  const max = schema['maxItems'] as number | undefined
+  const hidden = sensitive || item.sensitive
+  const items = aggregate(item, 'items', constraintText.items)
+  const check: Check = (value, path, out) => {
+    if (!Array.isArray(value)) return typeError(out, path, 'list', value)
+    if (min !== undefined && value.length < min) issue(out, path, 'minItems', constraintText.minLength(min), value, hidden)
+    if (max !== undefined && value.length > max) issue(out, path, 'maxItems', constraintText.maxLength(max), value, hidden)
+    if (item.scalar) return items(value, value, path, out, hidden)
+    for (let i = 0; i < value.length; i++) {
+      const element: unknown = value[i]
+      const at = `${path}.${i + 1}.member`
+      if (element === null || element === undefined) issue(out, at, 'required', constraintText.notNull(), null, false)
+      else item.check(element, at, out)
+    }
+  }
+  return { check, constraints: [], scalar: false, sensitive: hidden }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+}
+
+function compileMap(schema: Schema, valueSchema: Schema, sensitive: boolean): Compiled {
+  const key = compile((schema['propertyNames'] ?? {}) as Schema)
+  const val = compile(valueSchema)
+  const min = schema['minProperties'] as number | undefined
+  const max = schema['maxProperties'] as number | undefined
+  const hidden = sensitive || val.sensitive || key.sensitive
+  const keys = aggregate(key, 'mapKeys', constraintText.mapKeys)
+  const values = aggregate(val, 'mapValues', constraintText.mapValues)
+  const check: Check = (value, path, out) => {
+    if (!isPlainObject(value)) return typeError(out, path, 'map', value)
+    const names = Object.keys(value)
+    if (min !== undefined && names.length < min) issue(out, path, 'minProperties', constraintText.minLength(min), value, hidden)
+    if (max !== undefined && names.length > max) issue(out, path, 'maxProperties', constraintText.maxLength(max), value, hidden)
+    if (key.scalar && key.constraints.length > 0) keys(names, value, path, out, hidden)
+    const entries = names.map((n) => value[n])
+    if (val.scalar) return values(entries, value, path, out, hidden)
+    names.forEach((n, i) => (entries[i] === null || entries[i] === undefined ? undefined : val.check(entries[i], `${path}.${n}`, out)))
+  }
+  return { check, constraints: [], scalar: false, sensitive: hidden }
+}
+
+function compileStructure(schema: Schema): Compiled {
+  const required = new Set((schema['required'] ?? []) as string[])
+  const props = Object.entries((schema['properties'] ?? {}) as Record<string, Schema>)
+  const members = props
+    .map(([name, member]) => ({ name, wire: lowerFirst(name), required: required.has(name), compiled: compile(member) }))
+    .sort((a, b) => (a.wire < b.wire ? -1 : a.wire > b.wire ? 1 : 0))
+  const check: Check = (value, path, out) => {
+    if (!isPlainObject(value)) return typeError(out, path, 'structure', value)
+    for (const m of members) {
+      const v = Object.prototype.hasOwnProperty.call(value, m.name) ? value[m.name] : undefined
+      const at = path ? `${path}.${m.wire}` : m.wire
+      if (v === null || v === undefined) {
+        if (m.required) issue(out, at, 'required', constraintText.notNull(), null, false)
+      } else m.compiled.check(v, at, out)
+    }
+  }
+  return { check, constraints: [], scalar: false, sensitive: members.some((m) => m.compiled.sensitive) }
+}
+
+function build(schema: Schema): Compiled {
+  const sensitive = schema['x-aws-sensitive'] === true
+  const anyOf = schema['anyOf']
+  if (Array.isArray(anyOf) && anyOf.every((s: Schema) => typeof s['const'] === 'string')) {
+    return compileEnum(schema, anyOf.map((s: Schema) => s['const'] as string), sensitive)
+  }
+  if (Array.isArray(schema['enum'])) return compileEnum(schema, (schema['enum'] as unknown[]).map(String), sensitive)
+  switch (schema['type']) {
+    case 'string': return compileString(schema, sensitive)
+    case 'integer': case 'number': return compileNumber(schema, sensitive)
+    case 'boolean': {
+      const check: Check = (value, path, out) => (typeof value === 'boolean' ? undefined : typeError(out, path, 'boolean', value))
+      return { check, constraints: [], scalar: true, sensitive }
+    }
+    case 'array': return compileList(schema, sensitive)
+    case 'object': {
+      const pp = schema['patternProperties'] as Record<string, Schema> | undefined
+      const valueSchema = pp ? Object.values(pp)[0] : undefined
+      return valueSchema ? compileMap(schema, valueSchema, sensitive) : compileStructure(schema)
+    }
+  }
+  return { check: () => undefined, constraints: [], scalar: false, sensitive }
+}
+
+/** Compiles a schema once into a checker; later calls with the same schema object reuse it. */
+export function compile(schema: Schema): Compiled {
+  let compiled = cache.get(schema)
+  if (!compiled) {
+    compiled = build(schema)
+    cache.set(schema, compiled)
+  }
+  return compiled
+}
