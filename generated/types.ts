@@ -37,7 +37,7 @@ export interface AddCustomAttributesRequest {
   CustomAttributes: CustomAttributesListType
 }
 
-export interface AddCustomAttributesResponse {}
+export type AddCustomAttributesResponse = object
 
 export interface AddUserPoolClientSecretRequest {
   UserPoolId: UserPoolIdType
@@ -55,7 +55,7 @@ export interface AdminAddUserToGroupRequest {
   GroupName: GroupNameType
 }
 
-export interface AdminAddUserToGroupResponse {}
+export type AdminAddUserToGroupResponse = object
 
 export interface AdminConfirmSignUpRequest {
   UserPoolId: UserPoolIdType
@@ -63,7 +63,7 @@ export interface AdminConfirmSignUpRequest {
   ClientMetadata?: ClientMetadataType
 }
 
-export interface AdminConfirmSignUpResponse {}
+export type AdminConfirmSignUpResponse = object
 
 export interface AdminCreateUserConfigType {
   AllowAdminCreateUserOnly?: BooleanType
@@ -95,35 +95,35 @@ export interface AdminDeleteUserAttributesRequest {
   UserAttributeNames: AttributeNameListType
 }
 
-export interface AdminDeleteUserAttributesResponse {}
+export type AdminDeleteUserAttributesResponse = object
 
 export interface AdminDeleteUserRequest {
   UserPoolId: UserPoolIdType
   Username: UsernameType
 }
 
-export interface AdminDeleteUserResponse {}
+export type AdminDeleteUserResponse = object
 
 export interface AdminDisableProviderForUserRequest {
   UserPoolId: StringType
   User: ProviderUserIdentifierType
 }
 
-export interface AdminDisableProviderForUserResponse {}
+export type AdminDisableProviderForUserResponse = object
 
 export interface AdminDisableUserRequest {
   UserPoolId: UserPoolIdType
   Username: UsernameType
 }
 
-export interface AdminDisableUserResponse {}
+export type AdminDisableUserResponse = object
 
 export interface AdminEnableUserRequest {
   UserPoolId: UserPoolIdType
   Username: UsernameType
 }
 
-export interface AdminEnableUserResponse {}
+export type AdminEnableUserResponse = object
 
 export interface AdminForgetDeviceRequest {
   UserPoolId: UserPoolIdType
@@ -131,7 +131,7 @@ export interface AdminForgetDeviceRequest {
   DeviceKey: DeviceKeyType
 }
 
-export interface AdminForgetDeviceResponse {}
+export type AdminForgetDeviceResponse = object
 
 export interface AdminGetDeviceRequest {
   DeviceKey: DeviceKeyType
@@ -197,7 +197,7 @@ export interface AdminLinkProviderForUserRequest {
   SourceUser: ProviderUserIdentifierType
 }
 
-export interface AdminLinkProviderForUserResponse {}
+export type AdminLinkProviderForUserResponse = object
 
 export interface AdminListDevicesRequest {
   UserPoolId: UserPoolIdType
@@ -241,7 +241,7 @@ export interface AdminRemoveUserFromGroupRequest {
   GroupName: GroupNameType
 }
 
-export interface AdminRemoveUserFromGroupResponse {}
+export type AdminRemoveUserFromGroupResponse = object
 
 export interface AdminResetUserPasswordRequest {
   UserPoolId: UserPoolIdType
@@ -249,7 +249,7 @@ export interface AdminResetUserPasswordRequest {
   ClientMetadata?: ClientMetadataType
 }
 
-export interface AdminResetUserPasswordResponse {}
+export type AdminResetUserPasswordResponse = object
 
 export interface AdminRespondToAuthChallengeRequest {
   UserPoolId: UserPoolIdType
@@ -278,7 +278,7 @@ export interface AdminSetUserMFAPreferenceRequest {
   UserPoolId: UserPoolIdType
 }
 
-export interface AdminSetUserMFAPreferenceResponse {}
+export type AdminSetUserMFAPreferenceResponse = object
 
 export interface AdminSetUserPasswordRequest {
   UserPoolId: UserPoolIdType
@@ -287,7 +287,7 @@ export interface AdminSetUserPasswordRequest {
   Permanent?: BooleanType
 }
 
-export interface AdminSetUserPasswordResponse {}
+export type AdminSetUserPasswordResponse = object
 
 export interface AdminSetUserSettingsRequest {
   UserPoolId: UserPoolIdType
@@ -295,7 +295,7 @@ export interface AdminSetUserSettingsRequest {
   MFAOptions: MFAOptionListType
 }
 
-export interface AdminSetUserSettingsResponse {}
+export type AdminSetUserSettingsResponse = object
 
 export interface AdminUpdateAuthEventFeedbackRequest {
   UserPoolId: UserPoolIdType
@@ -304,7 +304,7 @@ export interface AdminUpdateAuthEventFeedbackRequest {
   FeedbackValue: FeedbackValueType
 }
 
-export interface AdminUpdateAuthEventFeedbackResponse {}
+export type AdminUpdateAuthEventFeedbackResponse = object
 
 export interface AdminUpdateDeviceStatusRequest {
   UserPoolId: UserPoolIdType
@@ -313,7 +313,7 @@ export interface AdminUpdateDeviceStatusRequest {
   DeviceRememberedStatus?: DeviceRememberedStatusType
 }
 
-export interface AdminUpdateDeviceStatusResponse {}
+export type AdminUpdateDeviceStatusResponse = object
 
 export interface AdminUpdateUserAttributesRequest {
   UserPoolId: UserPoolIdType
@@ -322,14 +322,14 @@ export interface AdminUpdateUserAttributesRequest {
   ClientMetadata?: ClientMetadataType
 }
 
-export interface AdminUpdateUserAttributesResponse {}
+export type AdminUpdateUserAttributesResponse = object
 
 export interface AdminUserGlobalSignOutRequest {
   UserPoolId: UserPoolIdType
   Username: UsernameType
 }
 
-export interface AdminUserGlobalSignOutResponse {}
+export type AdminUserGlobalSignOutResponse = object
 
 export interface AdvancedSecurityAdditionalFlowsType {
   CustomAuthMode?: AdvancedSecurityEnabledModeType
@@ -475,7 +475,7 @@ export interface ChangePasswordRequest {
   AccessToken: TokenModelType
 }
 
-export interface ChangePasswordResponse {}
+export type ChangePasswordResponse = object
 
 export type ClientIdType = string
 
@@ -526,7 +526,7 @@ export interface CompleteWebAuthnRegistrationRequest {
   Credential: Document
 }
 
-export interface CompleteWebAuthnRegistrationResponse {}
+export type CompleteWebAuthnRegistrationResponse = object
 
 export type CompletionMessageType = string
 
@@ -569,7 +569,7 @@ export interface ConfirmForgotPasswordRequest {
   ClientMetadata?: ClientMetadataType
 }
 
-export interface ConfirmForgotPasswordResponse {}
+export type ConfirmForgotPasswordResponse = object
 
 export interface ConfirmSignUpRequest {
   ClientId: ClientIdType
@@ -789,49 +789,49 @@ export interface DeleteGroupRequest {
   UserPoolId: UserPoolIdType
 }
 
-export interface DeleteGroupResponse {}
+export type DeleteGroupResponse = object
 
 export interface DeleteIdentityProviderRequest {
   UserPoolId: UserPoolIdType
   ProviderName: ProviderNameType
 }
 
-export interface DeleteIdentityProviderResponse {}
+export type DeleteIdentityProviderResponse = object
 
 export interface DeleteManagedLoginBrandingRequest {
   ManagedLoginBrandingId: ManagedLoginBrandingIdType
   UserPoolId: UserPoolIdType
 }
 
-export interface DeleteManagedLoginBrandingResponse {}
+export type DeleteManagedLoginBrandingResponse = object
 
 export interface DeleteResourceServerRequest {
   UserPoolId: UserPoolIdType
   Identifier: ResourceServerIdentifierType
 }
 
-export interface DeleteResourceServerResponse {}
+export type DeleteResourceServerResponse = object
 
 export interface DeleteTermsRequest {
   TermsId: TermsIdType
   UserPoolId: UserPoolIdType
 }
 
-export interface DeleteTermsResponse {}
+export type DeleteTermsResponse = object
 
 export interface DeleteUserAttributesRequest {
   UserAttributeNames: AttributeNameListType
   AccessToken: TokenModelType
 }
 
-export interface DeleteUserAttributesResponse {}
+export type DeleteUserAttributesResponse = object
 
 export interface DeleteUserPoolClientRequest {
   UserPoolId: UserPoolIdType
   ClientId: ClientIdType
 }
 
-export interface DeleteUserPoolClientResponse {}
+export type DeleteUserPoolClientResponse = object
 
 export interface DeleteUserPoolClientSecretRequest {
   UserPoolId: UserPoolIdType
@@ -839,14 +839,14 @@ export interface DeleteUserPoolClientSecretRequest {
   ClientSecretId: ClientSecretIdType
 }
 
-export interface DeleteUserPoolClientSecretResponse {}
+export type DeleteUserPoolClientSecretResponse = object
 
 export interface DeleteUserPoolDomainRequest {
   Domain: DomainType
   UserPoolId: UserPoolIdType
 }
 
-export interface DeleteUserPoolDomainResponse {}
+export type DeleteUserPoolDomainResponse = object
 
 export interface DeleteUserPoolReplicaRequest {
   UserPoolId: UserPoolIdType
@@ -861,20 +861,20 @@ export interface DeleteUserPoolRequest {
   UserPoolId: UserPoolIdType
 }
 
-export interface DeleteUserPoolResponse {}
+export type DeleteUserPoolResponse = object
 
 export interface DeleteUserRequest {
   AccessToken: TokenModelType
 }
 
-export interface DeleteUserResponse {}
+export type DeleteUserResponse = object
 
 export interface DeleteWebAuthnCredentialRequest {
   AccessToken: TokenModelType
   CredentialId: StringType
 }
 
-export interface DeleteWebAuthnCredentialResponse {}
+export type DeleteWebAuthnCredentialResponse = object
 
 export type DeletionProtectionType = 'ACTIVE' | 'INACTIVE'
 
@@ -1155,7 +1155,7 @@ export interface ForgetDeviceRequest {
   DeviceKey: DeviceKeyType
 }
 
-export interface ForgetDeviceResponse {}
+export type ForgetDeviceResponse = object
 
 export interface ForgotPasswordRequest {
   ClientId: ClientIdType
@@ -1302,7 +1302,7 @@ export interface GlobalSignOutRequest {
   AccessToken: TokenModelType
 }
 
-export interface GlobalSignOutResponse {}
+export type GlobalSignOutResponse = object
 
 export interface GroupExistsException {
   message?: MessageType
@@ -1913,7 +1913,7 @@ export interface RevokeTokenRequest {
   ClientSecret?: ClientSecretType
 }
 
-export interface RevokeTokenResponse {}
+export type RevokeTokenResponse = object
 
 export interface RiskConfigurationType {
   UserPoolId?: UserPoolIdType
@@ -2028,7 +2028,7 @@ export interface SetUserMFAPreferenceRequest {
   AccessToken: TokenModelType
 }
 
-export interface SetUserMFAPreferenceResponse {}
+export type SetUserMFAPreferenceResponse = object
 
 export interface SetUserPoolMfaConfigRequest {
   UserPoolId: UserPoolIdType
@@ -2052,7 +2052,7 @@ export interface SetUserSettingsRequest {
   MFAOptions: MFAOptionListType
 }
 
-export interface SetUserSettingsResponse {}
+export type SetUserSettingsResponse = object
 
 export interface SignInPolicyType {
   AllowedFirstAuthFactors?: AllowedFirstAuthFactorsListType
@@ -2156,7 +2156,7 @@ export interface TagResourceRequest {
   Tags: UserPoolTagsType
 }
 
-export interface TagResourceResponse {}
+export type TagResourceResponse = object
 
 export type TagValueType = string
 
@@ -2257,7 +2257,7 @@ export interface UntagResourceRequest {
   TagKeys: UserPoolTagsListType
 }
 
-export interface UntagResourceResponse {}
+export type UntagResourceResponse = object
 
 export interface UpdateAuthEventFeedbackRequest {
   UserPoolId: UserPoolIdType
@@ -2267,7 +2267,7 @@ export interface UpdateAuthEventFeedbackRequest {
   FeedbackValue: FeedbackValueType
 }
 
-export interface UpdateAuthEventFeedbackResponse {}
+export type UpdateAuthEventFeedbackResponse = object
 
 export interface UpdateDeviceStatusRequest {
   AccessToken: TokenModelType
@@ -2275,7 +2275,7 @@ export interface UpdateDeviceStatusRequest {
   DeviceRememberedStatus?: DeviceRememberedStatusType
 }
 
-export interface UpdateDeviceStatusResponse {}
+export type UpdateDeviceStatusResponse = object
 
 export interface UpdateGroupRequest {
   GroupName: GroupNameType
@@ -2438,7 +2438,7 @@ export interface UpdateUserPoolRequest {
   IssuerConfiguration?: IssuerConfigurationType
 }
 
-export interface UpdateUserPoolResponse {}
+export type UpdateUserPoolResponse = object
 
 export interface UserAttributeUpdateSettingsType {
   AttributesRequireVerificationBeforeUpdate?: AttributesRequireVerificationBeforeUpdateType
@@ -2684,7 +2684,7 @@ export interface VerifyUserAttributeRequest {
   Code: ConfirmationCodeType
 }
 
-export interface VerifyUserAttributeResponse {}
+export type VerifyUserAttributeResponse = object
 
 export type WebAuthnAuthenticatorAttachmentType = string
 

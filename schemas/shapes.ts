@@ -181,7 +181,7 @@ export const AdminAddUserToGroupRequest = /*#__PURE__*/ Type.Object({
 }, { 'x-aws-shape': 'AdminAddUserToGroupRequest' })
 
 /** The ClientMetadataType shape (map). */
-export const ClientMetadataType = /*#__PURE__*/ Type.Record(/*#__PURE__*/ Type.String(), StringType, { propertyNames: StringType, 'x-aws-shape': 'ClientMetadataType' })
+export const ClientMetadataType = /*#__PURE__*/ Type.Record(/*#__PURE__*/ Type.String({ pattern: '^[\\s\\S]*$' }), StringType, { propertyNames: StringType, 'x-aws-shape': 'ClientMetadataType' })
 
 /** The AdminConfirmSignUpRequest shape (structure). */
 export const AdminConfirmSignUpRequest = /*#__PURE__*/ Type.Object({
@@ -428,7 +428,7 @@ export const AnalyticsMetadataType = /*#__PURE__*/ Type.Object({
 export const AuthFlowType = /*#__PURE__*/ Type.Union([/*#__PURE__*/ Type.Literal('USER_SRP_AUTH'), /*#__PURE__*/ Type.Literal('REFRESH_TOKEN_AUTH'), /*#__PURE__*/ Type.Literal('REFRESH_TOKEN'), /*#__PURE__*/ Type.Literal('CUSTOM_AUTH'), /*#__PURE__*/ Type.Literal('ADMIN_NO_SRP_AUTH'), /*#__PURE__*/ Type.Literal('USER_PASSWORD_AUTH'), /*#__PURE__*/ Type.Literal('ADMIN_USER_PASSWORD_AUTH'), /*#__PURE__*/ Type.Literal('USER_AUTH')], { 'x-aws-shape': 'AuthFlowType' })
 
 /** The AuthParametersType shape (map). */
-export const AuthParametersType = /*#__PURE__*/ Type.Record(/*#__PURE__*/ Type.String(), StringType, { propertyNames: StringType, 'x-aws-shape': 'AuthParametersType', 'x-aws-sensitive': true })
+export const AuthParametersType = /*#__PURE__*/ Type.Record(/*#__PURE__*/ Type.String({ pattern: '^[\\s\\S]*$' }), StringType, { propertyNames: StringType, 'x-aws-shape': 'AuthParametersType', 'x-aws-sensitive': true })
 
 /** The HttpHeader shape (structure). */
 export const HttpHeader = /*#__PURE__*/ Type.Object({
@@ -492,7 +492,7 @@ export const ChallengeNameType = /*#__PURE__*/ Type.Union([/*#__PURE__*/ Type.Li
 export const AvailableChallengeListType = /*#__PURE__*/ Type.Array(ChallengeNameType, { 'x-aws-shape': 'AvailableChallengeListType' })
 
 /** The ChallengeParametersType shape (map). */
-export const ChallengeParametersType = /*#__PURE__*/ Type.Record(/*#__PURE__*/ Type.String(), StringType, { propertyNames: StringType, 'x-aws-shape': 'ChallengeParametersType' })
+export const ChallengeParametersType = /*#__PURE__*/ Type.Record(/*#__PURE__*/ Type.String({ pattern: '^[\\s\\S]*$' }), StringType, { propertyNames: StringType, 'x-aws-shape': 'ChallengeParametersType' })
 
 /** The AdminInitiateAuthResponse shape (structure). */
 export const AdminInitiateAuthResponse = /*#__PURE__*/ Type.Object({
@@ -676,7 +676,7 @@ export const AdminResetUserPasswordRequest = /*#__PURE__*/ Type.Object({
 export const AdminResetUserPasswordResponse = /*#__PURE__*/ Type.Object({}, { 'x-aws-shape': 'AdminResetUserPasswordResponse' })
 
 /** The ChallengeResponsesType shape (map). */
-export const ChallengeResponsesType = /*#__PURE__*/ Type.Record(/*#__PURE__*/ Type.String(), StringType, { propertyNames: StringType, 'x-aws-shape': 'ChallengeResponsesType', 'x-aws-sensitive': true })
+export const ChallengeResponsesType = /*#__PURE__*/ Type.Record(/*#__PURE__*/ Type.String({ pattern: '^[\\s\\S]*$' }), StringType, { propertyNames: StringType, 'x-aws-shape': 'ChallengeResponsesType', 'x-aws-sensitive': true })
 
 /** The AdminRespondToAuthChallengeRequest shape (structure). */
 export const AdminRespondToAuthChallengeRequest = /*#__PURE__*/ Type.Object({
@@ -886,7 +886,7 @@ export const AssociateSoftwareTokenResponse = /*#__PURE__*/ Type.Object({
 export const AttributeMappingKeyType = /*#__PURE__*/ Type.String({ minLength: 1, maxLength: 32, 'x-aws-shape': 'AttributeMappingKeyType' })
 
 /** The AttributeMappingType shape (map). */
-export const AttributeMappingType = /*#__PURE__*/ Type.Record(/*#__PURE__*/ Type.String(), StringType, { propertyNames: AttributeMappingKeyType, 'x-aws-shape': 'AttributeMappingType' })
+export const AttributeMappingType = /*#__PURE__*/ Type.Record(/*#__PURE__*/ Type.String({ pattern: '^[\\s\\S]*$' }), StringType, { propertyNames: AttributeMappingKeyType, 'x-aws-shape': 'AttributeMappingType' })
 
 /** The VerifiedAttributeType shape (enum). */
 export const VerifiedAttributeType = /*#__PURE__*/ Type.Union([/*#__PURE__*/ Type.Literal('phone_number'), /*#__PURE__*/ Type.Literal('email')], { 'x-aws-shape': 'VerifiedAttributeType' })
@@ -1090,7 +1090,7 @@ export const IdpIdentifierType = /*#__PURE__*/ Type.String({ minLength: 1, maxLe
 export const IdpIdentifiersListType = /*#__PURE__*/ Type.Array(IdpIdentifierType, { minItems: 0, maxItems: 50, 'x-aws-shape': 'IdpIdentifiersListType' })
 
 /** The ProviderDetailsType shape (map). */
-export const ProviderDetailsType = /*#__PURE__*/ Type.Record(/*#__PURE__*/ Type.String(), StringType, { propertyNames: StringType, 'x-aws-shape': 'ProviderDetailsType' })
+export const ProviderDetailsType = /*#__PURE__*/ Type.Record(/*#__PURE__*/ Type.String({ pattern: '^[\\s\\S]*$' }), StringType, { propertyNames: StringType, 'x-aws-shape': 'ProviderDetailsType' })
 
 /** The ProviderNameTypeV2 shape (string). */
 export const ProviderNameTypeV2 = /*#__PURE__*/ Type.String({ minLength: 1, maxLength: 32, pattern: '^(?:[^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+)$', 'x-aws-shape': 'ProviderNameTypeV2', 'x-aws-pattern': '[^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+' })
@@ -1199,7 +1199,7 @@ export const LanguageIdType = /*#__PURE__*/ Type.String({ pattern: '^(?:^cognito
 export const LinkUrlType = /*#__PURE__*/ Type.String({ minLength: 1, maxLength: 1024, pattern: '^(?:^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$)$', 'x-aws-shape': 'LinkUrlType', 'x-aws-pattern': '^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$' })
 
 /** The LinksType shape (map). */
-export const LinksType = /*#__PURE__*/ Type.Record(/*#__PURE__*/ Type.String(), LinkUrlType, { propertyNames: LanguageIdType, minProperties: 1, maxProperties: 13, 'x-aws-shape': 'LinksType' })
+export const LinksType = /*#__PURE__*/ Type.Record(/*#__PURE__*/ Type.String({ pattern: '^[\\s\\S]*$' }), LinkUrlType, { propertyNames: LanguageIdType, minProperties: 1, maxProperties: 13, 'x-aws-shape': 'LinksType' })
 
 /** The TermsEnforcementType shape (enum). */
 export const TermsEnforcementType = /*#__PURE__*/ Type.Union([/*#__PURE__*/ Type.Literal('NONE')], { 'x-aws-shape': 'TermsEnforcementType' })
@@ -1466,7 +1466,7 @@ export const TagKeysType = /*#__PURE__*/ Type.String({ minLength: 1, maxLength: 
 export const TagValueType = /*#__PURE__*/ Type.String({ minLength: 0, maxLength: 256, 'x-aws-shape': 'TagValueType' })
 
 /** The UserPoolTagsType shape (map). */
-export const UserPoolTagsType = /*#__PURE__*/ Type.Record(/*#__PURE__*/ Type.String(), TagValueType, { propertyNames: TagKeysType, 'x-aws-shape': 'UserPoolTagsType' })
+export const UserPoolTagsType = /*#__PURE__*/ Type.Record(/*#__PURE__*/ Type.String({ pattern: '^[\\s\\S]*$' }), TagValueType, { propertyNames: TagKeysType, 'x-aws-shape': 'UserPoolTagsType' })
 
 /** The CreateUserPoolReplicaRequest shape (structure). */
 export const CreateUserPoolReplicaRequest = /*#__PURE__*/ Type.Object({
@@ -2199,7 +2199,7 @@ export const GetLogDeliveryConfigurationResponse = /*#__PURE__*/ Type.Object({
 export const LimitClass = /*#__PURE__*/ Type.Union([/*#__PURE__*/ Type.Literal('API_CATEGORY')], { 'x-aws-shape': 'LimitClass' })
 
 /** The StringToStringMapType shape (map). */
-export const StringToStringMapType = /*#__PURE__*/ Type.Record(/*#__PURE__*/ Type.String(), StringType, { propertyNames: StringType, 'x-aws-shape': 'StringToStringMapType' })
+export const StringToStringMapType = /*#__PURE__*/ Type.Record(/*#__PURE__*/ Type.String({ pattern: '^[\\s\\S]*$' }), StringType, { propertyNames: StringType, 'x-aws-shape': 'StringToStringMapType' })
 
 /** The LimitDefinitionType shape (structure). */
 export const LimitDefinitionType = /*#__PURE__*/ Type.Object({

@@ -6,6 +6,9 @@ const PURE = '/*#__PURE__*/ '
 /** Base64 text, padded, as blobs travel in awsJson. */
 export const BASE64_PATTERN = '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$'
 
+/** Map keys of any text, newlines included (`^.*$`, TypeBox's default, lets a key with a newline skip its value's schema). */
+const ANY_KEY = '^[\\s\\S]*$'
+
 /** The name of the empty response structure synthesised for an operation without output. */
 export function emptyOutputName(operation: string): string {
   return `${operation}Response`
@@ -72,7 +75,7 @@ function expression(name: string, shape: ModelShape): string {
       if (shape.min !== undefined) options.push(['minProperties', shape.min])
       if (shape.max !== undefined) options.push(['maxProperties', shape.max])
       const literal = objectLiteral([...options, ...meta]).replace(`propertyNames: ${quote(shape.key!.shape)}`, `propertyNames: ${shape.key!.shape}`)
-      return `Type.Record(${PURE}Type.String(), ${shape.value!.shape}, ${literal})`
+      return `Type.Record(${PURE}Type.String({ pattern: ${quote(ANY_KEY)} }), ${shape.value!.shape}, ${literal})`
     }
     case 'structure':
       if (shape.document) return `Type.Unknown(${objectLiteral([...meta, ['x-aws-document', true]])})`

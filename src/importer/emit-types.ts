@@ -8,7 +8,7 @@ function typeExpr(schema: SchemaNode, flavour: TypeFlavour, top: boolean): strin
   if (!top && name) return name
   const values = enumValues(schema)
   if (values) return values.map((v) => `'${v}'`).join(' | ')
-  if (schema['x-aws-document']) return 'unknown'
+  if (schema['x-aws-document']) return flavour === 'sdk' ? 'DocumentValue' : 'unknown'
   if (schema['x-aws-timestamp']) return flavour === 'sdk' ? 'Date' : 'number'
   if (schema['x-aws-blob']) return flavour === 'sdk' ? 'Uint8Array' : 'string'
   switch (schema['type']) {
@@ -26,7 +26,7 @@ function declaration(name: string, schema: SchemaNode, flavour: TypeFlavour): st
   if (schema['type'] === 'object' && !mapValue(schema)) {
     const required = requiredMembers(schema)
     const body = members(schema).map(([m, s]) => `  ${m}${required.has(m) ? '' : '?'}: ${typeExpr(s, flavour, false)}`)
-    return body.length ? `export interface ${name} {\n${body.join('\n')}\n}` : `export interface ${name} {}`
+    return body.length ? `export interface ${name} {\n${body.join('\n')}\n}` : `export type ${name} = object`
   }
   return `export type ${name} = ${typeExpr(schema, flavour, true)}`
 }
@@ -42,6 +42,7 @@ export interface OperationShapes {
 export function emitTypes(headerLine: string, shapes: ReadonlyMap<string, SchemaNode>, operations: readonly OperationShapes[], flavour: TypeFlavour): string {
   const names = [...shapes.keys()].sort()
   const lines = [headerLine, '']
+  if (flavour === 'sdk') lines.push('/** A free-form JSON document, as the SDK types it. */', 'export type DocumentValue = null | boolean | number | string | DocumentValue[] | { [prop: string]: DocumentValue }', '')
   for (const name of names) lines.push(declaration(name, shapes.get(name)!, flavour), '')
   lines.push('/** Every shape of the contract, keyed by name. */', 'export interface Shapes {')
   for (const name of names) lines.push(`  ${name}: ${name}`)
