@@ -3,6 +3,8 @@ import { header, modelLabel, objectLiteral, quote } from './source.js'
 import { topologicalShapes, type ModelShape, type ServiceModel } from './model.js'
 
 const PURE = '/*#__PURE__*/ '
+const VALUE = '\u0000value'
+const KEY = '\u0000key'
 /** Base64 text, padded, as blobs travel in awsJson. */
 export const BASE64_PATTERN = '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$'
 
@@ -71,11 +73,12 @@ function expression(name: string, shape: ModelShape): string {
       return `Type.Array(${shape.member!.shape}, ${objectLiteral([...options, ...meta])})`
     }
     case 'map': {
-      const options: Array<[string, unknown]> = [['propertyNames', shape.key!.shape]]
+      // Type.Record would pull TypeBox's key-pattern engine (~40 kB minified) into every bundle.
+      const options: Array<[string, unknown]> = [['type', 'object'], ['patternProperties', { [ANY_KEY]: VALUE }], ['propertyNames', KEY]]
       if (shape.min !== undefined) options.push(['minProperties', shape.min])
       if (shape.max !== undefined) options.push(['maxProperties', shape.max])
-      const literal = objectLiteral([...options, ...meta]).replace(`propertyNames: ${quote(shape.key!.shape)}`, `propertyNames: ${shape.key!.shape}`)
-      return `Type.Record(${PURE}Type.String({ pattern: ${quote(ANY_KEY)} }), ${shape.value!.shape}, ${literal})`
+      const literal = objectLiteral([...options, ...meta]).replace(quote(VALUE), shape.value!.shape).replace(quote(KEY), shape.key!.shape)
+      return `Type.Unsafe<{ [key: string]: Static<typeof ${shape.value!.shape}> }>(${literal})`
     }
     case 'structure':
       if (shape.document) return `Type.Unknown(${objectLiteral([...meta, ['x-aws-document', true]])})`
@@ -103,7 +106,7 @@ function shapeKind(shape: ModelShape): string {
 /** The TypeBox source of `schemas/shapes.ts`: every shape of the model, dependencies first. */
 export function emitShapes(model: ServiceModel): string {
   const label = modelLabel(model.metadata.endpointPrefix, model.metadata.apiVersion)
-  const lines = [header(label), `import { Type } from 'typebox'`, '']
+  const lines = [header(label), `import type { Static } from 'typebox'`, `import * as Type from 'typebox/type'`, '']
   for (const name of topologicalShapes(model)) {
     const shape = model.shapes[name]!
     lines.push(`/** The ${name} shape (${shapeKind(shape)}). */`)

@@ -1,4 +1,5 @@
-export { validate, validateSchema, schemaOf, type AnySchema, type Side } from './validate.js'
+export { validate, operationOf } from './validate.js'
+export { validateSchema, validateOperation, type AnySchema, type OperationSchemas, type Side } from './validate-schema.js'
 export { cognitoEnumOrder, javaStringHash } from './java-order.js'
 export { constraintText, validationMessage } from './messages.js'
 export type { IssueKeyword, SerializationIssue, ValidationIssue, ValidationResult } from './types.js'
