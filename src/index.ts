@@ -1,6 +1,7 @@
 export { operations, type OperationName } from '../schemas/operations.js'
 export { service } from '../schemas/service.js'
 export * as shapes from '../schemas/shapes.js'
+export { schemaKeywords } from './schema/keywords.js'
 export { validate, operationOf } from './validate/validate.js'
 export { validateSchema, validateOperation, type AnySchema, type OperationSchemas, type Side } from './validate/validate-schema.js'
 export type { IssueKeyword, SerializationIssue, ValidationIssue, ValidationResult } from './validate/types.js'

@@ -10,11 +10,20 @@ type Instruction =
 
 const tests = new Map<string, Test>()
 
+/** A character test that asks the RegExp once per code point of the Basic Multilingual Plane and remembers. */
 function charTest(js: string): Test {
   let test = tests.get(js)
   if (!test) {
     const re = new RegExp(`^(?:${js})$`, 'u')
-    test = (cp) => re.test(String.fromCodePoint(cp))
+    const known = new Uint8Array(0x10000)
+    test = (cp) => {
+      if (cp > 0xffff) return re.test(String.fromCodePoint(cp))
+      const k = known[cp]!
+      if (k !== 0) return k === 2
+      const yes = re.test(String.fromCodePoint(cp))
+      known[cp] = yes ? 2 : 1
+      return yes
+    }
     tests.set(js, test)
   }
   return test
@@ -63,45 +72,109 @@ class Compiler {
   }
 }
 
-/** A whole-value matcher that runs in time linear in the input (a Pike VM over the pattern). */
+/** A whole-value matcher that runs in time linear in the input (no backtracking). */
 export type Matcher = (value: string) => boolean
+
+type Program = readonly Instruction[]
+
+/** Follows splits and assertions from `seeds`; `prev`/`cur` are the neighbouring code points (undefined at the edges). */
+function closure(program: Program, seeds: readonly number[], prev: number | undefined, cur: number | undefined): number[] {
+  const out: number[] = []
+  const seen = new Set<number>()
+  const stack = [...seeds].reverse()
+  while (stack.length > 0) {
+    const pc = stack.pop()!
+    if (seen.has(pc)) continue
+    seen.add(pc)
+    const ins = program[pc]!
+    if (ins.op === 'split') stack.push(ins.b, ins.a)
+    else if (ins.op === 'assert') {
+      if (ins.check(prev, cur)) stack.push(ins.next)
+    } else out.push(pc)
+  }
+  return out
+}
+
+/** A state of the lazily built DFA: the NFA positions waiting for a character, and where each character leads. */
+interface DState {
+  readonly waiting: readonly number[]
+  readonly accepts: boolean
+  readonly next: Map<number, DState>
+}
+
+const MAX_STATES = 4096
+const NOT_EDGE = -1
+
+/** For patterns whose only assertions are ^ and $: a DFA built on demand, one map lookup per character. */
+function lazyDfa(program: Program, start: number): Matcher {
+  let states = new Map<string, DState>()
+  const state = (seeds: readonly number[], atStart: boolean): DState => {
+    const prev = atStart ? undefined : NOT_EDGE
+    const waiting = closure(program, seeds, prev, NOT_EDGE)
+    const accepts = closure(program, seeds, prev, undefined).some((pc) => program[pc]!.op === 'match')
+    // Two seed sets with the same waiting positions and the same verdict at the end behave alike from here on.
+    const key = `${accepts ? 'A' : 'R'}${waiting.join(',')}`
+    let d = states.get(key)
+    if (!d) {
+      if (states.size >= MAX_STATES) states = new Map()
+      d = { waiting, accepts, next: new Map() }
+      states.set(key, d)
+    }
+    return d
+  }
+  const initial = state([start], true)
+  return (value) => {
+    let d = initial
+    for (const ch of value) {
+      const cp = ch.codePointAt(0)!
+      let n = d.next.get(cp)
+      if (!n) {
+        const seeds: number[] = []
+        for (const pc of d.waiting) {
+          const ins = program[pc]!
+          if (ins.op === 'char' && ins.test(cp)) seeds.push(ins.next)
+        }
+        n = state(seeds, false)
+        d.next.set(cp, n)
+      }
+      if (n.waiting.length === 0 && !n.accepts) return false
+      d = n
+    }
+    return d.accepts
+  }
+}
+
+/** For patterns with lookarounds: a Pike VM that carries the set of NFA positions along the input. */
+function pikeVm(program: Program, start: number): Matcher {
+  return (value) => {
+    const cps = Array.from(value, (ch) => ch.codePointAt(0)!)
+    let current = closure(program, [start], undefined, cps[0])
+    for (let pos = 0; pos < cps.length && current.length > 0; pos++) {
+      const seeds: number[] = []
+      for (const pc of current) {
+        const ins = program[pc]!
+        if (ins.op === 'char' && ins.test(cps[pos]!)) seeds.push(ins.next)
+      }
+      current = closure(program, seeds, cps[pos], cps[pos + 1])
+    }
+    return current.some((pc) => program[pc]!.op === 'match')
+  }
+}
+
+function hasLookaround(node: RegexNode): boolean {
+  switch (node.kind) {
+    case 'look': return true
+    case 'seq': return node.items.some(hasLookaround)
+    case 'alt': return node.options.some(hasLookaround)
+    case 'repeat': return hasLookaround(node.node)
+    default: return false
+  }
+}
 
 /** Compiles a Java pattern into a matcher with `Pattern.matches` semantics and no backtracking. */
 export function compileMatcher(java: string): Matcher {
   const compiler = new Compiler()
-  const start = compiler.compile(parseJavaRegex(java).node, 0)
-  const program = compiler.program
-  return (value) => {
-    const cps = Array.from(value, (ch) => ch.codePointAt(0)!)
-    let current: number[] = []
-    let seen = new Uint32Array(program.length)
-    let generation = 1
-    const add = (list: number[], pc: number, pos: number): void => {
-      if (seen[pc] === generation) return
-      seen[pc] = generation
-      const ins = program[pc]!
-      if (ins.op === 'split') {
-        add(list, ins.a, pos)
-        add(list, ins.b, pos)
-      } else if (ins.op === 'assert') {
-        if (ins.check(cps[pos - 1], cps[pos])) add(list, ins.next, pos)
-      } else list.push(pc)
-    }
-    add(current, start, 0)
-    for (let pos = 0; pos < cps.length && current.length > 0; pos++) {
-      const cp = cps[pos]!
-      const next: number[] = []
-      generation++
-      for (const pc of current) {
-        const ins = program[pc]!
-        if (ins.op === 'char' && ins.test(cp)) add(next, ins.next, pos + 1)
-      }
-      current = next
-      if (generation === 0xffffffff) {
-        seen = new Uint32Array(program.length)
-        generation = 1
-      }
-    }
-    return current.some((pc) => program[pc]!.op === 'match')
-  }
+  const node = parseJavaRegex(java).node
+  const start = compiler.compile(node, 0)
+  return hasLookaround(node) ? pikeVm(compiler.program, start) : lazyDfa(compiler.program, start)
 }

@@ -9,7 +9,7 @@ const patterns = (): string[] => [...new Set(Object.values(model().shapes).flatM
 
 /** Characters that exercise the model's classes: ASCII, Java whitespace, Unicode spaces, letters, marks, symbols, astral. */
 const interesting = fc.constantFrom(...'aZ09_-.@+=/,:#{}*! \t\n\r\u000b\u000c\u0085\u00a0\u2028\u3000éß\u0301€😀_'.split(''), '😀', 'arn:', '{####}', '{##', '##}', 'cognito:')
-const text = fc.array(interesting, { maxLength: 24 }).map((parts) => parts.join(''))
+const text = fc.array(interesting, { maxLength: 90 }).map((parts) => parts.join(''))
 
 describe.skipIf(!HAS_MODEL)('Java patterns of the model', () => {
   it('all translate to u-flag JavaScript regexes anchored to the whole value', () => {
@@ -44,6 +44,14 @@ describe('Java semantics kept in translation', () => {
   it('lets . stop at line terminators unless (?s) is given', () => {
     expect(compileMatcher('.*\\{####\\}.*')('code\n{####}')).toBe(false)
     expect(compileMatcher('(?s).*')('any\nthing')).toBe(true)
+  })
+
+  it('counts bounded repetition exactly (DomainType allows at most 63 characters)', () => {
+    const m = compileMatcher('^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$')
+    const re = wholeValueRegExp('^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$')
+    for (let n = 0; n < 130; n++) for (const s of ['a'.repeat(n), `a${'-'.repeat(Math.max(0, n - 2))}b`]) expect(m(s), `${s.length}`).toBe(re.test(s))
+    expect(m('a'.repeat(63))).toBe(true)
+    expect(m('a'.repeat(64))).toBe(false)
   })
 
   it('applies the lookbehind of S3BucketType', () => {

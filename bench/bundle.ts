@@ -1,0 +1,21 @@
+import { bundle, oneOperation } from '../test/support/bundle.js'
+import { report } from './measure.js'
+
+const kb = (n: number): string => `${(n / 1000).toFixed(1)} kB`
+
+/** Minified and gzipped bundle sizes of typical imports (run `npm run build` first). */
+export async function bundleSizes(): Promise<void> {
+  const cases: Array<[string, string]> = [
+    ['operations/DescribeIdentityProvider', oneOperation('DescribeIdentityProvider')],
+    ['operations/CreateUserPool', oneOperation('CreateUserPool')],
+    ['validateOperation + one operation', `import { validateOperation } from './dist/src/validate/index.js'\nimport { DescribeIdentityProvider } from './dist/schemas/operations/DescribeIdentityProvider.js'\nconsole.log(validateOperation(DescribeIdentityProvider, 'request', {}))\n`],
+    ['the whole catalog (operations)', `import { operations } from './dist/schemas/operations.js'\nconsole.log(operations)\n`],
+    ['validate (by name, whole catalog)', `import { validate } from 'cognito-idp-contract'\nconsole.log(validate)\n`],
+  ]
+  const rows: Array<[string, string]> = []
+  for (const [label, code] of cases) {
+    const { bytes, gzip } = await bundle(code)
+    rows.push([label, `${kb(bytes)} minified, ${kb(gzip)} gzipped`])
+  }
+  report('Bundle size (esbuild, minified, browser)', rows)
+}

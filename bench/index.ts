@@ -1,0 +1,7 @@
+import { bundleSizes } from './bundle.js'
+import { validationRate } from './validate.js'
+
+const only = process.argv[2]
+console.log(`node ${process.version}, ${new Date().toISOString()}`)
+if (!only || only === 'bundle') await bundleSizes()
+if (!only || only === 'validate') validationRate()

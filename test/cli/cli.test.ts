@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ROOT } from '../support/model.js'
+
+const cli = (args: string[], input?: string) => spawnSync(process.execPath, [join(ROOT, 'dist/src/cli/main.js'), ...args], { encoding: 'utf8', input })
+
+describe('cognito-idp-contract', () => {
+  it('ops lists all 129 operations', () => {
+    const text = cli(['ops'])
+    expect(text.stdout.trim().split('\n')).toHaveLength(130)
+    expect(text.stdout).toContain('CreateIdentityProvider')
+    const json = JSON.parse(cli(['ops', '--json']).stdout) as Array<{ name: string; target: string; input: string; output: string; errors: string[] }>
+    expect(json).toHaveLength(129)
+    expect(json.find((o) => o.name === 'DescribeUserPool')).toMatchObject({ target: 'AWSCognitoIdentityProviderService.DescribeUserPool', input: 'DescribeUserPoolRequest', output: 'DescribeUserPoolResponse' })
+  })
+
+  it('validate reads a file and exits 0 when valid, 1 with Cognito\'s message when not', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-'))
+    writeFileSync(join(dir, 'ok.json'), JSON.stringify({ UserPoolId: 'eu-west-1_AbC123' }))
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({}))
+    expect(cli(['validate', 'DescribeUserPool', 'request', join(dir, 'ok.json')])).toMatchObject({ status: 0, stdout: 'valid\n' })
+    expect(cli(['validate', 'DescribeUserPool', 'request', join(dir, 'bad.json')])).toMatchObject({
+      status: 1,
+      stdout: "InvalidParameterException: 1 validation error detected: Value null at 'userPoolId' failed to satisfy constraint: Member must not be null\n",
+    })
+  })
+
+  it('validate answers SerializationException for text that is not JSON', () => {
+    expect(cli(['validate', 'DescribeUserPool', 'request', '-'], '{not json')).toMatchObject({ status: 1, stdout: 'SerializationException: the input is not JSON\n' })
+  })
+
+  it('refuses unknown operations and sides with exit code 2', () => {
+    expect(cli(['validate', 'NoSuchOperation', 'request', '-'], '{}').status).toBe(2)
+    expect(cli(['validate', 'DescribeUserPool', 'both', '-'], '{}').status).toBe(2)
+    expect(cli(['frobnicate']).status).toBe(2)
+    expect(cli([]).stdout).toContain('usage: cognito-idp-contract')
+  })
+})

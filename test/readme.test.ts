@@ -1,0 +1,42 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ROOT } from './support/model.js'
+import { consoleExamples, tsExamples } from './support/readme.js'
+
+const dir = join(ROOT, '.tmp', `readme-${process.pid}`)
+const examples = tsExamples()
+const file = (index: number): string => join(dir, `example-${index}.ts`)
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, 'dist/src/index.js'))) throw new Error('run `npm run build` first: the README examples import the built package')
+  mkdirSync(dir, { recursive: true })
+  for (const example of examples) writeFileSync(file(example.index), `export {}\n${example.code}`)
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, resolveJsonModule: true, types: ['node'], typeRoots: [join(ROOT, 'node_modules/@types')] },
+    include: ['*.ts'],
+  }))
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('README', () => {
+  it('has examples of types, schemas, validation and JSON Schema', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(4)
+  })
+
+  it('type-checks every TypeScript example against the built package', () => {
+    execFileSync(join(ROOT, 'node_modules/.bin/tsc'), ['-p', join(dir, 'tsconfig.json')], { cwd: dir, encoding: 'utf8' })
+  })
+
+  it.each(examples.map((e) => [e.index, e] as const))('example %i prints what the README says', (_index, example) => {
+    const stdout = execFileSync(process.execPath, ['--import', 'tsx', file(example.index)], { cwd: ROOT, encoding: 'utf8' })
+    if (example.output !== undefined) expect(stdout).toBe(example.output)
+  })
+
+  it.each(consoleExamples().map((e) => [e.command, e] as const))('$ %s', (_command, example) => {
+    const command = example.command.replaceAll('npx cognito-idp-contract', `node ${join(ROOT, 'dist/src/cli/main.js')}`)
+    const { stdout } = spawnSync('bash', ['-c', command], { cwd: ROOT, encoding: 'utf8' })
+    expect(stdout).toBe(example.output)
+  })
+})

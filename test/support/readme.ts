@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { ROOT } from './model.js'
+
+/** A TypeScript example of the README and the output printed under it. */
+export interface TsExample {
+  readonly index: number
+  readonly code: string
+  readonly output: string | undefined
+}
+
+/** A console example: a command after `$ ` and the lines it prints. */
+export interface ConsoleExample {
+  readonly command: string
+  readonly output: string
+}
+
+function fences(markdown: string): Array<{ lang: string; body: string }> {
+  return [...markdown.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => ({ lang: m[1]!, body: m[2]! }))
+}
+
+/** The README's TypeScript examples, each with the ```text block that follows it, if any. */
+export function tsExamples(markdown = readFileSync(join(ROOT, 'README.md'), 'utf8')): TsExample[] {
+  const blocks = fences(markdown)
+  return blocks.flatMap((block, i) => {
+    if (block.lang !== 'ts') return []
+    const next = blocks[i + 1]
+    return [{ index: i, code: block.body, output: next?.lang === 'text' ? next.body : undefined }]
+  })
+}
+
+/** The README's console examples. */
+export function consoleExamples(markdown = readFileSync(join(ROOT, 'README.md'), 'utf8')): ConsoleExample[] {
+  return fences(markdown)
+    .filter((b) => b.lang === 'console')
+    .flatMap((b) => b.body.split(/^\$ /m).filter(Boolean).map((chunk) => {
+      const [command, ...rest] = chunk.split('\n')
+      return { command: command!, output: rest.join('\n') }
+    }))
+}
