@@ -15,3 +15,8 @@ export function model(): ServiceModel {
   cached ??= loadModel(MODEL_PATH)
   return cached
 }
+
+/** AWS's published examples beside the model, when present. */
+export const EXAMPLES_PATH = resolve(MODEL_PATH, '../../examples.json')
+/** Whether the examples file is present. */
+export const HAS_EXAMPLES = existsSync(EXAMPLES_PATH)
