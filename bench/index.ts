@@ -1,3 +1,4 @@
+import { samplingRate } from './arbitraries.js'
 import { bundleSizes } from './bundle.js'
 import { validationRate } from './validate.js'
 
@@ -5,3 +6,4 @@ const only = process.argv[2]
 console.log(`node ${process.version}, ${new Date().toISOString()}`)
 if (!only || only === 'bundle') await bundleSizes()
 if (!only || only === 'validate') validationRate()
+if (!only || only === 'arbitraries') samplingRate()

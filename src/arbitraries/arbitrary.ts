@@ -63,6 +63,11 @@ export interface SampleOptions extends ArbitraryOptions {
 const sampleDerivers = new Map<string, ArbitraryOptions>()
 
 /** Plain JSON values drawn from a shape, an operation's request or response, or a schema. */
+export function sample<K extends keyof Shapes>(shape: K, options?: SampleOptions): Array<Shapes[K]>
+export function sample<K extends OperationName>(op: K, options: SampleOptions & { readonly side: 'request' }): Array<Operations[K]['input']>
+export function sample<K extends OperationName>(op: K, options?: SampleOptions & { readonly side?: 'response' }): Array<Operations[K]['output']>
+export function sample<S extends TSchema>(schema: S, options?: SampleOptions): Array<Static<S>>
+export function sample(target: Target, options?: SampleOptions): unknown[]
 export function sample(target: Target, options: SampleOptions = {}): unknown[] {
   const { seed = 0, count = 1, side = 'response', ...rest } = options
   const key = JSON.stringify(rest)

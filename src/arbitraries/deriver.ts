@@ -33,6 +33,11 @@ export class Deriver {
     return arbitrary
   }
 
+  /** Whether the caller overrides the member at this path, so realism rules leave it alone. */
+  overrides(path: readonly string[]): boolean {
+    return this.options.overrides.has(path.join('.'))
+  }
+
   private override(schema: SchemaNode, ctx: DeriveContext): fc.Arbitrary<unknown> | undefined {
     const { overrides } = this.options
     if (overrides.size === 0) return undefined

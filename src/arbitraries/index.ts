@@ -2,3 +2,4 @@ export { arbitrary, requestArbitrary, responseArbitrary, sample, type SampleOpti
 export type { ArbitraryOptions, Presence } from './options.js'
 export type { Target } from './targets.js'
 export { REGIONS, userPoolArn } from './realism/ids.js'
+export { invalidArbitrary, type InvalidOptions, type InvalidSample, type ViolationKind } from './invalid/index.js'

@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs'
 import { formatOperations, operationRows } from './ops.js'
+import { sampleCommand } from './sample-command.js'
 import { validateCommand } from './validate-command.js'
 
 const USAGE = `usage: cognito-idp-contract <command>
   ops [--json]                                      list every operation
   validate <Operation> <request|response> <file|->  print "valid" or Cognito's validation message
+  sample <ShapeOrOperation> [--request|--response] [--seed N] [--count K] [--presence random|minimal|full] [--region R]
+                                                    print generated values as JSON lines (an operation's response by default)
 `
 
 const [command, ...args] = process.argv.slice(2)
@@ -14,6 +17,10 @@ if (command === 'ops') {
   process.stdout.write(args.includes('--json') ? `${JSON.stringify(rows, null, 2)}\n` : formatOperations(rows))
 } else if (command === 'validate') {
   const result = validateCommand(args, () => readFileSync(0, 'utf8'))
+  process.stdout.write(result.stdout)
+  process.exitCode = result.exitCode
+} else if (command === 'sample') {
+  const result = sampleCommand(args)
   process.stdout.write(result.stdout)
   process.exitCode = result.exitCode
 } else {

@@ -92,4 +92,4 @@ export const phoneNumber = fc.tuple(fc.constantFrom('206', '212', '303', '415', 
 export const httpsUrl = fc.tuple(fc.constantFrom('app', 'www', 'auth', 'login'), fc.constantFrom('example.com', 'example.org'), fc.constantFrom('', 'callback', 'oauth2/idpresponse', 'signed-out')).map(([h, d, p]) => `https://${h}.${d}/${p}`)
 
 /** Epoch seconds (with milliseconds) between the API's release and now. */
-export const timestamp = fc.integer({ min: 1_460_937_600_000, max: 1_795_000_000_000 }).map((ms) => ms / 1000)
+export const timestamp = fc.noBias(fc.integer({ min: 1_460_937_600_000, max: 1_795_000_000_000 })).map((ms) => ms / 1000)

@@ -72,7 +72,9 @@ const ATTRIBUTE_VALUES: Array<[string, fc.Arbitrary<string>]> = [
 const attribute: Rule = (schema, ctx, d) => {
   const pair = fc.oneof(...ATTRIBUTE_VALUES.map(([name, value]) => fc.tuple(fc.constant(name), value)))
   return fc.tuple(d.generic(schema, ctx), pair).map(([value, [name, v]]) => {
-    const out: Value = { ...(value as Value), Name: name }
+    const out: Value = { ...(value as Value) }
+    if (d.overrides([...ctx.path, 'Name']) || d.overrides([...ctx.path, 'Value'])) return out
+    out['Name'] = name
     if ('Value' in out) out['Value'] = v
     return out
   })
@@ -91,11 +93,14 @@ const identityProvider: Rule = (schema, ctx, d) => {
     const out: Value = { ...(value as Value) }
     const type = typeof out['ProviderType'] === 'string' ? (out['ProviderType'] as string) : drawnType
     const patch = patches[types.indexOf(type)] ?? patches[0]!
-    if ('ProviderType' in out) out['ProviderType'] = type
-    if ('ProviderName' in out) out['ProviderName'] = patch.name
-    if ('ProviderDetails' in out) out['ProviderDetails'] = patch.details
-    if ('AttributeMapping' in out) out['AttributeMapping'] = patch.mapping
-    if ('IdpIdentifiers' in out) out['IdpIdentifiers'] = type === 'SAML' || type === 'OIDC' ? patch.identifiers : []
+    const set = (member: string, v: unknown): void => {
+      if (member in out && !d.overrides([...ctx.path, member])) out[member] = v
+    }
+    set('ProviderType', type)
+    set('ProviderName', patch.name)
+    set('ProviderDetails', patch.details)
+    set('AttributeMapping', patch.mapping)
+    set('IdpIdentifiers', type === 'SAML' || type === 'OIDC' ? patch.identifiers : [])
     return out
   })
 }
@@ -104,7 +109,7 @@ const identityProvider: Rule = (schema, ctx, d) => {
 const userPool: Rule = (schema, ctx, d) =>
   fc.tuple(d.generic(schema, ctx), ids.accountId(d.options.accountId)).map(([value, account]) => {
     const out: Value = { ...(value as Value) }
-    if (typeof out['Id'] === 'string' && 'Arn' in out) out['Arn'] = ids.userPoolArn(out['Id'], account)
+    if (typeof out['Id'] === 'string' && 'Arn' in out && !d.overrides([...ctx.path, 'Arn'])) out['Arn'] = ids.userPoolArn(out['Id'], account)
     return out
   })
 
