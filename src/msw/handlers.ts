@@ -1,0 +1,52 @@
+import { http, HttpResponse, type RequestHandler } from 'msw'
+import { createCognitoMock, type CognitoMock } from '../mock/mock.js'
+import type { CognitoMockOptions } from '../mock/options.js'
+import type { Cognito } from '../simulation/cognito.js'
+
+/** Options of `cognitoHandlers`: the mock's options, plus where requests may go. */
+export interface CognitoHandlersOptions extends CognitoMockOptions {
+  /** Further endpoints to answer besides AWS's own (for example `http://localhost:9229/`). */
+  readonly endpoints?: readonly string[]
+  /** A simulation to serve (to share or pre-seed one); a fresh one otherwise. */
+  readonly simulation?: Cognito
+}
+
+/** MSW request handlers that are also the mock's controls: spread them into setupServer or setupWorker. */
+export type CognitoHandlers = RequestHandler[] & CognitoMock
+
+/** Cognito's regional endpoints: standard, FIPS, dual-stack and China partitions. */
+const AWS_HOST = /^cognito-idp(?:-fips)?\.[a-z]{2}(?:-gov)?-[a-z]+-\d\.(?:amazonaws\.com(?:\.cn)?|api\.aws)$/
+
+/** Whether a URL is a Cognito endpoint or one the caller named. */
+export function isCognitoEndpoint(url: string, endpoints: readonly string[] = []): boolean {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return false
+  }
+  if (parsed.protocol === 'https:' && AWS_HOST.test(parsed.hostname)) return true
+  return endpoints.some((endpoint) => {
+    const e = new URL(endpoint)
+    return e.origin === parsed.origin && parsed.pathname.startsWith(e.pathname)
+  })
+}
+
+/**
+ * MSW handlers that answer Cognito user pools calls over the awsJson 1.1 protocol, from the simulation,
+ * generated data or the caller's overrides. Requests to other hosts pass through to the next handler.
+ */
+export function cognitoHandlers(options: CognitoHandlersOptions = {}): CognitoHandlers {
+  const mock = createCognitoMock(options)
+  const endpoints = options.endpoints ?? []
+  const handler = http.all('*', async ({ request }) => {
+    if (!isCognitoEndpoint(request.url, endpoints)) return undefined
+    const headers: Record<string, string> = {}
+    request.headers.forEach((value, key) => {
+      headers[key] = value
+    })
+    const response = await mock.handle({ method: request.method, url: request.url, headers, body: await request.text() })
+    return new HttpResponse(response.body, { status: response.status, headers: response.headers })
+  })
+  return Object.assign([handler], mock)
+}
