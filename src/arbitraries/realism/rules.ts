@@ -125,6 +125,7 @@ const STRUCTURE_RULES: Record<string, Rule> = {
 }
 
 const MEMBER_RULES: Array<[RegExp, fc.Arbitrary<string>]> = [
+  [/^(UserSub|Sub)$/, ids.uuid],
   [/^(Email|EmailAddress)$/, ids.email],
   [/^(PhoneNumber)$/, ids.phoneNumber],
   [/(Url|URL|Uri|URI)$/, ids.httpsUrl],

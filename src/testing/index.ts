@@ -1,0 +1,1 @@
+export { cognitoMatchers, matchesPartial, type CallSource, type CognitoMatchers } from './matchers.js'
