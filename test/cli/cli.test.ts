@@ -11,10 +11,12 @@ describe('cognito-idp-contract', () => {
   it('ops lists all 129 operations', () => {
     const text = cli(['ops'])
     expect(text.stdout.trim().split('\n')).toHaveLength(130)
-    expect(text.stdout).toContain('CreateIdentityProvider')
+    expect(text.stdout).toContain("* CreateIdentityProvider")
+    expect(text.stdout).toContain("  AdminCreateUser")
     const json = JSON.parse(cli(['ops', '--json']).stdout) as Array<{ name: string; target: string; input: string; output: string; errors: string[] }>
     expect(json).toHaveLength(129)
-    expect(json.find((o) => o.name === 'DescribeUserPool')).toMatchObject({ target: 'AWSCognitoIdentityProviderService.DescribeUserPool', input: 'DescribeUserPoolRequest', output: 'DescribeUserPoolResponse' })
+    expect(json.filter((o) => o.simulated)).toHaveLength(14)
+    expect(json.find((o) => o.name === 'DescribeUserPool')).toMatchObject({ simulated: true, target: 'AWSCognitoIdentityProviderService.DescribeUserPool', input: 'DescribeUserPoolRequest', output: 'DescribeUserPoolResponse' })
   })
 
   it('validate reads a file and exits 0 when valid, 1 with Cognito\'s message when not', () => {
