@@ -38,5 +38,5 @@ export function fromBlob(schema: SchemaNode): fc.Arbitrary<string> {
   const limits = (schema['x-aws-blob'] ?? {}) as { minBytes?: number; maxBytes?: number }
   const min = limits.minBytes ?? 0
   const max = Math.min(limits.maxBytes ?? 64, min + 64)
-  return fc.uint8Array({ minLength: min, maxLength: max }).map((bytes) => Buffer.from(bytes).toString('base64'))
+  return fc.uint8Array({ minLength: min, maxLength: max }).map((bytes) => btoa(String.fromCharCode(...bytes)))
 }

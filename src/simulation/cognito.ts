@@ -2,7 +2,7 @@ import { operations, type OperationName } from '../../schemas/operations.js'
 import type { CreateIdentityProviderRequest, CreateUserPoolRequest, Operations, UserPoolType } from '../../generated/types.js'
 import { CognitoError } from '../protocol/errors.js'
 import { validateOperation } from '../validate/validate-schema.js'
-import { Engine, type SimulationOptions } from './engine.js'
+import { Engine, type CallInfo, type SimulationOptions } from './engine.js'
 import { invalidParameter } from './errors.js'
 import * as providers from './identity-providers/operations.js'
 import { fromSnapshot, toSnapshot, type CognitoSnapshot } from './state.js'
@@ -10,7 +10,7 @@ import * as tags from './tags.js'
 import * as pools from './user-pools/operations.js'
 import { describePool } from './user-pools/operations.js'
 
-type Handler = (engine: Engine, input: never) => unknown
+type Handler = (engine: Engine, input: never, context?: CallInfo) => unknown
 
 const HANDLERS = {
   CreateUserPool: pools.createUserPool,
@@ -50,8 +50,8 @@ export interface Cognito {
   implements(operation: string): operation is SimulatedOperation
   /** Runs an operation: validates the input as Cognito would, then returns its output or throws a CognitoError. */
   send<K extends SimulatedOperation>(operation: K, input: Operations[K]['input']): Operations[K]['output']
-  /** Runs an operation on input already validated (for protocol backends). */
-  handle(operation: SimulatedOperation, input: unknown): unknown
+  /** Runs an operation on input already validated (for protocol backends); `context.region` is the endpoint's. */
+  handle(operation: SimulatedOperation, input: unknown, context?: CallInfo): unknown
   /** Forgets everything: no pools, ids from the start of the seeded sequence. */
   reset(): void
   /** The whole state as plain JSON. */
@@ -66,7 +66,7 @@ export interface Cognito {
 export function createCognito(options: SimulationOptions = {}): Cognito {
   let engine = new Engine(options)
   const implementsOp = (operation: string): operation is SimulatedOperation => Object.hasOwn(HANDLERS, operation)
-  const handle = (operation: SimulatedOperation, input: unknown): unknown => (HANDLERS[operation] as Handler)(engine, input as never)
+  const handle = (operation: SimulatedOperation, input: unknown, context?: CallInfo): unknown => (HANDLERS[operation] as Handler)(engine, input as never, context)
   const send = <K extends SimulatedOperation>(operation: K, input: Operations[K]['input']): Operations[K]['output'] => {
     const checked = validateOperation(operations[operation], 'request', input)
     if (!checked.valid) throw new CognitoError(checked.exception, checked.message)

@@ -4,7 +4,7 @@ import { emptyState, type PoolRecord, type State } from './state.js'
 
 /** Options of a simulated Cognito. */
 export interface SimulationOptions {
-  /** The region in pool ids and ARNs. Default `us-east-1`. */
+  /** The region of new pools. By default the region of the endpoint called (`us-east-1` when there is none). */
   readonly region?: string
   /** The account in ARNs. Default `123456789012`. */
   readonly accountId?: string
@@ -14,17 +14,26 @@ export interface SimulationOptions {
   readonly seed?: number
 }
 
+/** What an operation may learn about the call besides its input. */
+export interface CallInfo {
+  /** The region of the endpoint called, if it names one. */
+  readonly region?: string | undefined
+}
+
 /** The state and services every simulated operation works with. */
 export class Engine {
   state: State = emptyState()
   readonly ids: IdGenerator
   readonly region: string
+  /** Whether the caller fixed the region, or new pools take the region of the endpoint called. */
+  readonly fixedRegion: boolean
   readonly accountId: string
   private readonly clock: () => number | Date
   private seq = 0
 
   constructor(options: SimulationOptions = {}) {
     this.region = options.region ?? 'us-east-1'
+    this.fixedRegion = options.region !== undefined
     this.accountId = options.accountId ?? '123456789012'
     this.clock = options.clock ?? Date.now
     this.ids = new IdGenerator(options.seed ?? 0)
@@ -57,6 +66,11 @@ export class Engine {
     const pool = this.state.pools.get(id)
     if (!pool) throw poolNotFound(id)
     return pool
+  }
+
+  /** The region a new pool gets for a call that came to `endpointRegion`. */
+  regionFor(endpointRegion: string | undefined): string {
+    return this.fixedRegion ? this.region : (endpointRegion ?? this.region)
   }
 
   /** The ARN of a user pool of this account. */

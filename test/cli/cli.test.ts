@@ -13,7 +13,7 @@ describe('cognito-idp-contract', () => {
     expect(text.stdout.trim().split('\n')).toHaveLength(130)
     expect(text.stdout).toContain("* CreateIdentityProvider")
     expect(text.stdout).toContain("  AdminCreateUser")
-    const json = JSON.parse(cli(['ops', '--json']).stdout) as Array<{ name: string; target: string; input: string; output: string; errors: string[] }>
+    const json = JSON.parse(cli(["ops", "--json"]).stdout) as Array<{ name: string; target: string; input: string; output: string; errors: string[]; simulated: boolean }>
     expect(json).toHaveLength(129)
     expect(json.filter((o) => o.simulated)).toHaveLength(14)
     expect(json.find((o) => o.name === 'DescribeUserPool')).toMatchObject({ simulated: true, target: 'AWSCognitoIdentityProviderService.DescribeUserPool', input: 'DescribeUserPoolRequest', output: 'DescribeUserPoolResponse' })

@@ -2,7 +2,7 @@ import type {
   CreateUserPoolRequest, CreateUserPoolResponse, DeleteUserPoolRequest, DescribeUserPoolRequest, DescribeUserPoolResponse,
   ListUserPoolsRequest, ListUserPoolsResponse, SchemaAttributeType, UpdateUserPoolRequest, UserPoolType,
 } from '../../../generated/types.js'
-import type { Engine } from '../engine.js'
+import type { CallInfo, Engine } from '../engine.js'
 import { invalidParameter } from '../errors.js'
 import { page } from '../paging.js'
 import { clone, plainObject, toMap, type PoolRecord } from '../state.js'
@@ -52,9 +52,10 @@ function checkRules(pool: Partial<UserPoolType>): void {
 }
 
 /** CreateUserPool: a new pool with Cognito's defaults for everything the request leaves out. */
-export function createUserPool(engine: Engine, input: CreateUserPoolRequest): CreateUserPoolResponse {
-  let id = engine.ids.userPoolId(engine.region)
-  while (engine.state.pools.has(id)) id = engine.ids.userPoolId(engine.region)
+export function createUserPool(engine: Engine, input: CreateUserPoolRequest, context?: CallInfo): CreateUserPoolResponse {
+  const region = engine.regionFor(context?.region)
+  let id = engine.ids.userPoolId(region)
+  while (engine.state.pools.has(id)) id = engine.ids.userPoolId(region)
   const { PoolName, Schema, UserPoolTags, Policies, ...rest } = input
   const pool: PoolRecord['pool'] = {
     ...resettableDefaults(),
