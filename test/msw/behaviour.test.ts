@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { STRICT } from '../support/msw.js'
 import '../../src/testing/vitest.js'
 import { cognitoHandlers } from '../../src/msw/index.js'
 import { setupCognitoServer } from '../../src/msw/node.js'
@@ -8,7 +9,7 @@ const lines: string[] = []
 const { server, cognito } = setupCognitoServer({ seed: 3, log: (line) => lines.push(line), exclude: ['AdminDeleteUser'], endpoints: ['http://localhost:9229/'] })
 const client = sdkClient()
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+beforeAll(() => server.listen(STRICT))
 afterEach(() => {
   cognito.reset()
   lines.length = 0
@@ -92,7 +93,7 @@ describe('faults and timing', () => {
   it('throttles and fails a seeded share of calls', async () => {
     const local = setupCognitoServer({ seed: 9, faults: { throttle: 0.3, internal: 0.2 } })
     server.close()
-    local.server.listen({ onUnhandledRequest: 'error' })
+    local.server.listen(STRICT)
     try {
       const outcomes: string[] = []
       for (let i = 0; i < 200; i++) {
@@ -104,7 +105,7 @@ describe('faults and timing', () => {
       expect(count('ok')).toBeGreaterThan(60)
     } finally {
       local.server.close()
-      server.listen({ onUnhandledRequest: 'error' })
+      server.listen(STRICT)
     }
   })
 

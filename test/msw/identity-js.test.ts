@@ -1,10 +1,11 @@
 import { CognitoUserAttribute, CognitoUserPool, type ISignUpResult } from 'amazon-cognito-identity-js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { STRICT } from '../support/msw.js'
 import '../../src/testing/vitest.js'
 import { setupCognitoServer } from '../../src/msw/node.js'
 
 const { server, cognito } = setupCognitoServer({ seed: 11 })
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+beforeAll(() => server.listen(STRICT))
 afterAll(() => server.close())
 
 describe('amazon-cognito-identity-js through the same handlers', () => {

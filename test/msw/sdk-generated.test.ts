@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { STRICT } from '../support/msw.js'
 import { operations, type OperationName } from '../../schemas/operations.js'
 import { requestArbitrary } from '../../src/arbitraries/index.js'
 import { setupCognitoServer } from '../../src/msw/node.js'
@@ -11,7 +12,7 @@ const names = Object.keys(operations) as OperationName[]
 const { server, cognito } = setupCognitoServer({ mode: 'generated', seed: 7 })
 const client = sdkClient()
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+beforeAll(() => server.listen(STRICT))
 afterEach(() => cognito.reset())
 afterAll(() => server.close())
 

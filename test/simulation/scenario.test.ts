@@ -3,6 +3,7 @@ import {
   GetIdentityProviderByIdentifierCommand, ListIdentityProvidersCommand, ResourceNotFoundException, UpdateIdentityProviderCommand,
 } from '@aws-sdk/client-cognito-identity-provider'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { STRICT } from '../support/msw.js'
 import { setupCognitoServer } from '../../src/msw/node.js'
 import { createCognito } from '../../src/simulation/index.js'
 import { sdkClient } from '../support/sdk.js'
@@ -10,7 +11,7 @@ import { sdkClient } from '../support/sdk.js'
 let now = Date.UTC(2018, 4, 17, 9, 0, 0)
 const { server, cognito } = setupCognitoServer({ mode: 'simulation', simulation: createCognito({ clock: () => now }) })
 const client = sdkClient()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+beforeAll(() => server.listen(STRICT))
 afterAll(() => server.close())
 
 describe('the 2018-05-17 change, end to end through the real SDK', () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { STRICT } from '../support/msw.js'
 import { operations } from '../../schemas/operations.js'
 import { invalidArbitrary } from '../../src/arbitraries/index.js'
 import { setupCognitoServer } from '../../src/msw/node.js'
@@ -12,7 +13,7 @@ const simulation = createCognito({ seed: 5 })
 const CONSTRAINTS = ['required', 'maxLength', 'minLength', 'pattern', 'enum', 'maximum', 'minimum', 'maxItems', 'minItems'] as const
 const { server } = setupCognitoServer({ mode: 'simulation', simulation })
 const client = sdkClient()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+beforeAll(() => server.listen(STRICT))
 afterAll(() => server.close())
 
 describe('concurrency', () => {

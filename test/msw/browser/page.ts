@@ -1,6 +1,7 @@
 // The page the browser test loads: MSW's service worker with our handlers, and the real SDK calling Cognito.
 import { CognitoIdentityProviderClient, CreateIdentityProviderCommand, CreateUserPoolCommand, DescribeUserPoolCommand, ListIdentityProvidersCommand } from '@aws-sdk/client-cognito-identity-provider'
 import { setupCognitoWorker } from '../../../src/msw/browser.js'
+import { STRICT } from '../../support/msw.js'
 
 declare global {
   interface Window {
@@ -11,7 +12,7 @@ declare global {
 const { worker, cognito } = setupCognitoWorker({ seed: 1 })
 
 async function run(): Promise<unknown> {
-  await worker.start({ quiet: true, onUnhandledRequest: 'error', serviceWorker: { url: '/mockServiceWorker.js' } })
+  await worker.start(Object.assign({ quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } }, STRICT))
   const client = new CognitoIdentityProviderClient({ region: 'eu-west-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }, maxAttempts: 1 })
   const { UserPool } = await client.send(new CreateUserPoolCommand({ PoolName: 'browser' }))
   await client.send(new CreateIdentityProviderCommand({
