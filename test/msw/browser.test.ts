@@ -34,6 +34,12 @@ afterAll(async () => {
   server?.close()
 })
 
+describe('a browser is there when CI requires one', () => {
+  it.runIf(process.env['REQUIRE_BROWSER'] === '1')(`finds ${CHROMIUM}`, () => {
+    expect(hasChromium).toBe(true)
+  })
+})
+
 describe.skipIf(!hasChromium)('in a real browser (Debian chromium)', () => {
   it('MSW\'s service worker serves our handlers to the real SDK running in the page', async () => {
     const page = await browser.newPage()
