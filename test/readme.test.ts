@@ -7,12 +7,13 @@ import { consoleExamples, tsExamples } from './support/readme.js'
 
 const dir = join(ROOT, '.tmp', `readme-${process.pid}`)
 const examples = tsExamples()
-const file = (index: number): string => join(dir, `example-${index}.ts`)
+const file = (index: number, runner = 'node'): string => join(dir, runner === 'vitest' ? `example-${index}.test.ts` : `example-${index}.ts`)
 
 beforeAll(() => {
   if (!existsSync(join(ROOT, 'dist/src/index.js'))) throw new Error('run `npm run build` first: the README examples import the built package')
   mkdirSync(dir, { recursive: true })
-  for (const example of examples) writeFileSync(file(example.index), `export {}\n${example.code}`)
+  for (const example of examples) writeFileSync(file(example.index, example.runner), `export {}\n${example.code}`)
+  writeFileSync(join(dir, 'vitest.config.mjs'), 'export default { test: { include: ["*.test.ts"] } }\n')
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
     compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, resolveJsonModule: true, types: ['node'], typeRoots: [join(ROOT, 'node_modules/@types')] },
     include: ['*.ts'],
@@ -31,9 +32,15 @@ describe('README', () => {
     expect(status).toBe(0)
   })
 
-  it.each(examples.map((e) => [e.index, e] as const))('example %i prints what the README says', (_index, example) => {
+  it.each(examples.filter((e) => e.runner === 'node').map((e) => [e.index, e] as const))('example %i prints what the README says', (_index, example) => {
     const stdout = execFileSync(process.execPath, ['--import', 'tsx', file(example.index)], { cwd: ROOT, encoding: 'utf8' })
     if (example.output !== undefined) expect(stdout).toBe(example.output)
+  })
+
+  it.each(examples.filter((e) => e.runner === 'vitest').map((e) => [e.index, e] as const))('example %i passes as a Vitest file', (_index, example) => {
+    const run = spawnSync(join(ROOT, 'node_modules/.bin/vitest'), ['run', '--root', dir, '--config', join(dir, 'vitest.config.mjs'), `example-${example.index}.test.ts`], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } })
+    expect(run.status, run.stdout + run.stderr).toBe(0)
+    expect(run.stdout).toMatch(/Tests +\d+ passed/)
   })
 
   it.each(consoleExamples().map((e) => [e.command, e] as const))('$ %s', (_command, example) => {

@@ -4,6 +4,6 @@ import { cognitoMatchers, type CognitoMatchers } from './matchers.js'
 expect.extend(cognitoMatchers)
 
 declare module 'vitest' {
-  interface Assertion<T> extends CognitoMatchers<T> {}
-  interface AsymmetricMatchersContaining extends CognitoMatchers {}
+  // The type parameter must read exactly as in Vitest's own declaration for the two to merge.
+  interface Matchers<T = any> extends CognitoMatchers<T> {}
 }

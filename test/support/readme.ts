@@ -2,9 +2,13 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from './model.js'
 
+/** Where a TypeScript example runs: Node (`ts`), a Vitest file (`ts vitest`) or the browser (`ts browser`). */
+export type Runner = 'node' | 'vitest' | 'browser'
+
 /** A TypeScript example of the README and the output printed under it. */
 export interface TsExample {
   readonly index: number
+  readonly runner: Runner
   readonly code: string
   readonly output: string | undefined
 }
@@ -15,8 +19,8 @@ export interface ConsoleExample {
   readonly output: string
 }
 
-function fences(markdown: string): Array<{ lang: string; body: string }> {
-  return [...markdown.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => ({ lang: m[1]!, body: m[2]! }))
+function fences(markdown: string): Array<{ lang: string; info: string; body: string }> {
+  return [...markdown.matchAll(/^```(\w*)[ ]?([^\n]*)\n([\s\S]*?)^```$/gm)].map((m) => ({ lang: m[1]!, info: m[2]!.trim(), body: m[3]! }))
 }
 
 /** The README's TypeScript examples, each with the ```text block that follows it, if any. */
@@ -25,7 +29,8 @@ export function tsExamples(markdown = readFileSync(join(ROOT, 'README.md'), 'utf
   return blocks.flatMap((block, i) => {
     if (block.lang !== 'ts') return []
     const next = blocks[i + 1]
-    return [{ index: i, code: block.body, output: next?.lang === 'text' ? next.body : undefined }]
+    const runner: Runner = block.info === 'browser' ? 'browser' : block.info === 'vitest' ? 'vitest' : 'node'
+    return [{ index: i, runner, code: block.body, output: next?.lang === 'text' ? next.body : undefined }]
   })
 }
 
