@@ -1,5 +1,6 @@
 import { samplingRate } from './arbitraries.js'
 import { bundleSizes } from './bundle.js'
+import { sdkRoundTrips } from './sdk.js'
 import { validationRate } from './validate.js'
 
 const only = process.argv[2]
@@ -7,3 +8,4 @@ console.log(`node ${process.version}, ${new Date().toISOString()}`)
 if (!only || only === 'bundle') await bundleSizes()
 if (!only || only === 'validate') validationRate()
 if (!only || only === 'arbitraries') samplingRate()
+if (!only || only === 'sdk') await sdkRoundTrips()

@@ -1,0 +1,1 @@
+export { cognitoRequestHandler, type CognitoRequestHandler } from './handler.js'
