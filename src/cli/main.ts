@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs'
+import { changesCommand } from './changes-command.js'
 import { formatOperations, operationRows } from './ops.js'
 import { sampleCommand } from './sample-command.js'
 import { validateCommand } from './validate-command.js'
@@ -9,6 +10,8 @@ const USAGE = `usage: cognito-idp-contract <command>
   validate <Operation> <request|response> <file|->  print "valid" or Cognito's validation message
   sample <ShapeOrOperation> [--request|--response] [--seed N] [--count K] [--presence random|minimal|full] [--region R]
                                                     print generated values as JSON lines (an operation's response by default)
+  changes <old-model.json> <new-model.json> [--date YYYY/MM/DD] [--json]
+                                                    report what changed between two service models, with verdicts
 `
 
 const [command, ...args] = process.argv.slice(2)
@@ -17,6 +20,10 @@ if (command === 'ops') {
   process.stdout.write(args.includes('--json') ? `${JSON.stringify(rows, null, 2)}\n` : formatOperations(rows))
 } else if (command === 'validate') {
   const result = validateCommand(args, () => readFileSync(0, 'utf8'))
+  process.stdout.write(result.stdout)
+  process.exitCode = result.exitCode
+} else if (command === 'changes') {
+  const result = changesCommand(args)
   process.stdout.write(result.stdout)
   process.exitCode = result.exitCode
 } else if (command === 'sample') {

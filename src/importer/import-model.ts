@@ -39,11 +39,11 @@ function operationShapes(model: ServiceModel): OperationShapes[] {
   })
 }
 
-/** A documentation-free copy of the model's facts: what later change reports compare against. */
+/** A documentation-free copy of the model's facts, itself a botocore model: what later change reports compare against. */
 function contractJson(model: ServiceModel, comment: string): string {
   const operations = Object.fromEntries(operationNames(model).map((name) => {
     const op = model.operations[name]!
-    return [name, { input: op.input?.shape, output: op.output?.shape, errors: (op.errors ?? []).map((e) => e.shape) }]
+    return [name, { name, ...(op.input && { input: { shape: op.input.shape } }), ...(op.output && { output: { shape: op.output.shape } }), errors: (op.errors ?? []).map((e) => ({ shape: e.shape })) }]
   }))
   const strip = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(strip)

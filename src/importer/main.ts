@@ -1,5 +1,8 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { changeReport, formatReport } from '../changes/report.js'
 import { importModel, loadPaginators } from './import-model.js'
 import { loadModel } from './model.js'
 import { drift, writeFiles } from './sync.js'
@@ -13,6 +16,11 @@ const { values } = parseArgs({
 const root = resolve(values.root ?? '.')
 const modelPath = resolve(root, values.model ?? process.env['COGNITO_IDP_MODEL'] ?? DEFAULT_MODEL)
 const model = loadModel(modelPath)
+const committed = join(root, 'generated/contract.json')
+if (existsSync(committed)) {
+  const report = changeReport(loadModel(committed), model, new Date().toISOString().slice(0, 10).replaceAll('-', '/'))
+  console.log(report.operations.length === 0 ? 'The model matches the committed contract: no API changes.\n' : formatReport(report))
+}
 const files = await importModel({ model, paginators: loadPaginators(modelPath), root })
 const result = values.check ? drift(root, files) : writeFiles(root, files)
 const total = result.changed.length + result.added.length + result.removed.length

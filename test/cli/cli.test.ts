@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -39,5 +39,23 @@ describe('cognito-idp-contract', () => {
     expect(cli(['validate', 'DescribeUserPool', 'both', '-'], '{}').status).toBe(2)
     expect(cli(['frobnicate']).status).toBe(2)
     expect(cli([]).stdout).toContain('usage: cognito-idp-contract')
+  })
+})
+
+describe('cognito-idp-contract changes', () => {
+  const history = join(ROOT, '../shared/models/cognito-idp/history')
+  it.skipIf(!existsSync(history))('prints the report, dated from the new model\'s file name, or JSON', () => {
+    const text = cli(['changes', join(history, 'service-2.2024-11-22.json'), join(history, 'service-2.2024-12-09.json')])
+    expect(text.status).toBe(0)
+    expect(text.stdout.split('\n')[0]).toBe('2024/12/09 - Amazon Cognito Identity Provider - 1 updated api methods')
+    const json = JSON.parse(cli(['changes', join(history, 'service-2.2024-04-26.json'), join(history, 'service-2.2024-05-08.json'), '--json', '--date', '2024/05/09']).stdout) as { header: string; summary: { dangerous: number; bump: string } }
+    expect(json.header).toBe('2024/05/09 - Amazon Cognito Identity Provider - 4 updated api methods')
+    expect(json.summary).toMatchObject({ dangerous: 4, bump: 'minor' })
+  })
+
+  it('refuses missing files and malformed dates with exit code 2', () => {
+    expect(cli(['changes', '/nonexistent/a.json', '/nonexistent/b.json']).status).toBe(2)
+    expect(cli(['changes', 'a.json', 'b.json', '--date', '2024-05-09']).status).toBe(2)
+    expect(cli(['changes', 'a.json']).status).toBe(2)
   })
 })
