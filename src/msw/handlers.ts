@@ -17,19 +17,19 @@ export type CognitoHandlers = RequestHandler[] & CognitoMock
 /** Cognito's regional endpoints: standard, FIPS, dual-stack and China partitions. */
 const AWS_HOST = /^cognito-idp(?:-fips)?\.[a-z]{2}(?:-gov)?-[a-z]+-\d\.(?:amazonaws\.com(?:\.cn)?|api\.aws)$/
 
-/** Whether a URL is a Cognito endpoint or one the caller named. */
-export function isCognitoEndpoint(url: string, endpoints: readonly string[] = []): boolean {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return false
+/** A test for the URLs to answer: Cognito's own endpoints and the ones the caller named (parsed once). */
+export function endpointMatcher(endpoints: readonly string[] = []): (url: string) => boolean {
+  const named = endpoints.map((endpoint) => new URL(endpoint))
+  return (url) => {
+    let parsed: URL
+    try {
+      parsed = new URL(url)
+    } catch {
+      return false
+    }
+    if (parsed.protocol === 'https:' && AWS_HOST.test(parsed.hostname)) return true
+    return named.some((e) => e.origin === parsed.origin && parsed.pathname.startsWith(e.pathname))
   }
-  if (parsed.protocol === 'https:' && AWS_HOST.test(parsed.hostname)) return true
-  return endpoints.some((endpoint) => {
-    const e = new URL(endpoint)
-    return e.origin === parsed.origin && parsed.pathname.startsWith(e.pathname)
-  })
 }
 
 /**
@@ -38,9 +38,9 @@ export function isCognitoEndpoint(url: string, endpoints: readonly string[] = []
  */
 export function cognitoHandlers(options: CognitoHandlersOptions = {}): CognitoHandlers {
   const mock = createCognitoMock(options)
-  const endpoints = options.endpoints ?? []
+  const isCognito = endpointMatcher(options.endpoints)
   const handler = http.all('*', async ({ request }) => {
-    if (!isCognitoEndpoint(request.url, endpoints)) return undefined
+    if (!isCognito(request.url)) return undefined
     const headers: Record<string, string> = {}
     request.headers.forEach((value, key) => {
       headers[key] = value

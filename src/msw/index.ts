@@ -1,2 +1,2 @@
-export { cognitoHandlers, isCognitoEndpoint, type CognitoHandlers, type CognitoHandlersOptions } from './handlers.js'
+export { cognitoHandlers, endpointMatcher, type CognitoHandlers, type CognitoHandlersOptions } from './handlers.js'
 export type { CognitoMockOptions, ErrorOverride, Latency, OperationBehaviour, RecordedCall, ResponseMode, ResponseOverride } from '../mock/index.js'
