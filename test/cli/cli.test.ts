@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ROOT } from '../support/model.js'
+import { MODEL_PATH, ROOT } from '../support/model.js'
 
 const cli = (args: string[], input?: string) => spawnSync(process.execPath, [join(ROOT, 'dist/src/cli/main.js'), ...args], { encoding: 'utf8', input })
 
@@ -43,7 +43,7 @@ describe('cognito-idp-contract', () => {
 })
 
 describe('cognito-idp-contract changes', () => {
-  const history = join(ROOT, '../shared/models/cognito-idp/history')
+  const history = join(MODEL_PATH, '../../history')
   it.skipIf(!existsSync(history))('prints the report, dated from the new model\'s file name, or JSON', () => {
     const text = cli(['changes', join(history, 'service-2.2024-11-22.json'), join(history, 'service-2.2024-12-09.json')])
     expect(text.status).toBe(0)
