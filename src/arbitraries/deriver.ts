@@ -4,6 +4,7 @@ import { enumValues, mapValue, shapeName, type SchemaNode } from '../schema/walk
 import { fromArray, fromMap } from './from-collection.js'
 import { fromObject } from './from-object.js'
 import { fromBoolean, fromDocument, fromEnum, fromNumber } from './from-scalar.js'
+import { fromRef, withDefs } from './from-ref.js'
 import { fromBlob, fromString } from './from-string.js'
 import { isArbitrary, type DeriveContext, type ResolvedOptions } from './options.js'
 import { realisticArbitrary } from './realism/rules.js'
@@ -18,8 +19,9 @@ export class Deriver {
   constructor(readonly options: ResolvedOptions) {}
 
   /** The arbitrary for a schema at a position: an override, a realistic rule, or the generic one. */
-  derive(schema: SchemaNode, ctx: DeriveContext): fc.Arbitrary<unknown> {
-    const key = `${ctx.member ?? ''}|${ctx.path.join('.')}`
+  derive(schema: SchemaNode, outer: DeriveContext): fc.Arbitrary<unknown> {
+    const ctx = withDefs(schema, outer)
+    const key = `${ctx.member ?? ''}|${ctx.path.join('.')}|${ctx.refDepth ?? 0}`
     let byPosition = this.cache.get(schema)
     if (!byPosition) {
       byPosition = new Map()
@@ -59,6 +61,7 @@ export class Deriver {
     const values = enumValues(schema) ?? (Array.isArray(schema['enum']) ? (schema['enum'] as unknown[]).map(String) : undefined)
     if (values) return fromEnum(values, this)
     if ('const' in schema) return fc.constant(schema['const'])
+    if (typeof schema['$ref'] === 'string') return fromRef(schema, ctx, this)
     if (schema['x-aws-document']) return fromDocument()
     switch (schema['type']) {
       case 'string': return schema['x-aws-blob'] ? fromBlob(schema) : fromString(schema, this)

@@ -13,12 +13,15 @@ function sizeBounds(schemaMin: number | undefined, schemaMax: number | undefined
 /** Lists within the model's item bounds and the caller's list size. */
 export function fromArray(schema: SchemaNode, ctx: DeriveContext, d: Deriver): fc.Arbitrary<unknown[]> {
   const { min, max } = sizeBounds(schema['minItems'] as number | undefined, schema['maxItems'] as number | undefined, d)
+  const least = (schema['minItems'] as number | undefined) ?? 0
+  if (ctx.atLimit && least === 0) return fc.constant([])
   return fc.array(d.derive(schema['items'] as SchemaNode, ctx), { minLength: min, maxLength: max })
 }
 
 /** Maps with keys and values of their shapes. */
 export function fromMap(schema: SchemaNode, ctx: DeriveContext, d: Deriver): fc.Arbitrary<Record<string, unknown>> {
   const { min, max } = sizeBounds(schema['minProperties'] as number | undefined, schema['maxProperties'] as number | undefined, d)
+  if (ctx.atLimit && ((schema['minProperties'] as number | undefined) ?? 0) === 0) return fc.constant({})
   const keys = d.derive((schema['propertyNames'] ?? { type: 'string' }) as SchemaNode, { ...ctx, member: undefined }) as fc.Arbitrary<string>
   const values = d.derive(mapValue(schema)!, ctx)
   return fc.uniqueArray(fc.tuple(keys, values), { minLength: min, maxLength: max, selector: ([k]) => k }).map((pairs) => Object.fromEntries(pairs))

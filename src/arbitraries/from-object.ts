@@ -8,9 +8,9 @@ const FUTURE_MEMBERS = ['FutureSetting', 'NewFeatureConfiguration', 'AdditionalD
 /** Structures: required members always, optional ones as the presence option says. */
 export function fromObject(schema: SchemaNode, ctx: DeriveContext, d: Deriver): fc.Arbitrary<Record<string, unknown>> {
   const required = requiredMembers(schema)
-  const presence = d.options.presence
+  const presence = ctx.atLimit ? 'minimal' : d.options.presence
   const entries = members(schema).filter(([name]) => presence !== 'minimal' || required.has(name))
-  const model = Object.fromEntries(entries.map(([name, member]) => [name, d.derive(member, { path: [...ctx.path, name], member: name })]))
+  const model = Object.fromEntries(entries.map(([name, member]) => [name, d.derive(member, { ...ctx, path: [...ctx.path, name], member: name })]))
   const requiredKeys = presence === 'full' ? entries.map(([name]) => name) : entries.map(([name]) => name).filter((name) => required.has(name))
   const dates = datePairs(entries.map(([name]) => name))
   const drawn = fc.record(model, { requiredKeys }) as fc.Arbitrary<Record<string, unknown>>

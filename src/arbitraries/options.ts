@@ -1,4 +1,5 @@
 import type fc from 'fast-check'
+import type { SchemaNode } from '../schema/walk.js'
 
 /** How many optional members a generated structure has. */
 export type Presence = 'random' | 'minimal' | 'full'
@@ -64,6 +65,11 @@ export interface DeriveContext {
   readonly path: readonly string[]
   /** The member name this schema sits under, if any. */
   readonly member: string | undefined
+  /** Definitions `$ref` may name (from enclosing `$defs`), and how many references deep this position is. */
+  readonly defs?: Readonly<Record<string, SchemaNode>>
+  readonly refDepth?: number
+  /** Past the reference depth bound: only required members, and lists and maps at their minimum size. */
+  readonly atLimit?: boolean
 }
 
 /** Whether a value is an fast-check arbitrary. */

@@ -23,7 +23,42 @@ interface Compiled {
   readonly sensitive: boolean
 }
 
-const cache = new WeakMap<Schema, Compiled>()
+/** Definitions a `$ref` may name: the `$defs` of enclosing schemas, by name and by `$id`. */
+type Scope = Readonly<Record<string, Schema>>
+const NO_DEFS: Scope = Object.freeze({})
+const caches = new WeakMap<Scope, WeakMap<Schema, Compiled>>()
+const scopes = new WeakMap<Schema, Map<Scope, Scope>>()
+
+/** The scope inside a schema that declares `$defs` (the same object each time, so compiled checks are reused). */
+function scopeOf(schema: Schema, outer: Scope): Scope {
+  const defs = schema['$defs'] as Record<string, Schema> | undefined
+  if (!defs) return outer
+  let byOuter = scopes.get(schema)
+  if (!byOuter) scopes.set(schema, (byOuter = new Map()))
+  let scope = byOuter.get(outer)
+  if (!scope) {
+    const next: Record<string, Schema> = { ...outer }
+    for (const [name, def] of Object.entries(defs)) {
+      next[name] = def
+      if (typeof def['$id'] === 'string') next[def['$id']] = def
+    }
+    byOuter.set(outer, (scope = next))
+  }
+  return scope
+}
+
+const SCALAR_TYPES = new Set(['string', 'integer', 'number', 'boolean'])
+
+/** A reference, compiled when first used so recursive schemas compile. */
+function compileRef(schema: Schema, scope: Scope): Compiled {
+  const ref = String(schema['$ref'])
+  const target = scope[ref.startsWith('#/$defs/') ? ref.slice('#/$defs/'.length) : ref]
+  if (!target) throw new TypeError(`cannot resolve $ref ${ref}`)
+  let resolved: Compiled | undefined
+  const check: Check = (value, path, out) => (resolved ??= compile(target, scope)).check(value, path, out)
+  const scalar = SCALAR_TYPES.has(String(target['type'])) || Array.isArray(target['anyOf'])
+  return { check, get constraints() { return (resolved ??= compile(target, scope)).constraints }, scalar, sensitive: target['x-aws-sensitive'] === true }
+}
 
 function jsonKind(value: unknown): JsonKind {
   if (Array.isArray(value)) return 'list'
@@ -142,8 +177,8 @@ function aggregate(element: Compiled, keyword: IssueKeyword, wrap: (inner: strin
   }
 }
 
-function compileList(schema: Schema, sensitive: boolean): Compiled {
-  const item = compile(schema['items'] as Schema)
+function compileList(schema: Schema, sensitive: boolean, scope: Scope): Compiled {
+  const item = compile(schema['items'] as Schema, scope)
   const min = schema['minItems'] as number | undefined
   const max = schema['maxItems'] as number | undefined
   const hidden = sensitive || item.sensitive
@@ -167,9 +202,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
 }
 
-function compileMap(schema: Schema, valueSchema: Schema, sensitive: boolean): Compiled {
-  const key = compile((schema['propertyNames'] ?? {}) as Schema)
-  const val = compile(valueSchema)
+function compileMap(schema: Schema, valueSchema: Schema, sensitive: boolean, scope: Scope): Compiled {
+  const key = compile((schema['propertyNames'] ?? {}) as Schema, scope)
+  const val = compile(valueSchema, scope)
   const min = schema['minProperties'] as number | undefined
   const max = schema['maxProperties'] as number | undefined
   const hidden = sensitive || val.sensitive || key.sensitive
@@ -188,11 +223,11 @@ function compileMap(schema: Schema, valueSchema: Schema, sensitive: boolean): Co
   return { check, constraints: [], scalar: false, sensitive: hidden }
 }
 
-function compileStructure(schema: Schema): Compiled {
+function compileStructure(schema: Schema, scope: Scope): Compiled {
   const required = new Set((schema['required'] ?? []) as string[])
   const props = Object.entries((schema['properties'] ?? {}) as Record<string, Schema>)
   const members = props
-    .map(([name, member]) => ({ name, wire: lowerFirst(name), required: required.has(name), compiled: compile(member) }))
+    .map(([name, member]) => ({ name, wire: lowerFirst(name), required: required.has(name), compiled: compile(member, scope) }))
     .sort((a, b) => (a.wire < b.wire ? -1 : a.wire > b.wire ? 1 : 0))
   const check: Check = (value, path, out) => {
     if (!isPlainObject(value)) return typeError(out, path, 'structure', value)
@@ -207,7 +242,8 @@ function compileStructure(schema: Schema): Compiled {
   return { check, constraints: [], scalar: false, sensitive: members.some((m) => m.compiled.sensitive) }
 }
 
-function build(schema: Schema): Compiled {
+function build(schema: Schema, scope: Scope): Compiled {
+  if (typeof schema['$ref'] === 'string') return compileRef(schema, scope)
   const sensitive = schema['x-aws-sensitive'] === true
   const anyOf = schema['anyOf']
   if (Array.isArray(anyOf) && anyOf.every((s: Schema) => typeof s['const'] === 'string')) {
@@ -221,21 +257,24 @@ function build(schema: Schema): Compiled {
       const check: Check = (value, path, out) => (typeof value === 'boolean' ? undefined : typeError(out, path, 'boolean', value))
       return { check, constraints: [], scalar: true, sensitive }
     }
-    case 'array': return compileList(schema, sensitive)
+    case 'array': return compileList(schema, sensitive, scope)
     case 'object': {
       const pp = schema['patternProperties'] as Record<string, Schema> | undefined
       const valueSchema = pp ? Object.values(pp)[0] : undefined
-      return valueSchema ? compileMap(schema, valueSchema, sensitive) : compileStructure(schema)
+      return valueSchema ? compileMap(schema, valueSchema, sensitive, scope) : compileStructure(schema, scope)
     }
   }
   return { check: () => undefined, constraints: [], scalar: false, sensitive }
 }
 
-/** Compiles a schema once into a checker; later calls with the same schema object reuse it. */
-export function compile(schema: Schema): Compiled {
+/** Compiles a schema once into a checker; later calls with the same schema object (in the same scope) reuse it. */
+export function compile(schema: Schema, outer: Scope = NO_DEFS): Compiled {
+  const scope = scopeOf(schema, outer)
+  let cache = caches.get(scope)
+  if (!cache) caches.set(scope, (cache = new WeakMap()))
   let compiled = cache.get(schema)
   if (!compiled) {
-    compiled = build(schema)
+    compiled = build(schema, scope)
     cache.set(schema, compiled)
   }
   return compiled
