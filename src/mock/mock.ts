@@ -48,7 +48,7 @@ export function createCognitoMock(options: CognitoMockOptions & { readonly simul
   const mode: ResponseMode = options.mode ?? 'auto'
   const seed = options.seed ?? 0
   const simulation = options.simulation ?? createCognito({ seed })
-  const generated = new GeneratedResponses(seed, options.generated ?? {})
+  const generated = new GeneratedResponses(seed, { presence: 'full', ...options.generated })
   const random = seededRandom(seed)
   const configured = new Map<OperationName, OperationBehaviour>(Object.entries(options.operations ?? {}) as Array<[OperationName, OperationBehaviour]>)
   for (const [op, behaviour] of configured) if (behaviour.response !== undefined) checkStatic(op, behaviour.response)

@@ -46,7 +46,7 @@ export interface CognitoMockOptions {
   readonly latency?: Latency
   /** Fractions (0 to 1) of calls that fail with TooManyRequestsException or InternalErrorException. */
   readonly faults?: { readonly throttle?: number; readonly internal?: number }
-  /** Options of the arbitraries behind generated responses. */
+  /** Options of the arbitraries behind generated responses; presence defaults to `full`, as Cognito fills what it has. */
   readonly generated?: ArbitraryOptions
   /** Logs one line per call (sensitive values redacted): `true` for console.info, or a function. */
   readonly log?: boolean | ((line: string) => void)

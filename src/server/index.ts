@@ -1,0 +1,1 @@
+export { startCognitoServer, type CognitoServerOptions, type RunningCognitoServer } from './server.js'
