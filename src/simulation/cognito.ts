@@ -4,6 +4,7 @@ import { CognitoError } from '../protocol/errors.js'
 import { validateOperation } from '../validate/validate-schema.js'
 import { Engine, type CallInfo, type SimulationOptions } from './engine.js'
 import { invalidParameter } from './errors.js'
+import * as clients from './clients/operations.js'
 import * as providers from './identity-providers/operations.js'
 import { fromSnapshot, toSnapshot, type CognitoSnapshot } from './state.js'
 import * as tags from './tags.js'
@@ -27,6 +28,11 @@ const HANDLERS = {
   DeleteIdentityProvider: providers.deleteIdentityProvider,
   ListIdentityProviders: providers.listIdentityProviders,
   GetIdentityProviderByIdentifier: providers.getIdentityProviderByIdentifier,
+  CreateUserPoolClient: clients.createUserPoolClient,
+  DescribeUserPoolClient: clients.describeUserPoolClient,
+  UpdateUserPoolClient: clients.updateUserPoolClient,
+  DeleteUserPoolClient: clients.deleteUserPoolClient,
+  ListUserPoolClients: clients.listUserPoolClients,
 } satisfies { [K in OperationName]?: Handler }
 
 /** The operations the simulation implements. */

@@ -57,6 +57,7 @@ export class Engine {
     for (const pool of this.state.pools.values()) {
       max = Math.max(max, pool.seq)
       for (const p of pool.providers.values()) max = Math.max(max, p.seq)
+      for (const c of pool.clients.values()) max = Math.max(max, c.seq)
     }
     this.seq = max
   }

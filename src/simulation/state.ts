@@ -1,4 +1,4 @@
-import type { IdentityProviderType, UserPoolType } from '../../generated/types.js'
+import type { IdentityProviderType, UserPoolClientType, UserPoolType } from '../../generated/types.js'
 
 /** An identity provider as the simulation keeps it: maps as Maps, so any key is plain data. */
 export interface ProviderRecord {
@@ -13,12 +13,21 @@ export interface ProviderRecord {
   readonly seq: number
 }
 
+/** An app client as DescribeUserPoolClient returns it, timestamps aside. */
+export interface ClientRecord {
+  client: Omit<UserPoolClientType, 'CreationDate' | 'LastModifiedDate'>
+  readonly created: number
+  modified: number
+  readonly seq: number
+}
+
 /** A user pool as the simulation keeps it. */
 export interface PoolRecord {
   /** The pool as DescribeUserPool returns it, tags and timestamps aside. */
   pool: Omit<UserPoolType, 'UserPoolTags' | 'CreationDate' | 'LastModifiedDate'>
   tags: Map<string, string>
   providers: Map<string, ProviderRecord>
+  clients: Map<string, ClientRecord>
   readonly created: number
   modified: number
   /** Creation order, for stable paging. */
@@ -55,6 +64,7 @@ export interface CognitoSnapshot {
     readonly pool: PoolRecord['pool']
     readonly tags: Array<[string, string]>
     readonly providers: ProviderSnapshot[]
+    readonly clients?: ClientRecord[]
     readonly created: number
     readonly modified: number
     readonly seq: number
@@ -75,6 +85,7 @@ export function toSnapshot(state: State, idCounter: number): CognitoSnapshot {
       pool: p.pool,
       tags: [...p.tags],
       providers: [...p.providers.values()].map((r) => ({ ...r, details: [...r.details], mapping: [...r.mapping] })),
+      clients: [...p.clients.values()],
       created: p.created,
       modified: p.modified,
       seq: p.seq,
@@ -89,7 +100,8 @@ export function fromSnapshot(snapshot: CognitoSnapshot): State {
   for (const p of copy.pools) {
     const providers = new Map<string, ProviderRecord>()
     for (const r of p.providers) providers.set(r.name, { ...r, details: new Map(r.details), mapping: new Map(r.mapping), identifiers: [...r.identifiers] })
-    pools.set(p.pool.Id!, { pool: p.pool, tags: new Map(p.tags), providers, created: p.created, modified: p.modified, seq: p.seq })
+    const clients = new Map((p.clients ?? []).map((c) => [c.client.ClientId!, c]))
+    pools.set(p.pool.Id!, { pool: p.pool, tags: new Map(p.tags), providers, clients, created: p.created, modified: p.modified, seq: p.seq })
   }
   return { pools }
 }

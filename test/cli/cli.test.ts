@@ -15,7 +15,7 @@ describe('cognito-idp-contract', () => {
     expect(text.stdout).toContain("  AdminCreateUser")
     const json = JSON.parse(cli(["ops", "--json"]).stdout) as Array<{ name: string; target: string; input: string; output: string; errors: string[]; simulated: boolean }>
     expect(json).toHaveLength(129)
-    expect(json.filter((o) => o.simulated)).toHaveLength(14)
+    expect(json.filter((o) => o.simulated)).toHaveLength(19)
     expect(json.find((o) => o.name === 'DescribeUserPool')).toMatchObject({ simulated: true, target: 'AWSCognitoIdentityProviderService.DescribeUserPool', input: 'DescribeUserPoolRequest', output: 'DescribeUserPoolResponse' })
   })
 

@@ -168,3 +168,43 @@ describe('the engine', () => {
     expect(c.snapshot()).toEqual(before)
   })
 })
+
+describe('app clients', () => {
+  const setup = () => {
+    const c = createCognito({ seed: 9 })
+    const id = c.send('CreateUserPool', { PoolName: 'p' }).UserPool!.Id!
+    c.send('CreateIdentityProvider', { UserPoolId: id, ProviderName: 'Okta', ProviderType: 'OIDC', ProviderDetails: oidc })
+    return { c, id }
+  }
+
+  it('creates clients with Cognito\'s id and secret formats and defaults', () => {
+    const { c, id } = setup()
+    const created = c.send('CreateUserPoolClient', { UserPoolId: id, ClientName: 'web', GenerateSecret: true, SupportedIdentityProviders: ['COGNITO', 'Okta'] }).UserPoolClient!
+    expect(created.ClientId).toMatch(/^[a-z0-9]{26}$/)
+    expect(created.ClientSecret).toMatch(/^[a-z0-9]{52}$/)
+    expect(created).toMatchObject({
+      ClientName: 'web', SupportedIdentityProviders: ['COGNITO', 'Okta'], RefreshTokenValidity: 30, AccessTokenValidity: 60, IdTokenValidity: 60,
+      TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' }, EnableTokenRevocation: true, AuthSessionValidity: 3,
+      ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_USER_SRP_AUTH'],
+    })
+    expect(c.send('DescribeUserPoolClient', { UserPoolId: id, ClientId: created.ClientId! }).UserPoolClient).toEqual(created)
+    expect(c.send('ListUserPoolClients', { UserPoolId: id }).UserPoolClients).toEqual([{ ClientId: created.ClientId, UserPoolId: id, ClientName: 'web' }])
+  })
+
+  it('refuses providers the pool does not have, with Cognito\'s message', () => {
+    const { c, id } = setup()
+    const e = fails(() => c.send('CreateUserPoolClient', { UserPoolId: id, ClientName: 'web', SupportedIdentityProviders: ['AzureAD'] }))
+    expect([e.name, e.message]).toEqual(['InvalidParameterException', `The provider AzureAD does not exist for User Pool ${id}`])
+  })
+
+  it('resets what an update leaves out, keeps id and secret, and forgets deleted clients', () => {
+    const { c, id } = setup()
+    const { ClientId, ClientSecret } = c.send('CreateUserPoolClient', { UserPoolId: id, ClientName: 'web', GenerateSecret: true, AccessTokenValidity: 5, CallbackURLs: ['https://app.example.com/cb'] }).UserPoolClient!
+    const updated = c.send('UpdateUserPoolClient', { UserPoolId: id, ClientId: ClientId!, ClientName: 'web-2' }).UserPoolClient!
+    expect(updated).toMatchObject({ ClientId, ClientSecret, ClientName: 'web-2', AccessTokenValidity: 60 })
+    expect(updated.CallbackURLs).toBeUndefined()
+    c.send('DeleteUserPoolClient', { UserPoolId: id, ClientId: ClientId! })
+    const e = fails(() => c.send('DescribeUserPoolClient', { UserPoolId: id, ClientId: ClientId! }))
+    expect([e.name, e.message]).toEqual(['ResourceNotFoundException', `User pool client ${ClientId} does not exist.`])
+  })
+})

@@ -115,6 +115,22 @@ class DeleteProvider implements Command {
   toString = () => `DeleteProvider(${this.pool}, ${this.name})`
 }
 
+/** An app client may only name providers its pool has (or COGNITO). */
+class CreateClient implements Command {
+  constructor(readonly pool: number, readonly names: string[]) {}
+  check = (m: Readonly<Model>) => m.poolOrder.length > 0
+  async run(m: Model, r: Real) {
+    const id = pick(m.poolOrder, this.pool)!
+    const providers = m.pools.get(id)!
+    const { status, body } = await call(r, 'CreateUserPoolClient', { UserPoolId: id, ClientName: 'app', SupportedIdentityProviders: this.names })
+    const unknown = this.names.find((n) => n !== 'COGNITO' && !providers.has(n))
+    if (unknown) return expect([status, body['message']]).toEqual([400, `The provider ${unknown} does not exist for User Pool ${id}`])
+    expect(status).toBe(200)
+    expect((body['UserPoolClient'] as { SupportedIdentityProviders: string[] }).SupportedIdentityProviders).toEqual(this.names)
+  }
+  toString = () => `CreateClient(${this.pool}, [${this.names}])`
+}
+
 /** Pages through every provider and checks each appears exactly once, with describe and lookup by identifier agreeing. */
 class CheckProviders implements Command {
   constructor(readonly pool: number, readonly pageSize: number) {}
@@ -171,6 +187,7 @@ const commands = fc.commands([
   fc.tuple(index, name).map(([p, n]) => new DeleteProvider(p, n)),
   fc.tuple(index, fc.integer({ min: 1, max: 3 })).map(([p, s]) => new CheckProviders(p, s)),
   fc.integer({ min: 1, max: 3 }).map((s) => new CheckPools(s)),
+  fc.tuple(index, fc.uniqueArray(fc.constantFrom('COGNITO', ...NAMES), { maxLength: 2 })).map(([p, n]) => new CreateClient(p, n)),
 ], { maxCommands: 40, size: 'max' })
 
 describe('model-based: random sequences against a reference model', () => {

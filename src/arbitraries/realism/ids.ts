@@ -64,8 +64,8 @@ export function userPoolArn(poolId: string, account: string): string {
 
 /** An app client id: 26 lowercase alphanumerics. */
 export const clientId = chars(LOWER_ALNUM, 26)
-/** An app client secret: 51 lowercase alphanumerics. */
-export const clientSecret = chars(LOWER_ALNUM, 51)
+/** An app client secret: 52 lowercase alphanumerics (as in AWS's published example). */
+export const clientSecret = chars(LOWER_ALNUM, 52)
 /** A TOTP secret in base32. */
 export const totpSecret = chars(BASE32, 32)
 /** A version 4 UUID. */

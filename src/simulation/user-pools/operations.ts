@@ -69,7 +69,7 @@ export function createUserPool(engine: Engine, input: CreateUserPoolRequest, con
   }
   checkRules(pool)
   const now = engine.now()
-  const record: PoolRecord = { pool, tags: toMap(UserPoolTags), providers: new Map(), created: now, modified: now, seq: engine.nextSeq() }
+  const record: PoolRecord = { pool, tags: toMap(UserPoolTags), providers: new Map(), clients: new Map(), created: now, modified: now, seq: engine.nextSeq() }
   engine.state.pools.set(id, record)
   return { UserPool: describePool(record) }
 }
