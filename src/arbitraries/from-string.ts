@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { compileMatcher } from '../regex/matcher.js'
+import { bytesToBase64, countCodePoints } from '../schema/text.js'
 import type { SchemaNode } from '../schema/walk.js'
 import { regexArbitrary } from './from-regex.js'
 import type { Deriver } from './deriver.js'
@@ -7,11 +8,6 @@ import type { Deriver } from './deriver.js'
 /** How far past its minimum a string without a pattern grows. */
 const FREE_TEXT_EXTRA = 24
 
-function codePoints(s: string): number {
-  let n = 0
-  for (const _ of s) n++
-  return n
-}
 
 /** Text of ordinary words, for strings the model leaves unconstrained. */
 function freeText(min: number, max: number, unicode: boolean): fc.Arbitrary<string> {
@@ -28,7 +24,7 @@ export function fromString(schema: SchemaNode, d: Deriver): fc.Arbitrary<string>
   if (java === undefined) return freeText(min, max, d.options.unicode)
   const matches = compileMatcher(java)
   return regexArbitrary(java, d.options.unicode, min).filter((s) => {
-    const n = codePoints(s)
+    const n = countCodePoints(s)
     return n >= min && n <= max && matches(s)
   })
 }
@@ -38,5 +34,5 @@ export function fromBlob(schema: SchemaNode): fc.Arbitrary<string> {
   const limits = (schema['x-aws-blob'] ?? {}) as { minBytes?: number; maxBytes?: number }
   const min = limits.minBytes ?? 0
   const max = Math.min(limits.maxBytes ?? 64, min + 64)
-  return fc.uint8Array({ minLength: min, maxLength: max }).map((bytes) => btoa(String.fromCharCode(...bytes)))
+  return fc.uint8Array({ minLength: min, maxLength: max }).map(bytesToBase64)
 }

@@ -1,3 +1,4 @@
+import { bytesToBase64 } from './text.js'
 import { asNode, mapValue, members, type SchemaNode } from './walk.js'
 
 type Direction = 'toSdk' | 'fromSdk'
@@ -9,11 +10,6 @@ function base64ToBytes(text: string): Uint8Array {
   return bytes
 }
 
-function bytesToBase64(bytes: Uint8Array): string {
-  let binary = ''
-  for (const b of bytes) binary += String.fromCharCode(b)
-  return btoa(binary)
-}
 
 function convert(schema: SchemaNode, value: unknown, direction: Direction): unknown {
   if (value === null || value === undefined) return value

@@ -1,3 +1,4 @@
+import { userPoolArn } from '../schema/arn.js'
 import { IdGenerator } from './ids.js'
 import { poolNotFound } from './errors.js'
 import { emptyState, type PoolRecord, type State } from './state.js'
@@ -76,6 +77,6 @@ export class Engine {
 
   /** The ARN of a user pool of this account. */
   poolArn(id: string): string {
-    return `arn:aws:cognito-idp:${id.slice(0, id.indexOf('_'))}:${this.accountId}:userpool/${id}`
+    return userPoolArn(id, this.accountId)
   }
 }

@@ -1,4 +1,5 @@
 import { compileMatcher, type Matcher } from '../regex/matcher.js'
+import { countCodePoints } from '../schema/text.js'
 import { cognitoEnumOrder } from './java-order.js'
 import { constraintText, issueMessage } from './messages.js'
 import { serializationMessage, type JsonKind } from './serialization.js'
@@ -118,19 +119,6 @@ function compileString(schema: Schema, sensitive: boolean): Compiled {
   return { check, constraints, scalar: true, sensitive }
 }
 
-function countCodePoints(text: string): number {
-  let n = 0
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) n++
-    else {
-      const d = text.charCodeAt(i + 1)
-      n++
-      if (d >= 0xdc00 && d <= 0xdfff) i++
-    }
-  }
-  return n
-}
 
 function compileEnum(schema: Schema, values: readonly string[], sensitive: boolean): Compiled {
   const allowed = new Set(values)

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { compileMatcher } from '../../regex/matcher.js'
+import { countCodePoints } from '../../schema/text.js'
 import { enumValues, type SchemaNode } from '../../schema/walk.js'
 import { regexArbitrary } from '../from-regex.js'
 import type { Deriver } from '../deriver.js'
@@ -8,7 +9,6 @@ import type { Site } from './sites.js'
 /** Marks a member to delete instead of a value to put. */
 export const MISSING = Symbol('missing')
 
-const length = (s: string): number => [...s].length
 
 /** A valid string stretched past `target` characters by repeating one of its own characters where the pattern still holds. */
 function stretch(valid: string, target: number, matches: (s: string) => boolean): string | undefined {
@@ -33,11 +33,11 @@ export function badValue(site: Site, d: Deriver): fc.Arbitrary<unknown> {
     case 'type': return wrongType(s)
     case 'maxLength': return valid().map((v) => stretch(v, max + 1, matches))
     case 'minLength':
-      return (java === undefined ? fc.constant('a'.repeat(Math.max(0, min - 1))) : regexArbitrary(java, false)).map((v) => (length(v) < min && matches(v) ? v : undefined))
+      return (java === undefined ? fc.constant('a'.repeat(Math.max(0, min - 1))) : regexArbitrary(java, false)).map((v) => (countCodePoints(v) < min && matches(v) ? v : undefined))
     case 'pattern':
       return fc.tuple(valid(), fc.constantFrom(' ', '\u0000', '\t', '#', '%', '_', 'é', '\u00a0')).map(([v, c]) => {
         const bad = c + [...v].slice(1).join('')
-        return length(bad) >= min && length(bad) <= max && !matches(bad) ? bad : undefined
+        return countCodePoints(bad) >= min && countCodePoints(bad) <= max && !matches(bad) ? bad : undefined
       })
     case 'enum': {
       const values = enumValues(s)!

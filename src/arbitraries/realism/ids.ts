@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { userPoolArn } from '../../schema/arn.js'
 
 /** Regions where Cognito user pools exist, for ids and ARNs. */
 export const REGIONS = [
@@ -56,11 +57,7 @@ export function userPoolId(fixedRegion: string | undefined): fc.Arbitrary<string
   return fc.tuple(region(fixedRegion), chars(ALNUM, 9)).map(([r, id]) => `${r}_${id}`)
 }
 
-/** The ARN of a user pool, from its id (the region is the id's prefix). */
-export function userPoolArn(poolId: string, account: string): string {
-  const poolRegion = poolId.slice(0, poolId.indexOf('_'))
-  return `arn:aws:cognito-idp:${poolRegion}:${account}:userpool/${poolId}`
-}
+export { userPoolArn } from '../../schema/arn.js'
 
 /** An app client id: 26 lowercase alphanumerics. */
 export const clientId = chars(LOWER_ALNUM, 26)
