@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { operations, type OperationName } from '../../schemas/operations.js'
 import { responseArbitrary } from '../arbitraries/arbitrary.js'
 import type { ArbitraryOptions } from '../arbitraries/options.js'
-import { userPoolArn } from '../arbitraries/realism/ids.js'
+import { userPoolArn } from '../schema/arn.js'
 import { validateOperation } from '../validate/validate-schema.js'
 import { canonicalJson, hash32 } from './random.js'
 

@@ -1,5 +1,4 @@
 import fc from 'fast-check'
-import { userPoolArn } from '../../schema/arn.js'
 
 /** Regions where Cognito user pools exist, for ids and ARNs. */
 export const REGIONS = [
