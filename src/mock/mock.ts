@@ -24,7 +24,7 @@ export interface CognitoMock {
   respond<K extends OperationName>(operation: K, response: NonNullable<OperationBehaviour<K>['response']>, options?: { readonly once?: boolean }): void
   /** Makes an operation fail with a modelled error, once or until reset. */
   fail(operation: OperationName, error: ErrorOverride, options?: { readonly once?: boolean }): void
-  /** Forgets recorded calls and runtime overrides, and empties the simulation. */
+  /** Forgets recorded calls and runtime overrides, restores the configured ones (`once` ones too), and empties the simulation. */
   reset(): void
 }
 
@@ -50,8 +50,9 @@ export function createCognitoMock(options: CognitoMockOptions & { readonly simul
   const simulation = options.simulation ?? createCognito({ seed })
   const generated = new GeneratedResponses(seed, { presence: 'full', ...options.generated })
   const random = seededRandom(seed)
-  const configured = new Map<OperationName, OperationBehaviour>(Object.entries(options.operations ?? {}) as Array<[OperationName, OperationBehaviour]>)
-  for (const [op, behaviour] of configured) if (behaviour.response !== undefined) checkStatic(op, behaviour.response)
+  const initial = Object.entries(options.operations ?? {}) as Array<[OperationName, OperationBehaviour]>
+  for (const [op, behaviour] of initial) if (behaviour.response !== undefined) checkStatic(op, behaviour.response)
+  let configured = new Map(initial)
   let runtime: Array<{ operation: OperationName; behaviour: OperationBehaviour }> = []
   let recorded: RecordedCall[] = []
   const include = options.include ? new Set(options.include) : undefined
@@ -129,6 +130,7 @@ export function createCognitoMock(options: CognitoMockOptions & { readonly simul
     reset() {
       runtime = []
       recorded = []
+      configured = new Map(initial)
       simulation.reset()
     },
   }

@@ -125,3 +125,14 @@ describe('faults and timing', () => {
     }
   })
 })
+
+describe('reset', () => {
+  it('restores a configured once-behaviour that was used up', async () => {
+    const local = cognitoHandlers({ operations: { ListUserPools: { error: { type: 'TooManyRequestsException', message: 'slow down' }, once: true } } })
+    const call = () => local.handle({ method: 'POST', url: 'https://cognito-idp.us-east-1.amazonaws.com/', headers: { 'x-amz-target': 'AWSCognitoIdentityProviderService.ListUserPools' }, body: '{"MaxResults":1}' })
+    expect((await call()).status).toBe(400)
+    expect((await call()).status).toBe(200)
+    local.reset()
+    expect((await call()).status).toBe(400)
+  })
+})
