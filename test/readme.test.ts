@@ -45,7 +45,7 @@ describe('README', () => {
 
   it.each(consoleExamples().map((e) => [e.command, e] as const))('$ %s', (_command, example) => {
     if (example.command.includes('../shared/') && !existsSync(join(ROOT, '../shared/models'))) return
-    const command = example.command.replaceAll('npx cognito-idp-contract', `node ${join(ROOT, 'dist/src/cli/main.js')}`)
+    const command = example.command.replaceAll('npx cognito-idp-contract', `node ${join(ROOT, 'dist/src/tooling/cli/main.js')}`)
     const { stdout } = spawnSync('bash', ['-c', command], { cwd: ROOT, encoding: 'utf8' })
     expect(stdout).toBe(example.output)
   })

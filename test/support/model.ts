@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { loadModel, type ServiceModel } from '../../src/importer/model.js'
+import { loadModel, type ServiceModel } from '../../src/tooling/model/model.js'
 
 /** The project root. */
 export const ROOT = resolve(import.meta.dirname, '../..')

@@ -1,0 +1,52 @@
+import { http, HttpResponse, type RequestHandler } from 'msw'
+import { createCognitoMock, type CognitoMock } from '../../core/mock/mock.js'
+import type { CognitoMockOptions } from '../../core/mock/options.js'
+import type { Cognito } from '../../core/simulation/cognito.js'
+
+/** Options of `cognitoHandlers`: the mock's options, plus where requests may go. */
+export interface CognitoHandlersOptions extends CognitoMockOptions {
+  /** Further endpoints to answer besides AWS's own (for example `http://localhost:9229/`). */
+  readonly endpoints?: readonly string[]
+  /** A simulation to serve (to share or pre-seed one); a fresh one otherwise. */
+  readonly simulation?: Cognito
+}
+
+/** MSW request handlers that are also the mock's controls: spread them into setupServer or setupWorker. */
+export type CognitoHandlers = RequestHandler[] & CognitoMock
+
+/** Cognito's regional endpoints: standard, FIPS, dual-stack and China partitions. */
+const AWS_HOST = /^cognito-idp(?:-fips)?\.[a-z]{2}(?:-gov)?-[a-z]+-\d\.(?:amazonaws\.com(?:\.cn)?|api\.aws)$/
+
+/** A test for the URLs to answer: Cognito's own endpoints and the ones the caller named (parsed once). */
+export function endpointMatcher(endpoints: readonly string[] = []): (url: string) => boolean {
+  const named = endpoints.map((endpoint) => new URL(endpoint))
+  return (url) => {
+    let parsed: URL
+    try {
+      parsed = new URL(url)
+    } catch {
+      return false
+    }
+    if (parsed.protocol === 'https:' && AWS_HOST.test(parsed.hostname)) return true
+    return named.some((e) => e.origin === parsed.origin && parsed.pathname.startsWith(e.pathname))
+  }
+}
+
+/**
+ * MSW handlers that answer Cognito user pools calls over the awsJson 1.1 protocol, from the simulation,
+ * generated data or the caller's overrides. Requests to other hosts pass through to the next handler.
+ */
+export function cognitoHandlers(options: CognitoHandlersOptions = {}): CognitoHandlers {
+  const mock = createCognitoMock(options)
+  const isCognito = endpointMatcher(options.endpoints)
+  const handler = http.all('*', async ({ request }) => {
+    if (!isCognito(request.url)) return undefined
+    const headers: Record<string, string> = {}
+    request.headers.forEach((value, key) => {
+      headers[key] = value
+    })
+    const response = await mock.handle({ method: request.method, url: request.url, headers, body: await request.text() })
+    return new HttpResponse(response.body, { status: response.status, headers: response.headers })
+  })
+  return Object.assign([handler], mock)
+}

@@ -1,0 +1,137 @@
+import { operations, type OperationName } from '../../../schemas/operations.js'
+import { handleWire, type CallContext } from '../protocol/handle.js'
+import { CognitoError } from '../protocol/errors.js'
+import type { WireRequest, WireResponse } from '../protocol/types.js'
+import { createCognito, type Cognito } from '../simulation/cognito.js'
+import { validateOperation } from '../validate/validate-schema.js'
+import type { RecordedCall } from './calls.js'
+import { GeneratedResponses } from './generated.js'
+import type { CognitoMockOptions, ErrorOverride, OperationBehaviour, ResponseMode } from './options.js'
+import { seededRandom } from '../shared/random.js'
+import { redact } from './redact.js'
+
+/** A Cognito mock: the wire protocol over the simulation, generated data and the caller's overrides. */
+export interface CognitoMock {
+  /** Answers one HTTP request (what every adapter calls). */
+  handle(request: WireRequest): Promise<WireResponse>
+  /** The simulation behind simulated operations. */
+  readonly simulation: Cognito
+  /** Calls answered so far, optionally for one operation. */
+  calls(operation?: OperationName): RecordedCall[]
+  /** Calls to operations excluded from the handlers. */
+  unhandled(): RecordedCall[]
+  /** Makes an operation answer with this response (validated now if static), once or until reset. */
+  respond<K extends OperationName>(operation: K, response: NonNullable<OperationBehaviour<K>['response']>, options?: { readonly once?: boolean }): void
+  /** Makes an operation fail with a modelled error, once or until reset. */
+  fail(operation: OperationName, error: ErrorOverride, options?: { readonly once?: boolean }): void
+  /** Forgets recorded calls and runtime overrides, restores the configured ones (`once` ones too), and empties the simulation. */
+  reset(): void
+}
+
+/** An invalid fixture fails where it is written, naming the member and the constraint. */
+function checkStatic(operation: OperationName, response: unknown): void {
+  if (typeof response === 'function') return
+  const result = validateOperation(operations[operation], 'response', response)
+  if (!result.valid) throw new TypeError(`cognito-idp-contract: the ${operation} response override is not valid: ${result.message}`)
+}
+
+function errorOf(error: ErrorOverride): CognitoError {
+  return new CognitoError(error.type, error.message ?? `${error.type} (from the test's override)`, error.status)
+}
+
+function delay(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve()
+}
+
+/** Creates a Cognito mock; every option is described in CognitoMockOptions. */
+export function createCognitoMock(options: CognitoMockOptions & { readonly simulation?: Cognito } = {}): CognitoMock {
+  const mode: ResponseMode = options.mode ?? 'auto'
+  const seed = options.seed ?? 0
+  const simulation = options.simulation ?? createCognito({ seed })
+  const generated = new GeneratedResponses(seed, { presence: 'full', ...options.generated })
+  const random = seededRandom(seed)
+  const initial = Object.entries(options.operations ?? {}) as Array<[OperationName, OperationBehaviour]>
+  for (const [op, behaviour] of initial) if (behaviour.response !== undefined) checkStatic(op, behaviour.response)
+  let configured = new Map(initial)
+  let runtime: Array<{ operation: OperationName; behaviour: OperationBehaviour }> = []
+  let recorded: RecordedCall[] = []
+  const include = options.include ? new Set(options.include) : undefined
+  const exclude = new Set(options.exclude ?? [])
+  const served = (op: OperationName): boolean => (!include || include.has(op)) && !exclude.has(op)
+  const log = options.log === true ? (line: string) => console.info(line) : options.log || undefined
+
+  /** The behaviour that applies to this call; a `once` behaviour is used up here. */
+  const behaviourFor = (operation: OperationName): OperationBehaviour | undefined => {
+    const index = runtime.findIndex((r) => r.operation === operation)
+    if (index >= 0) {
+      const { behaviour } = runtime[index]!
+      if (behaviour.once) runtime.splice(index, 1)
+      return behaviour
+    }
+    const behaviour = configured.get(operation)
+    if (behaviour?.once && (behaviour.response !== undefined || behaviour.error)) configured.set(operation, { mode: behaviour.mode })
+    return behaviour
+  }
+
+  const backend = async (operation: OperationName, input: Record<string, unknown>, context: CallContext): Promise<unknown> => {
+    if (!served(operation)) {
+      throw new CognitoError('UnhandledCognitoOperation', `cognito-idp-contract: ${operation} is excluded from these handlers (the include/exclude options), so the call was not answered.`, 501)
+    }
+    const faults = options.faults
+    const roll = random()
+    if (faults?.throttle && roll < faults.throttle) throw new CognitoError('TooManyRequestsException', 'Rate exceeded')
+    if (faults?.internal && roll >= (faults.throttle ?? 0) && roll < (faults.throttle ?? 0) + faults.internal) throw new CognitoError('InternalErrorException', 'Internal error')
+    const behaviour = behaviourFor(operation)
+    if (behaviour?.error) throw errorOf(behaviour.error)
+    if (behaviour?.response !== undefined) {
+      const response = behaviour.response
+      return typeof response === 'function' ? await (response as (i: unknown, c: CallContext) => unknown)(input, context) : response
+    }
+    const which = behaviour?.mode ?? mode
+    if (which === 'generated' || (which === 'auto' && !simulation.implements(operation))) return generated.respond(operation, input)
+    if (!simulation.implements(operation)) {
+      throw new CognitoError('UnhandledCognitoOperation', `cognito-idp-contract: ${operation} is not simulated; use mode 'auto' or 'generated', or give it a response.`, 501)
+    }
+    return simulation.handle(operation, input, { region: context.region })
+  }
+
+  const latency = (): number => {
+    const l = options.latency
+    if (l === undefined) return 0
+    return typeof l === 'number' ? l : l.min + random() * (l.max - l.min)
+  }
+
+  return {
+    simulation,
+    async handle(request) {
+      const wait = latency()
+      const response = await handleWire(request, backend, {
+        onExchange: (exchange) => {
+          const call: RecordedCall = { ...exchange, time: Date.now(), unhandled: exchange.error?.type === 'UnhandledCognitoOperation' }
+          recorded.push(call)
+          if (log && exchange.operation) {
+            const schema = operations[exchange.operation]
+            log(`cognito-idp ${exchange.operation} ${JSON.stringify(redact(schema.input, exchange.input))} -> ${exchange.error ? `${exchange.error.type}: ${exchange.error.message}` : JSON.stringify(redact(schema.output, exchange.output))}`)
+          }
+        },
+      })
+      await delay(wait)
+      return response
+    },
+    calls: (operation) => recorded.filter((c) => operation === undefined || c.operation === operation),
+    unhandled: () => recorded.filter((c) => c.unhandled),
+    respond(operation, response, opts) {
+      checkStatic(operation, response)
+      runtime.unshift({ operation, behaviour: { response: response as never, once: opts?.once } })
+    },
+    fail(operation, error, opts) {
+      runtime.unshift({ operation, behaviour: { error, once: opts?.once } })
+    },
+    reset() {
+      runtime = []
+      recorded = []
+      configured = new Map(initial)
+      simulation.reset()
+    },
+  }
+}

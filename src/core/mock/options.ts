@@ -1,0 +1,53 @@
+import type { OperationName } from '../../../schemas/operations.js'
+import type { Operations } from '../../../generated/types.js'
+import type { ArbitraryOptions } from '../arbitraries/options.js'
+import type { CallContext } from '../protocol/handle.js'
+
+/** Where responses come from: the stateful simulation, data drawn from the arbitraries, or (auto) the simulation where it implements the operation. */
+export type ResponseMode = 'auto' | 'simulation' | 'generated'
+
+/** A fixed response, or a function of the validated input that returns (or resolves to) one. */
+export type ResponseOverride<K extends OperationName> =
+  | Operations[K]['output']
+  | ((input: Operations[K]['input'], context: CallContext) => Operations[K]['output'] | Promise<Operations[K]['output']>)
+
+/** An error to answer with: a modelled error type and its message. */
+export interface ErrorOverride {
+  readonly type: string
+  readonly message?: string
+  /** HTTP status; 500 for server faults and 400 otherwise when not given. */
+  readonly status?: number
+}
+
+/** How one operation behaves; anything left out follows the handler-wide options. */
+export interface OperationBehaviour<K extends OperationName = OperationName> {
+  readonly mode?: Exclude<ResponseMode, 'auto'>
+  readonly response?: ResponseOverride<K>
+  readonly error?: ErrorOverride
+  /** Use the response or error once, then fall back (MSW's `once`). */
+  readonly once?: boolean
+}
+
+/** Latency of every response: a fixed number of milliseconds or a range drawn from. */
+export type Latency = number | { readonly min: number; readonly max: number }
+
+/** Options of the Cognito mock (and of `cognitoHandlers`). */
+export interface CognitoMockOptions {
+  /** Default `auto`: the simulation for the operations it implements, generated data for the rest. */
+  readonly mode?: ResponseMode
+  /** Seed of generated responses, latency and faults. Default 0. */
+  readonly seed?: number
+  /** Per operation: a fixed or computed response, an error, a mode. */
+  readonly operations?: { readonly [K in OperationName]?: OperationBehaviour<K> }
+  /** Only these operations are served; others fail the call with a clear message. */
+  readonly include?: readonly OperationName[]
+  /** These operations are not served; calls to them fail with a clear message. */
+  readonly exclude?: readonly OperationName[]
+  readonly latency?: Latency
+  /** Fractions (0 to 1) of calls that fail with TooManyRequestsException or InternalErrorException. */
+  readonly faults?: { readonly throttle?: number; readonly internal?: number }
+  /** Options of the arbitraries behind generated responses; presence defaults to `full`, as Cognito fills what it has. */
+  readonly generated?: ArbitraryOptions
+  /** Logs one line per call (sensitive values redacted): `true` for console.info, or a function. */
+  readonly log?: boolean | ((line: string) => void)
+}

@@ -1,0 +1,100 @@
+import { operations, type OperationName } from '../../../schemas/operations.js'
+import { service } from '../../../schemas/service.js'
+import { validateOperation } from '../validate/validate-schema.js'
+import { acceptableResponse } from './discrepancies.js'
+import { CognitoError, isCognitoError } from './errors.js'
+import { failure, success } from './envelope.js'
+import type { WireRequest, WireResponse } from './types.js'
+
+/** What a backend learns about the call besides its input. */
+export interface CallContext {
+  readonly operation: OperationName
+  readonly requestId: string
+  /** The region of the endpoint that was called (`us-east-1` for `cognito-idp.us-east-1.amazonaws.com`), if it names one. */
+  readonly region: string | undefined
+  readonly request: WireRequest
+}
+
+/** Answers a validated request: returns the output or throws a CognitoError. */
+export type Backend = (operation: OperationName, input: Record<string, unknown>, context: CallContext) => unknown
+
+/** How the core reports what it did, for recording and logs. */
+export interface Exchange {
+  readonly operation: OperationName | undefined
+  readonly input: unknown
+  readonly output?: unknown
+  readonly error?: { readonly type: string; readonly message: string; readonly status: number }
+  readonly requestId: string
+}
+
+/** Options of the protocol core. */
+export interface ProtocolOptions {
+  /** Makes request ids; random UUIDs by default. */
+  readonly requestId?: () => string
+  /** Called once per exchange, after the response is settled. */
+  readonly onExchange?: (exchange: Exchange) => void
+}
+
+const TARGET_PREFIX = `${service.targetPrefix}.`
+const JSON_TYPES = new Set(['application/x-amz-json-1.1', 'application/json'])
+
+function header(request: WireRequest, name: string): string | undefined {
+  const lower = name.toLowerCase()
+  for (const [k, v] of Object.entries(request.headers)) if (k.toLowerCase() === lower) return v
+  return undefined
+}
+
+/** The region named by a Cognito endpoint's host, if any. */
+export function regionOf(url: string): string | undefined {
+  const match = /^https?:\/\/cognito-idp(?:-fips)?\.([a-z0-9-]+)\.(?:amazonaws\.com|api\.aws)/.exec(url)
+  return match?.[1]
+}
+
+function randomId(): string {
+  return globalThis.crypto.randomUUID()
+}
+
+/**
+ * The awsJson 1.1 wire protocol as Cognito speaks it, as a function from request to response:
+ * routing on `X-Amz-Target`, Cognito's errors for bad requests, validation with Cognito's messages,
+ * and the response validated against its schema before it leaves.
+ */
+export async function handleWire(request: WireRequest, backend: Backend, options: ProtocolOptions = {}): Promise<WireResponse> {
+  const requestId = (options.requestId ?? randomId)()
+  let operation: OperationName | undefined
+  let input: unknown
+  const settle = (response: WireResponse, output?: unknown, error?: Exchange['error']): WireResponse => {
+    options.onExchange?.({ operation, input, output, error, requestId })
+    return response
+  }
+  const fail = (status: number, type: string, message: string): WireResponse => settle(failure(requestId, status, type, message), undefined, { type, message, status })
+  try {
+    // Seen from Cognito for a request it could not route at all (2018): 404 with this body.
+    if (request.method.toUpperCase() !== 'POST' || !/^https?:\/\/[^/]+\/?(\?.*)?$/.test(request.url)) {
+      return settle({ status: 404, headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId }, body: JSON.stringify({ code: 'BadRequest', message: 'The server did not understand the operation that was requested.', type: 'client' }) })
+    }
+    const target = header(request, 'x-amz-target')
+    const name = target?.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined
+    if (!name || !Object.hasOwn(operations, name)) return fail(400, 'UnknownOperationException', `The operation ${target ?? '(no X-Amz-Target)'} is not known to ${service.serviceFullName}.`)
+    operation = name as OperationName
+    const contentType = header(request, 'content-type')?.split(';')[0]?.trim().toLowerCase()
+    if (contentType !== undefined && !JSON_TYPES.has(contentType)) return fail(400, 'SerializationException', `Unsupported content type: ${contentType}`)
+    try {
+      input = request.body.trim() === '' ? {} : (JSON.parse(request.body) as unknown)
+    } catch {
+      return fail(400, 'SerializationException', 'Start of structure or map found where not expected.')
+    }
+    const descriptor = operations[operation]
+    const checked = validateOperation(descriptor, 'request', input)
+    if (!checked.valid) return fail(400, checked.exception, checked.message)
+    const output = await backend(operation, (input ?? {}) as Record<string, unknown>, { operation, requestId, region: regionOf(request.url), request })
+    const honest = validateOperation(descriptor, 'response', output ?? {})
+    if (!acceptableResponse(operation, honest)) {
+      throw new CognitoError('InternalErrorException', `cognito-idp-contract: the ${operation} response is not valid against its schema: ${honest.valid ? "" : honest.message}`)
+    }
+    return settle(success(requestId, output ?? {}), output ?? {})
+  } catch (error) {
+    if (isCognitoError(error)) return fail(error.status, error.name, error.message)
+    return fail(500, 'InternalErrorException', `cognito-idp-contract: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}

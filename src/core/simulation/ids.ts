@@ -1,0 +1,27 @@
+import { hash32, seededRandom } from '../shared/random.js'
+
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+
+/**
+ * Ids as Cognito issues them. The n-th id depends only on the seed and n, so the same seed gives the
+ * same ids, and a snapshot restores the sequence by restoring the counter.
+ */
+export class IdGenerator {
+  /** How many ids were issued. */
+  counter = 0
+
+  constructor(private readonly seed: number) {}
+
+  /** `length` characters drawn for the next id. */
+  chars(length: number, alphabet = ALNUM): string {
+    const random = seededRandom(hash32(String(this.counter++), this.seed >>> 0))
+    let out = ''
+    for (let i = 0; i < length; i++) out += alphabet[Math.floor(random() * alphabet.length)]
+    return out
+  }
+
+  /** A user pool id: `<region>_<9 alphanumerics>`. */
+  userPoolId(region: string): string {
+    return `${region}_${this.chars(9)}`
+  }
+}

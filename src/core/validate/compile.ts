@@ -1,0 +1,269 @@
+import { compileMatcher, type Matcher } from '../regex/matcher.js'
+import { countCodePoints } from '../shared/text.js'
+import { cognitoEnumOrder } from './java-order.js'
+import { constraintText, issueMessage } from './messages.js'
+import { serializationMessage, type JsonKind } from './serialization.js'
+import type { IssueKeyword, SerializationIssue, ValidationIssue } from './types.js'
+
+type Schema = Readonly<Record<string, unknown>>
+
+/** Where a walk collects what it finds. */
+export interface Collector {
+  readonly issues: ValidationIssue[]
+  serialization?: SerializationIssue
+}
+
+/** Checks a present (non-null) value at a path. */
+export type Check = (value: unknown, path: string, out: Collector) => void
+
+interface Compiled {
+  readonly check: Check
+  /** The constraint texts of a scalar schema in the order Cognito lists them inside `[...]`. */
+  readonly constraints: readonly string[]
+  readonly scalar: boolean
+  readonly sensitive: boolean
+}
+
+/** Definitions a `$ref` may name: the `$defs` of enclosing schemas, by name and by `$id`. */
+type Scope = Readonly<Record<string, Schema>>
+const NO_DEFS: Scope = Object.freeze({})
+const caches = new WeakMap<Scope, WeakMap<Schema, Compiled>>()
+const scopes = new WeakMap<Schema, Map<Scope, Scope>>()
+
+/** The scope inside a schema that declares `$defs` (the same object each time, so compiled checks are reused). */
+function scopeOf(schema: Schema, outer: Scope): Scope {
+  const defs = schema['$defs'] as Record<string, Schema> | undefined
+  if (!defs) return outer
+  let byOuter = scopes.get(schema)
+  if (!byOuter) scopes.set(schema, (byOuter = new Map()))
+  let scope = byOuter.get(outer)
+  if (!scope) {
+    const next: Record<string, Schema> = { ...outer }
+    for (const [name, def] of Object.entries(defs)) {
+      next[name] = def
+      if (typeof def['$id'] === 'string') next[def['$id']] = def
+    }
+    byOuter.set(outer, (scope = next))
+  }
+  return scope
+}
+
+const SCALAR_TYPES = new Set(['string', 'integer', 'number', 'boolean'])
+
+/** A reference, compiled when first used so recursive schemas compile. */
+function compileRef(schema: Schema, scope: Scope): Compiled {
+  const ref = String(schema['$ref'])
+  const target = scope[ref.startsWith('#/$defs/') ? ref.slice('#/$defs/'.length) : ref]
+  if (!target) throw new TypeError(`cannot resolve $ref ${ref}`)
+  let resolved: Compiled | undefined
+  const check: Check = (value, path, out) => (resolved ??= compile(target, scope)).check(value, path, out)
+  const scalar = SCALAR_TYPES.has(String(target['type'])) || Array.isArray(target['anyOf'])
+  return { check, get constraints() { return (resolved ??= compile(target, scope)).constraints }, scalar, sensitive: target['x-aws-sensitive'] === true }
+}
+
+function jsonKind(value: unknown): JsonKind {
+  if (Array.isArray(value)) return 'list'
+  if (value === null || value === undefined) return 'null'
+  if (typeof value === 'object') return 'object'
+  if (typeof value === 'number') return 'number'
+  if (typeof value === 'boolean') return 'boolean'
+  if (typeof value === 'string') return 'string'
+  return 'other'
+}
+
+function typeError(out: Collector, path: string, expected: string, value: unknown): void {
+  out.serialization ??= { path, expected, message: serializationMessage(expected, jsonKind(value)) }
+}
+
+function lowerFirst(name: string): string {
+  return name.charAt(0).toLowerCase() + name.slice(1)
+}
+
+function matcherFor(schema: Schema): { matches: Matcher; shown: string } | undefined {
+  const java = schema['x-aws-pattern']
+  if (typeof java === 'string') return { matches: compileMatcher(java), shown: java }
+  const js = schema['pattern']
+  if (typeof js !== 'string') return undefined
+  const re = new RegExp(js, 'u')
+  return { matches: (value) => re.test(value), shown: js }
+}
+
+function base64Bytes(text: string): number | undefined {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) return undefined
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0
+  return Math.floor((text.length * 3) / 4) - padding
+}
+
+function issue(out: Collector, path: string, keyword: IssueKeyword, constraint: string, value: unknown, sensitive: boolean): void {
+  out.issues.push({ path, keyword, constraint, sensitive, message: issueMessage(path, value, sensitive, constraint) })
+}
+
+function compileString(schema: Schema, sensitive: boolean): Compiled {
+  const blob = schema['x-aws-blob'] as { minBytes?: number; maxBytes?: number } | undefined
+  const min = blob ? blob.minBytes : (schema['minLength'] as number | undefined)
+  const max = blob ? blob.maxBytes : (schema['maxLength'] as number | undefined)
+  const pattern = blob ? undefined : matcherFor(schema)
+  const constraints: string[] = []
+  if (max !== undefined) constraints.push(constraintText.maxLength(max))
+  if (min !== undefined) constraints.push(constraintText.minLength(min))
+  if (pattern) constraints.push(constraintText.pattern(pattern.shown))
+  const expected = blob ? 'blob' : 'string'
+  const check: Check = (value, path, out) => {
+    if (typeof value !== 'string') return typeError(out, path, expected, value)
+    const length = blob ? base64Bytes(value) : countCodePoints(value)
+    if (length === undefined) return typeError(out, path, 'base64', value)
+    if (min !== undefined && length < min) issue(out, path, 'minLength', constraintText.minLength(min), value, sensitive)
+    if (max !== undefined && length > max) issue(out, path, 'maxLength', constraintText.maxLength(max), value, sensitive)
+    if (pattern && !pattern.matches(value)) issue(out, path, 'pattern', constraintText.pattern(pattern.shown), value, sensitive)
+  }
+  return { check, constraints, scalar: true, sensitive }
+}
+
+
+function compileEnum(schema: Schema, values: readonly string[], sensitive: boolean): Compiled {
+  const allowed = new Set(values)
+  const text = constraintText.enum(cognitoEnumOrder(values))
+  const check: Check = (value, path, out) => {
+    if (typeof value !== 'string') return typeError(out, path, 'string', value)
+    if (!allowed.has(value)) issue(out, path, 'enum', text, value, sensitive)
+  }
+  return { check, constraints: [text], scalar: true, sensitive }
+}
+
+function compileNumber(schema: Schema, sensitive: boolean): Compiled {
+  const integer = schema['type'] === 'integer'
+  const min = schema['minimum'] as number | undefined
+  const max = schema['maximum'] as number | undefined
+  const constraints: string[] = []
+  if (max !== undefined) constraints.push(constraintText.maximum(max))
+  if (min !== undefined) constraints.push(constraintText.minimum(min))
+  const expected = schema['x-aws-timestamp'] ? 'timestamp' : schema['x-aws-long'] ? 'long' : integer ? 'integer' : 'number'
+  const check: Check = (value, path, out) => {
+    if (typeof value !== 'number' || !Number.isFinite(value) || (integer && !Number.isInteger(value))) return typeError(out, path, expected, value)
+    if (min !== undefined && value < min) issue(out, path, 'minimum', constraintText.minimum(min), value, sensitive)
+    if (max !== undefined && value > max) issue(out, path, 'maximum', constraintText.maximum(max), value, sensitive)
+  }
+  return { check, constraints, scalar: true, sensitive }
+}
+
+/** Checks every element with a scalar schema and reports one aggregated issue, as Coral does. */
+function aggregate(element: Compiled, keyword: IssueKeyword, wrap: (inner: string[]) => string) {
+  return (values: readonly unknown[], whole: unknown, path: string, out: Collector, sensitive: boolean): void => {
+    const scratch: Collector = { issues: [] }
+    let sawNull = false
+    for (const v of values) {
+      if (v === null || v === undefined) sawNull = true
+      else element.check(v, path, scratch)
+    }
+    if (scratch.serialization) {
+      out.serialization ??= scratch.serialization
+      return
+    }
+    if (scratch.issues.length === 0 && !sawNull) return
+    const inner = sawNull ? [...element.constraints, constraintText.notNull()] : [...element.constraints]
+    issue(out, path, keyword, wrap(inner), whole, sensitive)
+  }
+}
+
+function compileList(schema: Schema, sensitive: boolean, scope: Scope): Compiled {
+  const item = compile(schema['items'] as Schema, scope)
+  const min = schema['minItems'] as number | undefined
+  const max = schema['maxItems'] as number | undefined
+  const hidden = sensitive || item.sensitive
+  const items = aggregate(item, 'items', constraintText.items)
+  const check: Check = (value, path, out) => {
+    if (!Array.isArray(value)) return typeError(out, path, 'list', value)
+    if (min !== undefined && value.length < min) issue(out, path, 'minItems', constraintText.minLength(min), value, hidden)
+    if (max !== undefined && value.length > max) issue(out, path, 'maxItems', constraintText.maxLength(max), value, hidden)
+    if (item.scalar) return items(value, value, path, out, hidden)
+    for (let i = 0; i < value.length; i++) {
+      const element: unknown = value[i]
+      const at = `${path}.${i + 1}.member`
+      if (element === null || element === undefined) issue(out, at, 'required', constraintText.notNull(), null, false)
+      else item.check(element, at, out)
+    }
+  }
+  return { check, constraints: [], scalar: false, sensitive: hidden }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+}
+
+function compileMap(schema: Schema, valueSchema: Schema, sensitive: boolean, scope: Scope): Compiled {
+  const key = compile((schema['propertyNames'] ?? {}) as Schema, scope)
+  const val = compile(valueSchema, scope)
+  const min = schema['minProperties'] as number | undefined
+  const max = schema['maxProperties'] as number | undefined
+  const hidden = sensitive || val.sensitive || key.sensitive
+  const keys = aggregate(key, 'mapKeys', constraintText.mapKeys)
+  const values = aggregate(val, 'mapValues', constraintText.mapValues)
+  const check: Check = (value, path, out) => {
+    if (!isPlainObject(value)) return typeError(out, path, 'map', value)
+    const names = Object.keys(value)
+    if (min !== undefined && names.length < min) issue(out, path, 'minProperties', constraintText.minLength(min), value, hidden)
+    if (max !== undefined && names.length > max) issue(out, path, 'maxProperties', constraintText.maxLength(max), value, hidden)
+    if (key.scalar && key.constraints.length > 0) keys(names, value, path, out, hidden)
+    const entries = names.map((n) => value[n])
+    if (val.scalar) return values(entries, value, path, out, hidden)
+    names.forEach((n, i) => (entries[i] === null || entries[i] === undefined ? undefined : val.check(entries[i], `${path}.${n}`, out)))
+  }
+  return { check, constraints: [], scalar: false, sensitive: hidden }
+}
+
+function compileStructure(schema: Schema, scope: Scope): Compiled {
+  const required = new Set((schema['required'] ?? []) as string[])
+  const props = Object.entries((schema['properties'] ?? {}) as Record<string, Schema>)
+  const members = props
+    .map(([name, member]) => ({ name, wire: lowerFirst(name), required: required.has(name), compiled: compile(member, scope) }))
+    .sort((a, b) => (a.wire < b.wire ? -1 : a.wire > b.wire ? 1 : 0))
+  const check: Check = (value, path, out) => {
+    if (!isPlainObject(value)) return typeError(out, path, 'structure', value)
+    for (const m of members) {
+      const v = Object.prototype.hasOwnProperty.call(value, m.name) ? value[m.name] : undefined
+      const at = path ? `${path}.${m.wire}` : m.wire
+      if (v === null || v === undefined) {
+        if (m.required) issue(out, at, 'required', constraintText.notNull(), null, false)
+      } else m.compiled.check(v, at, out)
+    }
+  }
+  return { check, constraints: [], scalar: false, sensitive: members.some((m) => m.compiled.sensitive) }
+}
+
+function build(schema: Schema, scope: Scope): Compiled {
+  if (typeof schema['$ref'] === 'string') return compileRef(schema, scope)
+  const sensitive = schema['x-aws-sensitive'] === true
+  const anyOf = schema['anyOf']
+  if (Array.isArray(anyOf) && anyOf.every((s: Schema) => typeof s['const'] === 'string')) {
+    return compileEnum(schema, anyOf.map((s: Schema) => s['const'] as string), sensitive)
+  }
+  if (Array.isArray(schema['enum'])) return compileEnum(schema, (schema['enum'] as unknown[]).map(String), sensitive)
+  switch (schema['type']) {
+    case 'string': return compileString(schema, sensitive)
+    case 'integer': case 'number': return compileNumber(schema, sensitive)
+    case 'boolean': {
+      const check: Check = (value, path, out) => (typeof value === 'boolean' ? undefined : typeError(out, path, 'boolean', value))
+      return { check, constraints: [], scalar: true, sensitive }
+    }
+    case 'array': return compileList(schema, sensitive, scope)
+    case 'object': {
+      const pp = schema['patternProperties'] as Record<string, Schema> | undefined
+      const valueSchema = pp ? Object.values(pp)[0] : undefined
+      return valueSchema ? compileMap(schema, valueSchema, sensitive, scope) : compileStructure(schema, scope)
+    }
+  }
+  return { check: () => undefined, constraints: [], scalar: false, sensitive }
+}
+
+/** Compiles a schema once into a checker; later calls with the same schema object (in the same scope) reuse it. */
+export function compile(schema: Schema, outer: Scope = NO_DEFS): Compiled {
+  const scope = scopeOf(schema, outer)
+  let cache = caches.get(scope)
+  if (!cache) caches.set(scope, (cache = new WeakMap()))
+  let compiled = cache.get(schema)
+  if (!compiled) {
+    compiled = build(schema, scope)
+    cache.set(schema, compiled)
+  }
+  return compiled
+}

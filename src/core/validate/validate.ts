@@ -1,0 +1,19 @@
+import { operations, type OperationName } from '../../../schemas/operations.js'
+import { validateOperation, type OperationSchemas, type Side } from './validate-schema.js'
+import type { ValidationResult } from './types.js'
+
+/** The descriptor of an operation given by name or already as a descriptor. */
+export function operationOf(operation: OperationName | OperationSchemas): OperationSchemas {
+  const op = typeof operation === 'string' ? operations[operation] : operation
+  if (!op) throw new TypeError(`unknown operation ${String(operation)}`)
+  return op
+}
+
+/**
+ * Validates an operation's request or response. Returns `{ valid: true }` or the exception Cognito
+ * would answer with (`InvalidParameterException` with its exact message, or `SerializationException`
+ * for a value of the wrong JSON type). Never throws for any value; throws only for an unknown operation name.
+ */
+export function validate(operation: OperationName | OperationSchemas, side: Side, value: unknown): ValidationResult {
+  return validateOperation(operationOf(operation), side, value)
+}

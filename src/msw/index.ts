@@ -1,2 +1,0 @@
-export { cognitoHandlers, endpointMatcher, type CognitoHandlers, type CognitoHandlersOptions } from './handlers.js'
-export type { CognitoMockOptions, ErrorOverride, Latency, OperationBehaviour, RecordedCall, ResponseMode, ResponseOverride } from '../mock/index.js'
