@@ -92,6 +92,13 @@ export interface AdminCreateUserResponse {
 
 export type AdminCreateUserUnusedAccountValidityDaysType = number
 
+export interface AdminDeleteSoftwareTokenRequest {
+  UserPoolId: UserPoolIdType
+  Username: UsernameType
+}
+
+export type AdminDeleteSoftwareTokenResponse = object
+
 export interface AdminDeleteUserAttributesRequest {
   UserPoolId: UserPoolIdType
   Username: UsernameType
@@ -479,6 +486,12 @@ export interface ChangePasswordRequest {
 }
 
 export type ChangePasswordResponse = object
+
+export interface ClientAuthenticationResultType {
+  AccessToken?: TokenModelType
+  ExpiresIn?: IntegerType
+  TokenType?: StringType
+}
 
 export type ClientIdType = string
 
@@ -932,6 +945,16 @@ export interface DescribeRiskConfigurationResponse {
   RiskConfiguration: RiskConfigurationType
 }
 
+export interface DescribeTermsByClientRequest {
+  ClientId: ClientIdType
+  UserPoolId: UserPoolIdType
+  TermsName: TermsNameType
+}
+
+export interface DescribeTermsByClientResponse {
+  Terms?: TermsType
+}
+
 export interface DescribeTermsRequest {
   TermsId: TermsIdType
   UserPoolId: UserPoolIdType
@@ -1182,6 +1205,17 @@ export interface GetCSVHeaderRequest {
 export interface GetCSVHeaderResponse {
   UserPoolId?: UserPoolIdType
   CSVHeader?: ListOfStringTypes
+}
+
+export interface GetClientTokenRequest {
+  ClientId: ClientIdType
+  Secret: ClientSecretType
+  Scopes?: ScopeListType
+  ClientMetadata?: ClientMetadataType
+}
+
+export interface GetClientTokenResponse {
+  ClientAuthenticationResult?: ClientAuthenticationResultType
 }
 
 export interface GetDeviceRequest {
@@ -2775,6 +2809,8 @@ export interface Shapes {
   AdminCreateUserRequest: AdminCreateUserRequest
   AdminCreateUserResponse: AdminCreateUserResponse
   AdminCreateUserUnusedAccountValidityDaysType: AdminCreateUserUnusedAccountValidityDaysType
+  AdminDeleteSoftwareTokenRequest: AdminDeleteSoftwareTokenRequest
+  AdminDeleteSoftwareTokenResponse: AdminDeleteSoftwareTokenResponse
   AdminDeleteUserAttributesRequest: AdminDeleteUserAttributesRequest
   AdminDeleteUserAttributesResponse: AdminDeleteUserAttributesResponse
   AdminDeleteUserRequest: AdminDeleteUserRequest
@@ -2871,6 +2907,7 @@ export interface Shapes {
   ChallengeResponsesType: ChallengeResponsesType
   ChangePasswordRequest: ChangePasswordRequest
   ChangePasswordResponse: ChangePasswordResponse
+  ClientAuthenticationResultType: ClientAuthenticationResultType
   ClientIdType: ClientIdType
   ClientMetadataType: ClientMetadataType
   ClientNameType: ClientNameType
@@ -2970,6 +3007,8 @@ export interface Shapes {
   DescribeResourceServerResponse: DescribeResourceServerResponse
   DescribeRiskConfigurationRequest: DescribeRiskConfigurationRequest
   DescribeRiskConfigurationResponse: DescribeRiskConfigurationResponse
+  DescribeTermsByClientRequest: DescribeTermsByClientRequest
+  DescribeTermsByClientResponse: DescribeTermsByClientResponse
   DescribeTermsRequest: DescribeTermsRequest
   DescribeTermsResponse: DescribeTermsResponse
   DescribeUserImportJobRequest: DescribeUserImportJobRequest
@@ -3039,6 +3078,8 @@ export interface Shapes {
   GenerateSecret: GenerateSecret
   GetCSVHeaderRequest: GetCSVHeaderRequest
   GetCSVHeaderResponse: GetCSVHeaderResponse
+  GetClientTokenRequest: GetClientTokenRequest
+  GetClientTokenResponse: GetClientTokenResponse
   GetDeviceRequest: GetDeviceRequest
   GetDeviceResponse: GetDeviceResponse
   GetGroupRequest: GetGroupRequest
@@ -3405,6 +3446,7 @@ export interface Operations {
   AdminAddUserToGroup: { input: AdminAddUserToGroupRequest; output: AdminAddUserToGroupResponse }
   AdminConfirmSignUp: { input: AdminConfirmSignUpRequest; output: AdminConfirmSignUpResponse }
   AdminCreateUser: { input: AdminCreateUserRequest; output: AdminCreateUserResponse }
+  AdminDeleteSoftwareToken: { input: AdminDeleteSoftwareTokenRequest; output: AdminDeleteSoftwareTokenResponse }
   AdminDeleteUser: { input: AdminDeleteUserRequest; output: AdminDeleteUserResponse }
   AdminDeleteUserAttributes: { input: AdminDeleteUserAttributesRequest; output: AdminDeleteUserAttributesResponse }
   AdminDisableProviderForUser: { input: AdminDisableProviderForUserRequest; output: AdminDisableProviderForUserResponse }
@@ -3464,6 +3506,7 @@ export interface Operations {
   DescribeResourceServer: { input: DescribeResourceServerRequest; output: DescribeResourceServerResponse }
   DescribeRiskConfiguration: { input: DescribeRiskConfigurationRequest; output: DescribeRiskConfigurationResponse }
   DescribeTerms: { input: DescribeTermsRequest; output: DescribeTermsResponse }
+  DescribeTermsByClient: { input: DescribeTermsByClientRequest; output: DescribeTermsByClientResponse }
   DescribeUserImportJob: { input: DescribeUserImportJobRequest; output: DescribeUserImportJobResponse }
   DescribeUserPool: { input: DescribeUserPoolRequest; output: DescribeUserPoolResponse }
   DescribeUserPoolClient: { input: DescribeUserPoolClientRequest; output: DescribeUserPoolClientResponse }
@@ -3471,6 +3514,7 @@ export interface Operations {
   ForgetDevice: { input: ForgetDeviceRequest; output: ForgetDeviceResponse }
   ForgotPassword: { input: ForgotPasswordRequest; output: ForgotPasswordResponse }
   GetCSVHeader: { input: GetCSVHeaderRequest; output: GetCSVHeaderResponse }
+  GetClientToken: { input: GetClientTokenRequest; output: GetClientTokenResponse }
   GetDevice: { input: GetDeviceRequest; output: GetDeviceResponse }
   GetGroup: { input: GetGroupRequest; output: GetGroupResponse }
   GetIdentityProviderByIdentifier: { input: GetIdentityProviderByIdentifierRequest; output: GetIdentityProviderByIdentifierResponse }

@@ -89,6 +89,13 @@ export interface AdminCreateUserResponse {
 
 export type AdminCreateUserUnusedAccountValidityDaysType = number
 
+export interface AdminDeleteSoftwareTokenRequest {
+  UserPoolId: UserPoolIdType
+  Username: UsernameType
+}
+
+export type AdminDeleteSoftwareTokenResponse = object
+
 export interface AdminDeleteUserAttributesRequest {
   UserPoolId: UserPoolIdType
   Username: UsernameType
@@ -476,6 +483,12 @@ export interface ChangePasswordRequest {
 }
 
 export type ChangePasswordResponse = object
+
+export interface ClientAuthenticationResultType {
+  AccessToken?: TokenModelType
+  ExpiresIn?: IntegerType
+  TokenType?: StringType
+}
 
 export type ClientIdType = string
 
@@ -929,6 +942,16 @@ export interface DescribeRiskConfigurationResponse {
   RiskConfiguration: RiskConfigurationType
 }
 
+export interface DescribeTermsByClientRequest {
+  ClientId: ClientIdType
+  UserPoolId: UserPoolIdType
+  TermsName: TermsNameType
+}
+
+export interface DescribeTermsByClientResponse {
+  Terms?: TermsType
+}
+
 export interface DescribeTermsRequest {
   TermsId: TermsIdType
   UserPoolId: UserPoolIdType
@@ -1179,6 +1202,17 @@ export interface GetCSVHeaderRequest {
 export interface GetCSVHeaderResponse {
   UserPoolId?: UserPoolIdType
   CSVHeader?: ListOfStringTypes
+}
+
+export interface GetClientTokenRequest {
+  ClientId: ClientIdType
+  Secret: ClientSecretType
+  Scopes?: ScopeListType
+  ClientMetadata?: ClientMetadataType
+}
+
+export interface GetClientTokenResponse {
+  ClientAuthenticationResult?: ClientAuthenticationResultType
 }
 
 export interface GetDeviceRequest {
@@ -2772,6 +2806,8 @@ export interface Shapes {
   AdminCreateUserRequest: AdminCreateUserRequest
   AdminCreateUserResponse: AdminCreateUserResponse
   AdminCreateUserUnusedAccountValidityDaysType: AdminCreateUserUnusedAccountValidityDaysType
+  AdminDeleteSoftwareTokenRequest: AdminDeleteSoftwareTokenRequest
+  AdminDeleteSoftwareTokenResponse: AdminDeleteSoftwareTokenResponse
   AdminDeleteUserAttributesRequest: AdminDeleteUserAttributesRequest
   AdminDeleteUserAttributesResponse: AdminDeleteUserAttributesResponse
   AdminDeleteUserRequest: AdminDeleteUserRequest
@@ -2868,6 +2904,7 @@ export interface Shapes {
   ChallengeResponsesType: ChallengeResponsesType
   ChangePasswordRequest: ChangePasswordRequest
   ChangePasswordResponse: ChangePasswordResponse
+  ClientAuthenticationResultType: ClientAuthenticationResultType
   ClientIdType: ClientIdType
   ClientMetadataType: ClientMetadataType
   ClientNameType: ClientNameType
@@ -2967,6 +3004,8 @@ export interface Shapes {
   DescribeResourceServerResponse: DescribeResourceServerResponse
   DescribeRiskConfigurationRequest: DescribeRiskConfigurationRequest
   DescribeRiskConfigurationResponse: DescribeRiskConfigurationResponse
+  DescribeTermsByClientRequest: DescribeTermsByClientRequest
+  DescribeTermsByClientResponse: DescribeTermsByClientResponse
   DescribeTermsRequest: DescribeTermsRequest
   DescribeTermsResponse: DescribeTermsResponse
   DescribeUserImportJobRequest: DescribeUserImportJobRequest
@@ -3036,6 +3075,8 @@ export interface Shapes {
   GenerateSecret: GenerateSecret
   GetCSVHeaderRequest: GetCSVHeaderRequest
   GetCSVHeaderResponse: GetCSVHeaderResponse
+  GetClientTokenRequest: GetClientTokenRequest
+  GetClientTokenResponse: GetClientTokenResponse
   GetDeviceRequest: GetDeviceRequest
   GetDeviceResponse: GetDeviceResponse
   GetGroupRequest: GetGroupRequest
@@ -3402,6 +3443,7 @@ export interface Operations {
   AdminAddUserToGroup: { input: AdminAddUserToGroupRequest; output: AdminAddUserToGroupResponse }
   AdminConfirmSignUp: { input: AdminConfirmSignUpRequest; output: AdminConfirmSignUpResponse }
   AdminCreateUser: { input: AdminCreateUserRequest; output: AdminCreateUserResponse }
+  AdminDeleteSoftwareToken: { input: AdminDeleteSoftwareTokenRequest; output: AdminDeleteSoftwareTokenResponse }
   AdminDeleteUser: { input: AdminDeleteUserRequest; output: AdminDeleteUserResponse }
   AdminDeleteUserAttributes: { input: AdminDeleteUserAttributesRequest; output: AdminDeleteUserAttributesResponse }
   AdminDisableProviderForUser: { input: AdminDisableProviderForUserRequest; output: AdminDisableProviderForUserResponse }
@@ -3461,6 +3503,7 @@ export interface Operations {
   DescribeResourceServer: { input: DescribeResourceServerRequest; output: DescribeResourceServerResponse }
   DescribeRiskConfiguration: { input: DescribeRiskConfigurationRequest; output: DescribeRiskConfigurationResponse }
   DescribeTerms: { input: DescribeTermsRequest; output: DescribeTermsResponse }
+  DescribeTermsByClient: { input: DescribeTermsByClientRequest; output: DescribeTermsByClientResponse }
   DescribeUserImportJob: { input: DescribeUserImportJobRequest; output: DescribeUserImportJobResponse }
   DescribeUserPool: { input: DescribeUserPoolRequest; output: DescribeUserPoolResponse }
   DescribeUserPoolClient: { input: DescribeUserPoolClientRequest; output: DescribeUserPoolClientResponse }
@@ -3468,6 +3511,7 @@ export interface Operations {
   ForgetDevice: { input: ForgetDeviceRequest; output: ForgetDeviceResponse }
   ForgotPassword: { input: ForgotPasswordRequest; output: ForgotPasswordResponse }
   GetCSVHeader: { input: GetCSVHeaderRequest; output: GetCSVHeaderResponse }
+  GetClientToken: { input: GetClientTokenRequest; output: GetClientTokenResponse }
   GetDevice: { input: GetDeviceRequest; output: GetDeviceResponse }
   GetGroup: { input: GetGroupRequest; output: GetGroupResponse }
   GetIdentityProviderByIdentifier: { input: GetIdentityProviderByIdentifierRequest; output: GetIdentityProviderByIdentifierResponse }

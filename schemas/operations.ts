@@ -4,6 +4,7 @@ import { AddUserPoolClientSecret } from './operations/AddUserPoolClientSecret.js
 import { AdminAddUserToGroup } from './operations/AdminAddUserToGroup.js'
 import { AdminConfirmSignUp } from './operations/AdminConfirmSignUp.js'
 import { AdminCreateUser } from './operations/AdminCreateUser.js'
+import { AdminDeleteSoftwareToken } from './operations/AdminDeleteSoftwareToken.js'
 import { AdminDeleteUser } from './operations/AdminDeleteUser.js'
 import { AdminDeleteUserAttributes } from './operations/AdminDeleteUserAttributes.js'
 import { AdminDisableProviderForUser } from './operations/AdminDisableProviderForUser.js'
@@ -63,6 +64,7 @@ import { DescribeManagedLoginBrandingByClient } from './operations/DescribeManag
 import { DescribeResourceServer } from './operations/DescribeResourceServer.js'
 import { DescribeRiskConfiguration } from './operations/DescribeRiskConfiguration.js'
 import { DescribeTerms } from './operations/DescribeTerms.js'
+import { DescribeTermsByClient } from './operations/DescribeTermsByClient.js'
 import { DescribeUserImportJob } from './operations/DescribeUserImportJob.js'
 import { DescribeUserPool } from './operations/DescribeUserPool.js'
 import { DescribeUserPoolClient } from './operations/DescribeUserPoolClient.js'
@@ -70,6 +72,7 @@ import { DescribeUserPoolDomain } from './operations/DescribeUserPoolDomain.js'
 import { ForgetDevice } from './operations/ForgetDevice.js'
 import { ForgotPassword } from './operations/ForgotPassword.js'
 import { GetCSVHeader } from './operations/GetCSVHeader.js'
+import { GetClientToken } from './operations/GetClientToken.js'
 import { GetDevice } from './operations/GetDevice.js'
 import { GetGroup } from './operations/GetGroup.js'
 import { GetIdentityProviderByIdentifier } from './operations/GetIdentityProviderByIdentifier.js'
@@ -136,6 +139,7 @@ export const operations = {
   AdminAddUserToGroup,
   AdminConfirmSignUp,
   AdminCreateUser,
+  AdminDeleteSoftwareToken,
   AdminDeleteUser,
   AdminDeleteUserAttributes,
   AdminDisableProviderForUser,
@@ -195,6 +199,7 @@ export const operations = {
   DescribeResourceServer,
   DescribeRiskConfiguration,
   DescribeTerms,
+  DescribeTermsByClient,
   DescribeUserImportJob,
   DescribeUserPool,
   DescribeUserPoolClient,
@@ -202,6 +207,7 @@ export const operations = {
   ForgetDevice,
   ForgotPassword,
   GetCSVHeader,
+  GetClientToken,
   GetDevice,
   GetGroup,
   GetIdentityProviderByIdentifier,

@@ -7,5 +7,5 @@ export const service = {
   protocol: 'json',
   jsonVersion: '1.1',
   targetPrefix: 'AWSCognitoIdentityProviderService',
-  operationCount: 129,
+  operationCount: 132,
 } as const

@@ -291,6 +291,15 @@ export const AdminCreateUserResponse = /*#__PURE__*/ Type.Object({
   User: /*#__PURE__*/ Type.Optional(UserType),
 }, { 'x-aws-shape': 'AdminCreateUserResponse' })
 
+/** The AdminDeleteSoftwareTokenRequest shape (structure). */
+export const AdminDeleteSoftwareTokenRequest = /*#__PURE__*/ Type.Object({
+  UserPoolId: UserPoolIdType,
+  Username: UsernameType,
+}, { 'x-aws-shape': 'AdminDeleteSoftwareTokenRequest' })
+
+/** The AdminDeleteSoftwareTokenResponse shape (structure). */
+export const AdminDeleteSoftwareTokenResponse = /*#__PURE__*/ Type.Object({}, { 'x-aws-shape': 'AdminDeleteSoftwareTokenResponse' })
+
 /** The AttributeNameListType shape (list). */
 export const AttributeNameListType = /*#__PURE__*/ Type.Array(AttributeNameType, { 'x-aws-shape': 'AttributeNameListType' })
 
@@ -922,6 +931,13 @@ export const ChangePasswordRequest = /*#__PURE__*/ Type.Object({
 
 /** The ChangePasswordResponse shape (structure). */
 export const ChangePasswordResponse = /*#__PURE__*/ Type.Object({}, { 'x-aws-shape': 'ChangePasswordResponse' })
+
+/** The ClientAuthenticationResultType shape (structure). */
+export const ClientAuthenticationResultType = /*#__PURE__*/ Type.Object({
+  AccessToken: /*#__PURE__*/ Type.Optional(TokenModelType),
+  ExpiresIn: /*#__PURE__*/ Type.Optional(IntegerType),
+  TokenType: /*#__PURE__*/ Type.Optional(StringType),
+}, { 'x-aws-shape': 'ClientAuthenticationResultType' })
 
 /** The ClientNameType shape (string). */
 export const ClientNameType = /*#__PURE__*/ Type.String({ minLength: 1, maxLength: 128, pattern: '^(?:[\\w\\t\\n\\x0B\\f\\r +=,.@\\-]+)$', 'x-aws-shape': 'ClientNameType', 'x-aws-pattern': '[\\w\\s+=,.@-]+' })
@@ -1963,6 +1979,18 @@ export const DescribeRiskConfigurationResponse = /*#__PURE__*/ Type.Object({
   RiskConfiguration: RiskConfigurationType,
 }, { 'x-aws-shape': 'DescribeRiskConfigurationResponse' })
 
+/** The DescribeTermsByClientRequest shape (structure). */
+export const DescribeTermsByClientRequest = /*#__PURE__*/ Type.Object({
+  ClientId: ClientIdType,
+  UserPoolId: UserPoolIdType,
+  TermsName: TermsNameType,
+}, { 'x-aws-shape': 'DescribeTermsByClientRequest' })
+
+/** The DescribeTermsByClientResponse shape (structure). */
+export const DescribeTermsByClientResponse = /*#__PURE__*/ Type.Object({
+  Terms: /*#__PURE__*/ Type.Optional(TermsType),
+}, { 'x-aws-shape': 'DescribeTermsByClientResponse' })
+
 /** The DescribeTermsRequest shape (structure). */
 export const DescribeTermsRequest = /*#__PURE__*/ Type.Object({
   TermsId: TermsIdType,
@@ -2123,6 +2151,19 @@ export const GetCSVHeaderResponse = /*#__PURE__*/ Type.Object({
   UserPoolId: /*#__PURE__*/ Type.Optional(UserPoolIdType),
   CSVHeader: /*#__PURE__*/ Type.Optional(ListOfStringTypes),
 }, { 'x-aws-shape': 'GetCSVHeaderResponse' })
+
+/** The GetClientTokenRequest shape (structure). */
+export const GetClientTokenRequest = /*#__PURE__*/ Type.Object({
+  ClientId: ClientIdType,
+  Secret: ClientSecretType,
+  Scopes: /*#__PURE__*/ Type.Optional(ScopeListType),
+  ClientMetadata: /*#__PURE__*/ Type.Optional(ClientMetadataType),
+}, { 'x-aws-shape': 'GetClientTokenRequest' })
+
+/** The GetClientTokenResponse shape (structure). */
+export const GetClientTokenResponse = /*#__PURE__*/ Type.Object({
+  ClientAuthenticationResult: /*#__PURE__*/ Type.Optional(ClientAuthenticationResultType),
+}, { 'x-aws-shape': 'GetClientTokenResponse' })
 
 /** The GetDeviceRequest shape (structure). */
 export const GetDeviceRequest = /*#__PURE__*/ Type.Object({

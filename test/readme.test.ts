@@ -1,7 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { service } from '../schemas/service.js'
 import { ROOT } from './support/model.js'
 import { consoleExamples, tsExamples } from './support/readme.js'
 
@@ -22,6 +23,12 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('README', () => {
+  it('states the operation count of the model it was generated from', () => {
+    const counts = [...readFileSync(join(ROOT, 'README.md'), 'utf8').matchAll(/\ball (\d+)\b/g)].map((m) => Number(m[1]))
+    expect(counts.length).toBeGreaterThan(0)
+    for (const count of counts) expect(count).toBe(service.operationCount)
+  })
+
   it('has examples of types, schemas, validation and JSON Schema', () => {
     expect(examples.length).toBeGreaterThanOrEqual(4)
   })

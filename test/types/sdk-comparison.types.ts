@@ -2,6 +2,7 @@
 // @aws-sdk/client-cognito-identity-provider, for every operation of the model.
 import type { CognitoIdentityProvider } from '@aws-sdk/client-cognito-identity-provider'
 import type { OperationName, Operations } from '../../generated/sdk-types.js'
+import type { service } from '../../schemas/service.js'
 
 type Method<K extends string> = CognitoIdentityProvider[Uncapitalize<K> & keyof CognitoIdentityProvider]
 /** The last overload, `(args, options, cb: (err, data?) => void)`, exposes both the input and the output. */
@@ -31,7 +32,7 @@ type Differences = { [K in OperationName]: Diff<Operations[K]['input'], SdkInput
 
 /**
  * Where the SDK disagrees with the model, named one by one: members the SDK (3.1169) already has and the
- * 2026-07-24 model does not. A refreshed model that adds them makes `knownDifferencesAreStillReal` fail.
+ * 2026-10-01 model does not. A refreshed model that adds them makes `knownDifferencesAreStillReal` fail.
  */
 type KnownDifferences =
   | 'AdminRespondToAuthChallenge.output.AvailableChallenges'
@@ -55,7 +56,7 @@ export const requestsAssignToCommandInputs: [RequestNotAssignable] extends [neve
 export const responsesAssignToCommandOutputs: [ResponseNotAssignable] extends [never] ? true : ResponseNotAssignable = true
 export const membersAndEnumsAgree: [Exclude<Differences, KnownDifferences>] extends [never] ? true : Exclude<Differences, KnownDifferences> = true
 export const knownDifferencesAreStillReal: [Exclude<KnownDifferences, Differences>] extends [never] ? true : Exclude<KnownDifferences, Differences> = true
-/** All 129 operations are compared. */
-export const operationCount: 129 = 129 as const satisfies UnionLength<OperationName>
+/** Every operation of the model is compared: the union has as many members as the model has operations. */
+export const operationCount: UnionLength<OperationName> = 0 as unknown as (typeof service)['operationCount']
 type UnionLength<U, N extends unknown[] = []> = [U] extends [never] ? N['length'] : UnionLength<Exclude<U, LastOf<U>>, [...N, 1]>
 type LastOf<U> = ((U extends unknown ? (x: () => U) => void : never) extends (x: infer I) => void ? I : never) extends () => infer R ? R : never

@@ -27,7 +27,7 @@ export function emitOperation(model: ServiceModel, name: string, paginator: Pagi
   const errors = (op.errors ?? []).map((e) => quote(e.shape)).join(', ')
   const lines = [
     header(label(model)),
-    `import { ${[input, output].sort().join(', ')} } from '../../shapes.js'`,
+    `import { ${[input, output].sort().join(', ')} } from '../shapes.js'`,
     '',
     `/** The ${name} operation: its target, request and response schemas and modelled errors. */`,
     `export const ${name} = {`,
@@ -52,7 +52,7 @@ export function emitCatalog(model: ServiceModel): string {
   const names = operationNames(model)
   return [
     header(label(model)),
-    ...names.map((n) => `import { ${n} } from '../../importer/operations/${n}.js'`),
+    ...names.map((n) => `import { ${n} } from './operations/${n}.js'`),
     '',
     '/** Every operation of the service, keyed by name. */',
     'export const operations = {',
@@ -89,9 +89,9 @@ export function emitService(model: ServiceModel): string {
 export function emitIndex(model: ServiceModel): string {
   return [
     header(label(model)),
-    `export * from '../../importer/shapes.js'`,
-    `export { operations, type OperationName } from '../../importer/operations.js'`,
-    `export { service } from '../../importer/service.js'`,
+    `export * from './shapes.js'`,
+    `export { operations, type OperationName } from './operations.js'`,
+    `export { service } from './service.js'`,
     '',
   ].join('\n')
 }

@@ -16,6 +16,8 @@ export type GeneratedFiles = Map<string, string>
 export interface ImportInput {
   readonly model: ServiceModel
   readonly paginators?: Readonly<Record<string, Paginator>>
+  /** The SHA-256 of the model file, recorded in `generated/contract.json`. */
+  readonly sha256?: string
   /** The project root, where a staging folder is made to load the fresh schemas back. */
   readonly root: string
 }
@@ -40,7 +42,7 @@ function operationShapes(model: ServiceModel): OperationShapes[] {
 }
 
 /** A documentation-free copy of the model's facts, itself a botocore model: what later change reports compare against. */
-function contractJson(model: ServiceModel, comment: string): string {
+function contractJson(model: ServiceModel, comment: string, sha256: string | undefined): string {
   const operations = Object.fromEntries(operationNames(model).map((name) => {
     const op = model.operations[name]!
     return [name, { name, ...(op.input && { input: { shape: op.input.shape } }), ...(op.output && { output: { shape: op.output.shape } }), errors: (op.errors ?? []).map((e) => ({ shape: e.shape })) }]
@@ -51,11 +53,12 @@ function contractJson(model: ServiceModel, comment: string): string {
     return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'documentation').map(([k, v]) => [k, strip(v)]))
   }
   const shapes = Object.fromEntries(Object.keys(model.shapes).sort().map((name) => [name, strip(model.shapes[name])]))
-  return `${JSON.stringify({ $comment: comment, metadata: strip(model.metadata), operations, shapes }, null, 2)}\n`
+  const source = { ...(sha256 !== undefined && { sha256 }), operations: Object.keys(model.operations).length, shapes: Object.keys(model.shapes).length }
+  return `${JSON.stringify({ $comment: comment, 'x-model': source, metadata: strip(model.metadata), operations, shapes }, null, 2)}\n`
 }
 
 /** The files of `generated/`, derived from the TypeBox shapes module. */
-export function generatedFiles(model: ServiceModel, shapes: Readonly<Record<string, unknown>>): GeneratedFiles {
+export function generatedFiles(model: ServiceModel, shapes: Readonly<Record<string, unknown>>, sha256?: string): GeneratedFiles {
   const label = modelLabel(model.metadata.endpointPrefix, model.metadata.apiVersion)
   const line = header(label)
   const comment = line.replace(/^\/\/ /, '')
@@ -70,7 +73,7 @@ export function generatedFiles(model: ServiceModel, shapes: Readonly<Record<stri
       files.set(`generated/json-schema/${op.name}.${side}.json`, jsonSchemaDocument(id, comment, byName.get(shape)!))
     }
   }
-  files.set('generated/contract.json', contractJson(model, comment))
+  files.set('generated/contract.json', contractJson(model, comment, sha256))
   return files
 }
 
@@ -84,7 +87,7 @@ export async function importModel(input: ImportInput): Promise<GeneratedFiles> {
       writeFileSync(join(staging, path), text)
     }
     const shapes = (await import(pathToFileURL(join(staging, 'schemas/shapes.ts')).href)) as Record<string, unknown>
-    for (const [path, text] of generatedFiles(input.model, shapes)) files.set(path, text)
+    for (const [path, text] of generatedFiles(input.model, shapes, input.sha256)) files.set(path, text)
   } finally {
     rmSync(staging, { recursive: true, force: true })
   }

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { changeReport, formatReport } from '../changes/report.js'
 import { importModel, loadPaginators } from './import-model.js'
-import { loadModel } from '../model/model.js'
+import { loadModel, modelDigest } from '../model/model.js'
 import { drift, writeFiles } from './sync.js'
 
 /** Where the importer looks for the model when neither --model nor COGNITO_IDP_MODEL says. */
@@ -21,7 +21,7 @@ if (existsSync(committed)) {
   const report = changeReport(loadModel(committed), model, new Date().toISOString().slice(0, 10).replaceAll('-', '/'))
   console.log(report.operations.length === 0 ? 'The model matches the committed contract: no API changes.\n' : formatReport(report))
 }
-const files = await importModel({ model, paginators: loadPaginators(modelPath), root })
+const files = await importModel({ model, paginators: loadPaginators(modelPath), sha256: modelDigest(modelPath), root })
 const result = values.check ? drift(root, files) : writeFiles(root, files)
 const total = result.changed.length + result.added.length + result.removed.length
 for (const [what, list] of Object.entries(result)) for (const path of list as string[]) console.log(`${what.padEnd(8)}${path}`)

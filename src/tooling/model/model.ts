@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 
 /** A member reference inside a structure, list or map of a botocore model. */
@@ -52,6 +53,11 @@ export function loadModel(path: string): ServiceModel {
   const model = JSON.parse(readFileSync(path, 'utf8')) as ServiceModel
   if (!model.metadata || !model.operations || !model.shapes) throw new Error(`${path} is not a botocore service model`)
   return model
+}
+
+/** The SHA-256 of a model file's bytes, as `generated/contract.json` records which model it came from. */
+export function modelDigest(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex')
 }
 
 /** The shapes a shape refers to directly, in member order. */

@@ -3,19 +3,21 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { service } from '../../../schemas/service.js'
+import { SIMULATED_OPERATIONS } from '../../../src/core/simulation/index.js'
 import { MODEL_PATH, ROOT } from '../../support/model.js'
 
 const cli = (args: string[], input?: string) => spawnSync(process.execPath, [join(ROOT, 'dist/src/tooling/cli/main.js'), ...args], { encoding: 'utf8', input })
 
 describe('cognito-idp-contract', () => {
-  it('ops lists all 129 operations', () => {
+  it('ops lists every operation of the model, marking the simulated ones', () => {
     const text = cli(['ops'])
-    expect(text.stdout.trim().split('\n')).toHaveLength(130)
+    expect(text.stdout.trim().split('\n')).toHaveLength(service.operationCount + 1)
     expect(text.stdout).toContain("* CreateIdentityProvider")
     expect(text.stdout).toContain("  AdminCreateUser")
     const json = JSON.parse(cli(["ops", "--json"]).stdout) as Array<{ name: string; target: string; input: string; output: string; errors: string[]; simulated: boolean }>
-    expect(json).toHaveLength(129)
-    expect(json.filter((o) => o.simulated)).toHaveLength(19)
+    expect(json).toHaveLength(service.operationCount)
+    expect(json.filter((o) => o.simulated).map((o) => o.name)).toEqual([...SIMULATED_OPERATIONS].sort())
     expect(json.find((o) => o.name === 'DescribeUserPool')).toMatchObject({ simulated: true, target: 'AWSCognitoIdentityProviderService.DescribeUserPool', input: 'DescribeUserPoolRequest', output: 'DescribeUserPoolResponse' })
   })
 
