@@ -92,7 +92,7 @@ export function createCognitoMock(options: CognitoMockOptions & { readonly simul
     if (!simulation.implements(operation)) {
       throw new CognitoError('UnhandledCognitoOperation', `cognito-idp-contract: ${operation} is not simulated; use mode 'auto' or 'generated', or give it a response.`, 501)
     }
-    return simulation.handle(operation, input, { region: context.region })
+    return simulation.handle(operation, input, { region: context.region, account: context.account })
   }
 
   const latency = (): number => {

@@ -3,6 +3,7 @@ import { service } from '../../../schemas/service.js'
 import { validateOperation } from '../validate/validate-schema.js'
 import { acceptableResponse } from './discrepancies.js'
 import { CognitoError, isCognitoError } from './errors.js'
+import { accountOf, credentialScope, regionOf } from './caller.js'
 import { failure, success } from './envelope.js'
 import type { WireRequest, WireResponse } from './types.js'
 
@@ -10,8 +11,10 @@ import type { WireRequest, WireResponse } from './types.js'
 export interface CallContext {
   readonly operation: OperationName
   readonly requestId: string
-  /** The region of the endpoint that was called (`us-east-1` for `cognito-idp.us-east-1.amazonaws.com`), if it names one. */
+  /** The region the call reached: the endpoint's host (`cognito-idp.eu-west-1.amazonaws.com`), else the SigV4 credential scope, if either names one. */
   readonly region: string | undefined
+  /** The account of the caller's credentials, where they name one (an access key id of twelve digits). */
+  readonly account: string | undefined
   readonly request: WireRequest
 }
 
@@ -42,12 +45,6 @@ function header(request: WireRequest, name: string): string | undefined {
   const lower = name.toLowerCase()
   for (const [k, v] of Object.entries(request.headers)) if (k.toLowerCase() === lower) return v
   return undefined
-}
-
-/** The region named by a Cognito endpoint's host, if any. */
-export function regionOf(url: string): string | undefined {
-  const match = /^https?:\/\/cognito-idp(?:-fips)?\.([a-z0-9-]+)\.(?:amazonaws\.com|api\.aws)/.exec(url)
-  return match?.[1]
 }
 
 function randomId(): string {
@@ -87,7 +84,9 @@ export async function handleWire(request: WireRequest, backend: Backend, options
     const descriptor = operations[operation]
     const checked = validateOperation(descriptor, 'request', input)
     if (!checked.valid) return fail(400, checked.exception, checked.message)
-    const output = await backend(operation, (input ?? {}) as Record<string, unknown>, { operation, requestId, region: regionOf(request.url), request })
+    const scope = credentialScope(header(request, 'authorization'))
+    const region = regionOf(request.url) ?? scope?.region
+    const output = await backend(operation, (input ?? {}) as Record<string, unknown>, { operation, requestId, region, account: accountOf(scope), request })
     const honest = validateOperation(descriptor, 'response', output ?? {})
     if (!acceptableResponse(operation, honest)) {
       throw new CognitoError('InternalErrorException', `cognito-idp-contract: the ${operation} response is not valid against its schema: ${honest.valid ? "" : honest.message}`)

@@ -1,4 +1,5 @@
-export { handleWire, regionOf, type Backend, type CallContext, type Exchange, type ProtocolOptions } from './handle.js'
+export { handleWire, type Backend, type CallContext, type Exchange, type ProtocolOptions } from './handle.js'
+export { accountOf, credentialScope, regionOf, type CredentialScope } from './caller.js'
 export { CognitoError, isCognitoError, SERVER_FAULTS } from './errors.js'
 export { CONTENT_TYPE, failure, success } from './envelope.js'
 export type { WireRequest, WireResponse } from './types.js'

@@ -1,132 +1,139 @@
-import { operations, type OperationName } from '../../../schemas/operations.js'
-import type { CreateIdentityProviderRequest, CreateUserPoolRequest, Operations, UserPoolType } from '../../../generated/types.js'
+import { operations } from '../../../schemas/operations.js'
+import type { CreateIdentityProviderRequest, CreateUserPoolClientRequest, CreateUserPoolRequest, Operations, UserPoolType } from '../../../generated/types.js'
 import { CognitoError } from '../protocol/errors.js'
 import { validateOperation } from '../validate/validate-schema.js'
-import { Engine, type CallInfo, type SimulationOptions } from './engine.js'
-import { invalidParameter } from './errors.js'
-import * as clients from './clients/operations.js'
-import * as providers from './identity-providers/operations.js'
-import { fromSnapshot, toSnapshot, type CognitoSnapshot } from './state.js'
-import * as tags from './tags.js'
-import * as pools from './user-pools/operations.js'
-import { describePool } from './user-pools/operations.js'
-
-type Handler = (engine: Engine, input: never, context?: CallInfo) => unknown
-
-const HANDLERS = {
-  CreateUserPool: pools.createUserPool,
-  DescribeUserPool: pools.describeUserPool,
-  UpdateUserPool: pools.updateUserPool,
-  DeleteUserPool: pools.deleteUserPool,
-  ListUserPools: pools.listUserPools,
-  TagResource: tags.tagResource,
-  UntagResource: tags.untagResource,
-  ListTagsForResource: tags.listTagsForResource,
-  CreateIdentityProvider: providers.createIdentityProvider,
-  DescribeIdentityProvider: providers.describeIdentityProvider,
-  UpdateIdentityProvider: providers.updateIdentityProvider,
-  DeleteIdentityProvider: providers.deleteIdentityProvider,
-  ListIdentityProviders: providers.listIdentityProviders,
-  GetIdentityProviderByIdentifier: providers.getIdentityProviderByIdentifier,
-  CreateUserPoolClient: clients.createUserPoolClient,
-  DescribeUserPoolClient: clients.describeUserPoolClient,
-  UpdateUserPoolClient: clients.updateUserPoolClient,
-  DeleteUserPoolClient: clients.deleteUserPoolClient,
-  ListUserPoolClients: clients.listUserPoolClients,
-} satisfies { [K in OperationName]?: Handler }
+import type { Context, OperationContext } from './context.js'
+import { runDefinition, type SimulatedOperationDefinition } from './define.js'
+import { Store, type StoreSnapshot } from './engine/store.js'
+import { type CallInfo, regionHint, regionOfPoolId } from './locate.js'
+import { SIMULATED } from './operations/index.js'
+import { createPool, describePool } from './resources/user-pools.js'
 
 /** The operations the simulation implements. */
-export type SimulatedOperation = keyof typeof HANDLERS
+export type SimulatedOperation = (typeof SIMULATED)[number]['name']
 /** Their names, in a stable order. */
-export const SIMULATED_OPERATIONS = Object.keys(HANDLERS).sort() as SimulatedOperation[]
+export const SIMULATED_OPERATIONS: readonly SimulatedOperation[] = SIMULATED.map((d) => d.name)
+const DEFINITIONS = new Map<string, SimulatedOperationDefinition>(SIMULATED.map((d) => [d.name, d as unknown as SimulatedOperationDefinition]))
 
-/** A user pool to seed: a CreateUserPool request, optionally with a fixed id and its identity providers. */
-export interface PoolFixture extends CreateUserPoolRequest {
-  readonly Id?: string
-  readonly IdentityProviders?: ReadonlyArray<Omit<CreateIdentityProviderRequest, 'UserPoolId'>>
+/** The plain-JSON form of the whole state, as `snapshot()` returns it. */
+export type CognitoSnapshot = StoreSnapshot
+
+/** Options of a simulated Cognito. */
+export interface SimulationOptions {
+  /** The region of calls that name none (direct `send` calls, unsigned calls to a local endpoint). Default `us-east-1`. */
+  readonly region?: string
+  /** The account of calls whose credentials name none. Default `123456789012`. */
+  readonly accountId?: string
+  /** The clock: epoch milliseconds or a Date. Default `Date.now`. */
+  readonly clock?: () => number | Date
+  /** Seed of the id generator: the same seed gives the same ids. Default 0. */
+  readonly seed?: number
 }
 
-/** A simulated Cognito user pools service, with state in memory. */
+/** A user pool to seed: a CreateUserPool request, optionally with a fixed id, its identity providers and app clients. */
+export interface PoolFixture extends CreateUserPoolRequest {
+  /** The pool's id; its prefix is the region it is created in. */
+  readonly Id?: string
+  readonly IdentityProviders?: ReadonlyArray<Omit<CreateIdentityProviderRequest, 'UserPoolId'>>
+  readonly Clients?: ReadonlyArray<Omit<CreateUserPoolClientRequest, 'UserPoolId'>>
+}
+
+/** What `seed` takes. */
+export interface Fixtures {
+  readonly userPools?: readonly PoolFixture[]
+}
+
+/** A simulated Cognito user pools service, with state in memory, kept apart per account and region. */
 export interface Cognito {
+  /** The region of calls that name none. */
   readonly region: string
+  /** The account of calls whose credentials name none. */
   readonly accountId: string
   /** The operations this simulation implements. */
   readonly operations: readonly SimulatedOperation[]
   /** Whether it implements an operation. */
   implements(operation: string): operation is SimulatedOperation
-  /** Runs an operation: validates the input as Cognito would, then returns its output or throws a CognitoError. */
-  send<K extends SimulatedOperation>(operation: K, input: Operations[K]['input']): Operations[K]['output']
-  /** Runs an operation on input already validated (for protocol backends); `context.region` is the endpoint's. */
-  handle(operation: SimulatedOperation, input: unknown, context?: CallInfo): unknown
+  /** Runs an operation: validates the input as Cognito would, then returns a copy of its output or throws a CognitoError. */
+  send<K extends SimulatedOperation>(operation: K, input: Operations[K]['input'], call?: CallInfo): Operations[K]['output']
+  /** Runs an operation on input already validated (for protocol backends). */
+  handle(operation: SimulatedOperation, input: unknown, call?: CallInfo): unknown
   /** Forgets everything: no pools, ids from the start of the seeded sequence. */
   reset(): void
   /** The whole state as plain JSON. */
   snapshot(): CognitoSnapshot
   /** Puts back a state `snapshot()` returned. */
   restore(snapshot: CognitoSnapshot): void
-  /** Creates pools and their identity providers in one call, through the same rules as the operations. */
-  seed(fixtures: { readonly userPools: readonly PoolFixture[] }): UserPoolType[]
+  /** Creates pools with their providers and clients in one all-or-nothing call, through the same rules as the operations. */
+  seed(fixtures: Fixtures): UserPoolType[]
+}
+
+function checked<K extends keyof Operations>(operation: K, input: unknown): Operations[K]['input'] {
+  const result = validateOperation(operations[operation], 'request', input)
+  if (!result.valid) throw new CognitoError(result.exception, result.message)
+  return input as Operations[K]['input']
 }
 
 /** Creates a simulated Cognito; two instances never share state. */
 export function createCognito(options: SimulationOptions = {}): Cognito {
-  let engine = new Engine(options)
-  const implementsOp = (operation: string): operation is SimulatedOperation => Object.hasOwn(HANDLERS, operation)
-  const handle = (operation: SimulatedOperation, input: unknown, context?: CallInfo): unknown => (HANDLERS[operation] as Handler)(engine, input as never, context)
-  const send = <K extends SimulatedOperation>(operation: K, input: Operations[K]['input']): Operations[K]['output'] => {
-    const checked = validateOperation(operations[operation], 'request', input)
-    if (!checked.valid) throw new CognitoError(checked.exception, checked.message)
-    return handle(operation, input) as Operations[K]['output']
-  }
-  const seedPool = (fixture: PoolFixture): UserPoolType => {
-    const { Id, IdentityProviders, ...request } = fixture
-    const created = send('CreateUserPool', request).UserPool!
-    let id = created.Id!
-    if (Id !== undefined) {
-      const checked = validateOperation(operations.DescribeUserPool, 'request', { UserPoolId: Id })
-      if (!checked.valid) throw new CognitoError(checked.exception, checked.message)
-      if (engine.state.pools.has(Id)) throw invalidParameter(`User pool ${Id} already exists.`)
-      const record = engine.state.pools.get(id)!
-      engine.state.pools.delete(id)
-      record.pool = { ...record.pool, Id, Arn: engine.poolArn(Id) }
-      engine.state.pools.set(Id, record)
-      id = Id
+  const seed = options.seed ?? 0
+  const defaultRegion = options.region ?? 'us-east-1'
+  const defaultAccount = options.accountId ?? '123456789012'
+  const clock = options.clock ?? Date.now
+  let store = new Store(seed)
+
+  const context = (region: string, account: string): Context => {
+    const partition = store.partition(account, region)
+    return {
+      tables: partition.tables,
+      partition,
+      region,
+      account,
+      store,
+      ids: store.ids,
+      now: () => {
+        const t = clock()
+        return Math.round(t instanceof Date ? t.getTime() : t) / 1000
+      },
     }
-    for (const provider of IdentityProviders ?? []) send('CreateIdentityProvider', { ...provider, UserPoolId: id })
-    return describePool(engine.state.pools.get(id)!)
   }
+
+  const handle = (operation: SimulatedOperation, input: unknown, call: CallInfo = {}): unknown => {
+    const definition = DEFINITIONS.get(operation)
+    if (!definition) throw new CognitoError('InternalErrorException', `cognito-idp-contract: ${operation} is not simulated`)
+    const account = call.account ?? defaultAccount
+    const region = call.region ?? regionHint(store, account, (input ?? {}) as Record<string, unknown>) ?? defaultRegion
+    const cx = context(region, account) as OperationContext<SimulatedOperation>
+    return store.transaction(() => runDefinition(definition, cx as never, input as never))
+  }
+
+  const seedPools = (fixtures: Fixtures): UserPoolType[] =>
+    (fixtures.userPools ?? []).map((fixture) => {
+      const { Id, IdentityProviders, Clients, ...request } = fixture
+      checked('CreateUserPool', request)
+      if (Id !== undefined) checked('DescribeUserPool', { UserPoolId: Id })
+      const cx = context(regionOfPoolId(Id) ?? defaultRegion, defaultAccount) as OperationContext<'CreateUserPool'>
+      const row = createPool(cx, request, Id)
+      for (const provider of IdentityProviders ?? []) handle('CreateIdentityProvider', checked('CreateIdentityProvider', { ...provider, UserPoolId: row.pool.Id }), { region: cx.region })
+      for (const client of Clients ?? []) handle('CreateUserPoolClient', checked('CreateUserPoolClient', { ...client, UserPoolId: row.pool.Id }), { region: cx.region })
+      return describePool(cx.tables.pools.get(row.pool.Id)!)
+    })
+
   return {
     get region() {
-      return engine.region
+      return defaultRegion
     },
     get accountId() {
-      return engine.accountId
+      return defaultAccount
     },
     operations: SIMULATED_OPERATIONS,
-    implements: implementsOp,
-    send,
+    implements: (operation: string): operation is SimulatedOperation => DEFINITIONS.has(operation),
     handle,
+    send: (operation, input, call) => structuredClone(handle(operation, checked(operation, input), call)) as never,
     reset: () => {
-      engine = new Engine(options)
+      store = new Store(seed)
     },
-    snapshot: () => toSnapshot(engine.state, engine.ids.counter),
-    restore: (snapshot) => {
-      if (snapshot?.version !== 1) throw new TypeError('not a snapshot of this simulation (version 1)')
-      const state = fromSnapshot(snapshot)
-      engine.state = state
-      engine.ids.counter = snapshot.idCounter
-      engine.resync()
-    },
-    seed: (fixtures) => {
-      const before = toSnapshot(engine.state, engine.ids.counter)
-      try {
-        return fixtures.userPools.map(seedPool)
-      } catch (error) {
-        engine.state = fromSnapshot(before)
-        engine.ids.counter = before.idCounter
-        engine.resync()
-        throw error
-      }
-    },
+    snapshot: () => store.snapshot(),
+    restore: (snapshot) => store.restore(snapshot),
+    seed: (fixtures) => structuredClone(store.transaction(() => seedPools(fixtures))),
   }
 }

@@ -1,4 +1,12 @@
-export { createCognito, SIMULATED_OPERATIONS, type Cognito, type PoolFixture, type SimulatedOperation } from './cognito.js'
-export type { CallInfo, SimulationOptions } from './engine.js'
-export type { CognitoSnapshot } from './state.js'
+export {
+  createCognito,
+  SIMULATED_OPERATIONS,
+  type Cognito,
+  type CognitoSnapshot,
+  type Fixtures,
+  type PoolFixture,
+  type SimulatedOperation,
+  type SimulationOptions,
+} from './cognito.js'
+export type { CallInfo } from './locate.js'
 export { CognitoError } from '../protocol/errors.js'

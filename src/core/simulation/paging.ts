@@ -1,19 +1,36 @@
+import type { Can } from './context.js'
+import type { Table } from './engine/table.js'
 import { invalidParameter } from './errors.js'
 
-/** One page of items in creation order, and the token of the next page if there is one. */
-export function page<T extends { readonly seq: number }>(items: Iterable<T>, max: number, token: string | undefined): { items: T[]; next: string | undefined } {
-  const after = token === undefined ? -1 : decode(token)
-  const sorted = [...items].filter((i) => i.seq > after).sort((a, b) => a.seq - b.seq)
-  const chosen = sorted.slice(0, max)
-  const more = sorted.length > chosen.length && chosen.length > 0
-  return { items: chosen, next: more ? encode(chosen[chosen.length - 1]!.seq) : undefined }
+/** One page of rows in creation order, and the token of the next page if there is one. */
+export function page<Row>(
+  cx: Can<'InvalidParameterException'>,
+  table: Table<Row>,
+  key: (row: Row) => string,
+  rows: Iterable<Row>,
+  max: number,
+  token: string | undefined,
+): { items: Row[]; next: string | undefined } {
+  const after = token === undefined ? -1 : decode(cx, token)
+  const items: Row[] = []
+  let more = false
+  for (const row of rows) {
+    if (table.seq(key(row)) <= after) continue
+    if (items.length === max) {
+      more = true
+      break
+    }
+    items.push(row)
+  }
+  const last = items[items.length - 1]
+  return { items, next: more && last !== undefined ? encode(table.seq(key(last))) : undefined }
 }
 
 function encode(seq: number): string {
   return btoa(JSON.stringify({ v: 1, after: seq })).replace(/=+$/, '')
 }
 
-function decode(token: string): number {
+function decode(cx: Can<'InvalidParameterException'>, token: string): number {
   try {
     const parsed = JSON.parse(atob(token)) as { v?: number; after?: unknown }
     if (parsed.v === 1 && typeof parsed.after === 'number') return parsed.after
@@ -21,5 +38,5 @@ function decode(token: string): number {
     // fall through
   }
   // Chosen without evidence: the exception type Cognito uses for a token it did not issue.
-  throw invalidParameter('Invalid pagination token.')
+  throw invalidParameter(cx, 'Invalid pagination token.')
 }

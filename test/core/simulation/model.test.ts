@@ -93,7 +93,7 @@ class UpdateProvider implements Command {
     const existing = providers.get(this.name)
     if (!existing) return expect(body['__type']).toBe('ResourceNotFoundException')
     const taken = [...providers].some(([n, p]) => n !== this.name && p.identifiers.some((i) => this.identifiers.includes(i)))
-    if (taken) return expect(body['__type']).toBe('DuplicateProviderException')
+    if (taken) return expect(body['__type']).toBe('InvalidParameterException')
     expect(status).toBe(200)
     existing.identifiers = [...this.identifiers]
   }

@@ -1,6 +1,12 @@
+import type { Can } from '../context.js'
 import { invalidParameter } from '../errors.js'
 
-type Details = Map<string, string>
+type Details = Readonly<Record<string, string>>
+
+/** A details value if the key is the record's own (so `constructor` or `__proto__` read as data). */
+function get(details: Details, key: string): string | undefined {
+  return Object.hasOwn(details, key) ? details[key] : undefined
+}
 
 /**
  * What each provider type adds to its ProviderDetails in describe responses and what it leaves out,
@@ -51,20 +57,20 @@ const REQUIRED: Record<string, readonly string[]> = {
 const OIDC_ENDPOINTS = ['authorize_url', 'token_url', 'attributes_url', 'jwks_uri'] as const
 
 /** Checks ProviderDetails against what its type requires; the messages are chosen (no captured ones). */
-export function checkDetails(type: string, details: Details): void {
-  for (const key of REQUIRED[type] ?? []) if (!details.get(key)) throw invalidParameter(`${key} is required for ${type} identity providers.`)
-  if (type === 'OIDC' && !details.get('oidc_issuer') && OIDC_ENDPOINTS.some((k) => !details.get(k))) {
-    throw invalidParameter('oidc_issuer is required for OIDC identity providers unless authorize_url, token_url, attributes_url and jwks_uri are all given.')
+export function checkDetails(cx: Can<'InvalidParameterException'>, type: string, details: Details): void {
+  for (const key of REQUIRED[type] ?? []) if (!get(details, key)) throw invalidParameter(cx, `${key} is required for ${type} identity providers.`)
+  if (type === 'OIDC' && !get(details, 'oidc_issuer') && OIDC_ENDPOINTS.some((k) => !get(details, k))) {
+    throw invalidParameter(cx, 'oidc_issuer is required for OIDC identity providers unless authorize_url, token_url, attributes_url and jwks_uri are all given.')
   }
-  if (type === 'OIDC' && !['GET', 'POST'].includes(details.get('attributes_request_method') ?? '')) throw invalidParameter('attributes_request_method must be GET or POST.')
-  if (type === 'SAML' && Number(details.has('MetadataURL')) + Number(details.has('MetadataFile')) !== 1) {
-    throw invalidParameter('Exactly one of MetadataURL or MetadataFile must be given for SAML identity providers.')
+  if (type === 'OIDC' && !['GET', 'POST'].includes(get(details, 'attributes_request_method') ?? '')) throw invalidParameter(cx, 'attributes_request_method must be GET or POST.')
+  if (type === 'SAML' && Number(Object.hasOwn(details, 'MetadataURL')) + Number(Object.hasOwn(details, 'MetadataFile')) !== 1) {
+    throw invalidParameter(cx, 'Exactly one of MetadataURL or MetadataFile must be given for SAML identity providers.')
   }
 }
 
 /** Facebook's URLs carry the Graph API version it is given (v17.0 in AWS's example). */
 function facebook(details: Details): Record<string, string> {
-  const version = details.get('api_version') ?? 'v17.0'
+  const version = get(details, 'api_version') ?? 'v17.0'
   return {
     attributes_url: `https://graph.facebook.com/${version}/me?fields=`,
     attributes_url_add_attributes: 'true',
@@ -76,7 +82,7 @@ function facebook(details: Details): Record<string, string> {
 
 /** The SSO and SLO redirect-binding locations a SAML metadata document names, when it is given inline. */
 function samlEndpoints(details: Details): Record<string, string> {
-  const xml = details.get('MetadataFile')
+  const xml = get(details, 'MetadataFile')
   if (!xml) return {}
   const out: Record<string, string> = {}
   const find = (element: string): string | undefined =>
@@ -90,12 +96,12 @@ function samlEndpoints(details: Details): Record<string, string> {
 }
 
 /** ProviderDetails as a describe response shows them: sorted keys, the type's additions, its hidden keys removed. */
-export function shownDetails(type: string, details: Details): Details {
+export function shownDetails(type: string, details: Details): Record<string, string> {
   const added = type === 'Facebook' ? facebook(details) : type === 'SAML' ? samlEndpoints(details) : (ADDED[type] ?? {})
-  const shown = new Map(details)
+  const shown = new Map(Object.entries(details))
   for (const [k, v] of Object.entries(added)) if (!shown.has(k)) shown.set(k, v)
   for (const k of HIDDEN[type] ?? []) shown.delete(k)
-  return new Map([...shown].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  return Object.fromEntries([...shown].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }
 
 /**
@@ -103,7 +109,7 @@ export function shownDetails(type: string, details: Details): Details {
  * responses seen in public issues (Google with `username: sub`); the other social keys follow each
  * provider's user id claim.
  */
-export function defaultMapping(type: string): Map<string, string> {
+export function defaultMapping(type: string): Record<string, string> {
   const username: Record<string, string> = { Google: 'sub', OIDC: 'sub', SignInWithApple: 'sub', Facebook: 'id', LoginWithAmazon: 'user_id' }
-  return new Map(username[type] ? [['username', username[type]!]] : [])
+  return username[type] ? { username: username[type] } : {}
 }

@@ -1,4 +1,4 @@
-import { hash32, seededRandom } from '../shared/random.js'
+import { hash32, seededRandom } from '../../shared/random.js'
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 

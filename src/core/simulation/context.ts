@@ -1,0 +1,44 @@
+import type { OperationName, operations } from '../../../schemas/operations.js'
+import { CognitoError } from '../protocol/errors.js'
+import type { IdGenerator } from './engine/ids.js'
+import type { Partition, Store, Tables } from './engine/store.js'
+
+/** Errors any operation may answer with, modelled or not: server faults and throttling. */
+export const SERVICE_ERRORS = ['InternalErrorException', 'TooManyRequestsException'] as const
+
+/** An error any operation may answer with. */
+export type ServiceError = (typeof SERVICE_ERRORS)[number]
+
+/** The errors an operation models, as its descriptor lists them. */
+export type ModelledError<K extends OperationName> = (typeof operations)[K]['errors'][number]
+
+/** What every simulated operation works with: its partition's tables, the clock and the id generator. */
+export interface Context {
+  /** The tables of the (account, region) partition the call reached. */
+  readonly tables: Tables
+  readonly partition: Partition
+  readonly region: string
+  readonly account: string
+  /** Every partition, for the rare lookup that crosses them. */
+  readonly store: Store
+  readonly ids: IdGenerator
+  /** The current time in epoch seconds with milliseconds, as Cognito's timestamps travel. */
+  now(): number
+}
+
+/**
+ * A context that may throw the errors `E`. Its phantom member is contravariant in `E`, so an operation's
+ * context (which may throw all of that operation's modelled errors) is accepted by a helper that needs
+ * only some of them, and refused by one that needs an error the operation does not model.
+ */
+export interface Can<E extends string> extends Context {
+  readonly throws?: (error: E) => void
+}
+
+/** The context of operation K: it may throw K's modelled errors and the service-wide ones. */
+export type OperationContext<K extends OperationName> = Can<ModelledError<K> | ServiceError>
+
+/** A Cognito error that the context's operation is allowed to answer with (checked by the type). */
+export function fail<E extends string>(_cx: Can<E>, type: NoInfer<E>, message: string): CognitoError {
+  return new CognitoError(type, message)
+}

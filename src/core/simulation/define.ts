@@ -1,0 +1,34 @@
+import { type OperationName, operations } from '../../../schemas/operations.js'
+import type { Operations } from '../../../generated/types.js'
+import { CognitoError, isCognitoError } from '../protocol/errors.js'
+import { type OperationContext, SERVICE_ERRORS } from './context.js'
+
+/** One simulated operation: its name and what it does with a validated input. */
+export interface SimulatedOperationDefinition<K extends OperationName = OperationName> {
+  readonly name: K
+  /** Runs the operation; throws only K's modelled errors and the service-wide ones. */
+  readonly run: (cx: OperationContext<K>, input: Operations[K]['input']) => Operations[K]['output']
+}
+
+/** Declares a simulated operation: input and output typed from the contract, errors limited to the ones it models. */
+export function operation<K extends OperationName>(
+  name: K,
+  run: (cx: OperationContext<K>, input: Operations[K]['input']) => Operations[K]['output'],
+): SimulatedOperationDefinition<K> {
+  return { name, run }
+}
+
+/**
+ * Runs a definition, turning a Cognito error the operation does not model into an InternalErrorException
+ * that names the slip (a bug in the simulation, never an answer real Cognito could give).
+ */
+export function runDefinition<K extends OperationName>(definition: SimulatedOperationDefinition<K>, cx: OperationContext<K>, input: Operations[K]['input']): Operations[K]['output'] {
+  try {
+    return definition.run(cx, input)
+  } catch (error) {
+    if (!isCognitoError(error)) throw error
+    const allowed: readonly string[] = operations[definition.name].errors
+    if (allowed.includes(error.name) || (SERVICE_ERRORS as readonly string[]).includes(error.name)) throw error
+    throw new CognitoError('InternalErrorException', `cognito-idp-contract: the simulation answered ${definition.name} with ${error.name}, which ${definition.name} does not model (${error.message})`)
+  }
+}

@@ -1,0 +1,216 @@
+/** What a table's definition says about its rows: their key, the row they belong to, how else they are found. */
+export interface TableSpec<Row> {
+  /** The row's key, unique within its table. */
+  readonly key: (row: Row) => string
+  /** The table and key of the row this one belongs to: deleting that row deletes this one too. */
+  readonly parent?: { readonly table: string; readonly key: (row: Row) => string }
+  /** Unique secondary indexes: for each, the value (or values) a row is found by, or undefined. */
+  readonly indexes?: Readonly<Record<string, (row: Row) => string | readonly string[] | undefined>>
+}
+
+/** A table's definition, typed by its rows. */
+export interface TableDefinition<Row> {
+  readonly spec: TableSpec<Row>
+  /** Carries the row type only. */
+  readonly row?: Row
+}
+
+/** Declares a table of plain-JSON rows. */
+export function table<Row>(spec: TableSpec<Row>): TableDefinition<Row> {
+  return { spec }
+}
+
+/** A row and its place in creation order, as a snapshot keeps it. */
+export interface StoredRow<Row> {
+  readonly seq: number
+  readonly row: Row
+}
+
+/** What a table needs from the store around it. */
+export interface TableHost {
+  /** The next creation sequence number, shared by every table so that order survives snapshots. */
+  nextSeq(): number
+  /** Records how to undo a change, when a transaction is open. */
+  journal(undo: () => void): void
+  /** Deletes the rows of other tables that belong to this row. */
+  cascade(table: string, key: string): void
+}
+
+type Values = string | readonly string[] | undefined
+
+function list(values: Values): readonly string[] {
+  return values === undefined ? [] : typeof values === 'string' ? [values] : values
+}
+
+/** Freezes a plain-JSON value and everything in it, so stored rows change only through the table. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const inner of Object.values(value)) deepFreeze(inner)
+  }
+  return value
+}
+
+/**
+ * Rows of one kind in one (account, region) partition: found by key, by a secondary index or by the row
+ * they belong to, kept in creation order, each change undoable while a transaction is open.
+ */
+export class Table<Row> {
+  private readonly rows = new Map<string, StoredRow<Row>>()
+  private readonly byParent = new Map<string, Map<string, Row>>()
+  private readonly byIndex = new Map<string, Map<string, string>>()
+
+  constructor(
+    readonly name: string,
+    private readonly spec: TableSpec<Row>,
+    private readonly host: TableHost,
+  ) {
+    for (const index of Object.keys(spec.indexes ?? {})) this.byIndex.set(index, new Map())
+  }
+
+  /** How many rows the table holds. */
+  get size(): number {
+    return this.rows.size
+  }
+
+  /** The row with this key. */
+  get(key: string): Row | undefined {
+    return this.rows.get(key)?.row
+  }
+
+  /** Whether a row has this key. */
+  has(key: string): boolean {
+    return this.rows.has(key)
+  }
+
+  /** The row an index finds for a value. */
+  find(index: string, value: string): Row | undefined {
+    const key = this.byIndex.get(index)?.get(value)
+    return key === undefined ? undefined : this.get(key)
+  }
+
+  /** Every row, in creation order. */
+  all(): Row[] {
+    return [...this.rows.values()].map((s) => s.row)
+  }
+
+  /** The rows that belong to a parent row, in creation order. */
+  children(parentKey: string): Row[] {
+    return [...(this.byParent.get(parentKey)?.values() ?? [])]
+  }
+
+  /** How many rows belong to a parent row. */
+  count(parentKey: string): number {
+    return this.byParent.get(parentKey)?.size ?? 0
+  }
+
+  /** A row's place in creation order. */
+  seq(key: string): number {
+    return this.rows.get(key)?.seq ?? 0
+  }
+
+  /** Adds a new row; its key and indexed values must be free (callers check and answer Cognito's error first). */
+  insert(row: Row, seq = this.host.nextSeq()): Row {
+    const key = this.spec.key(row)
+    if (this.rows.has(key)) throw new Error(`simulation bug: ${this.name} already has ${key}`)
+    this.place(key, { seq, row: deepFreeze(row) })
+    this.host.journal(() => this.remove(key))
+    return row
+  }
+
+  /** Replaces the row with the same key, keeping its place in creation order (and its parent). */
+  put(row: Row): Row {
+    const key = this.spec.key(row)
+    const old = this.rows.get(key)
+    if (!old) throw new Error(`simulation bug: ${this.name} has no ${key} to replace`)
+    this.replace(key, old, { seq: old.seq, row: deepFreeze(row) })
+    this.host.journal(() => this.replace(key, this.rows.get(key)!, old))
+    return row
+  }
+
+  /** Deletes a row and, through the store, the rows that belong to it. */
+  delete(key: string): void {
+    const old = this.rows.get(key)
+    if (!old) return
+    this.host.cascade(this.name, key)
+    this.remove(key)
+    this.host.journal(() => this.restoreRow(key, old))
+  }
+
+  /** The rows as a snapshot keeps them, in creation order. */
+  dump(): StoredRow<Row>[] {
+    return [...this.rows.values()]
+  }
+
+  /** Loads rows a snapshot kept (into an empty table, outside any transaction). */
+  load(rows: readonly StoredRow<Row>[]): void {
+    for (const stored of [...rows].sort((a, b) => a.seq - b.seq)) this.place(this.spec.key(stored.row), { seq: stored.seq, row: deepFreeze(stored.row) })
+  }
+
+  /** The largest sequence number in the table. */
+  maxSeq(): number {
+    let max = 0
+    for (const { seq } of this.rows.values()) max = Math.max(max, seq)
+    return max
+  }
+
+  private place(key: string, stored: StoredRow<Row>): void {
+    this.rows.set(key, stored)
+    const parent = this.spec.parent?.key(stored.row)
+    if (parent !== undefined) {
+      let siblings = this.byParent.get(parent)
+      if (!siblings) this.byParent.set(parent, (siblings = new Map()))
+      siblings.set(key, stored.row)
+    }
+    this.indexRow(key, stored.row)
+  }
+
+  /** Swaps a row for its new version in place: Maps keep a key's position when its value is set again. */
+  private replace(key: string, old: StoredRow<Row>, next: StoredRow<Row>): void {
+    const parent = this.spec.parent?.key(old.row)
+    if (parent !== this.spec.parent?.key(next.row)) throw new Error(`simulation bug: ${this.name} ${key} cannot move to another parent`)
+    this.unindexRow(key, old.row)
+    this.rows.set(key, next)
+    if (parent !== undefined) this.byParent.get(parent)!.set(key, next.row)
+    this.indexRow(key, next.row)
+  }
+
+  /** Puts back a deleted row (an undo), then restores creation order where that put it last. */
+  private restoreRow(key: string, stored: StoredRow<Row>): void {
+    this.place(key, stored)
+    if (stored.seq < this.maxSeq()) {
+      const rows = [...this.rows].sort(([, a], [, b]) => a.seq - b.seq)
+      this.rows.clear()
+      for (const [k, v] of rows) this.rows.set(k, v)
+      const parent = this.spec.parent?.key(stored.row)
+      const siblings = parent === undefined ? undefined : this.byParent.get(parent)
+      if (parent !== undefined && siblings) this.byParent.set(parent, new Map([...siblings].sort(([a], [b]) => this.seq(a) - this.seq(b))))
+    }
+  }
+
+  private remove(key: string): void {
+    const stored = this.rows.get(key)
+    if (!stored) return
+    this.rows.delete(key)
+    const parent = this.spec.parent?.key(stored.row)
+    if (parent !== undefined) {
+      const siblings = this.byParent.get(parent)
+      siblings?.delete(key)
+      if (siblings?.size === 0) this.byParent.delete(parent)
+    }
+    this.unindexRow(key, stored.row)
+  }
+
+  private indexRow(key: string, row: Row): void {
+    for (const [index, values] of Object.entries(this.spec.indexes ?? {})) {
+      for (const value of list(values(row))) this.byIndex.get(index)!.set(value, key)
+    }
+  }
+
+  private unindexRow(key: string, row: Row): void {
+    for (const [index, values] of Object.entries(this.spec.indexes ?? {})) {
+      const map = this.byIndex.get(index)!
+      for (const value of list(values(row))) if (map.get(value) === key) map.delete(value)
+    }
+  }
+}

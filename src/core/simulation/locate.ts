@@ -1,0 +1,33 @@
+import type { Store } from './engine/store.js'
+
+/** What the simulation learns about a call besides its input: where it was sent and by whom. */
+export interface CallInfo {
+  /** The region the call reached: the endpoint's host, else the SigV4 credential scope, if either names one. */
+  readonly region?: string | undefined
+  /** The account of the caller's credentials, if known. */
+  readonly account?: string | undefined
+}
+
+const REGION = /^[a-z]{2}(?:-gov)?-[a-z]+-\d$/
+
+/** The region a pool id names (`eu-west-1_AbC123` names `eu-west-1`). */
+export function regionOfPoolId(id: unknown): string | undefined {
+  if (typeof id !== 'string') return undefined
+  const prefix = id.slice(0, id.indexOf('_'))
+  return REGION.test(prefix) ? prefix : undefined
+}
+
+/**
+ * The region of a call that names none (a local endpoint called without a SigV4 signature, or a direct
+ * `send`): the region of the pool it names, else of the app client it names in any region of the account.
+ * Chosen: real Cognito always knows the region from its endpoint; this makes unsigned local calls work.
+ */
+export function regionHint(store: Store, account: string, input: Readonly<Record<string, unknown>>): string | undefined {
+  const fromPool = regionOfPoolId(input['UserPoolId'])
+  if (fromPool) return fromPool
+  const clientId = input['ClientId']
+  if (typeof clientId === 'string') {
+    for (const partition of store.occupied()) if (partition.account === account && partition.tables.clients.has(clientId)) return partition.region
+  }
+  return undefined
+}

@@ -1,0 +1,5 @@
+import { operation } from '../define.js'
+import { describePool, findPool } from '../resources/user-pools.js'
+
+/** DescribeUserPool: the pool as it stands. */
+export const DescribeUserPool = operation('DescribeUserPool', (cx, input) => ({ UserPool: describePool(findPool(cx, input.UserPoolId)) }))
