@@ -4,7 +4,13 @@ import { responseArbitrary } from '../src/arbitraries/index.js'
 import { report } from './measure.js'
 
 /** The five largest response shapes (by members reachable), DescribeUserPool and DescribeUserPoolClient among them. */
-export const LARGEST_RESPONSES: OperationName[] = ['DescribeUserPool', 'CreateUserPool', 'DescribeUserPoolClient', 'CreateUserPoolClient', 'DescribeRiskConfiguration']
+export const LARGEST_RESPONSES: OperationName[] = [
+  'DescribeUserPool',
+  'CreateUserPool',
+  'DescribeUserPoolClient',
+  'CreateUserPoolClient',
+  'DescribeRiskConfiguration',
+]
 
 /** Generated responses per second, drawn one at a time from a seeded stream as a mock server would. */
 export function samplingRate(): void {

@@ -8,8 +8,14 @@ export async function bundleSizes(): Promise<void> {
   const cases: Array<[string, string]> = [
     ['operations/DescribeIdentityProvider', oneOperation('DescribeIdentityProvider')],
     ['operations/CreateUserPool', oneOperation('CreateUserPool')],
-    ['validateOperation + one operation', `import { validateOperation } from './dist/src/validate/index.js'\nimport { DescribeIdentityProvider } from './dist/schemas/operations/DescribeIdentityProvider.js'\nconsole.log(validateOperation(DescribeIdentityProvider, 'request', {}))\n`],
-    ['the whole catalog (operations)', `import { operations } from './dist/schemas/operations.js'\nconsole.log(operations)\n`],
+    [
+      'validateOperation + one operation',
+      `import { validateOperation } from './dist/src/validate/index.js'\nimport { DescribeIdentityProvider } from './dist/schemas/operations/DescribeIdentityProvider.js'\nconsole.log(validateOperation(DescribeIdentityProvider, 'request', {}))\n`,
+    ],
+    [
+      'the whole catalog (operations)',
+      `import { operations } from './dist/schemas/operations.js'\nconsole.log(operations)\n`,
+    ],
     ['validate (by name, whole catalog)', `import { validate } from 'cognito-idp-contract'\nconsole.log(validate)\n`],
   ]
   const rows: Array<[string, string]> = []

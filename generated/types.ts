@@ -3,13 +3,13 @@
 export type AWSAccountIdType = string
 
 export interface AccessDeniedException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export type AccessTokenValidityType = number
 
 export interface AccountRecoverySettingType {
-  RecoveryMechanisms?: RecoveryMechanismsType
+  RecoveryMechanisms?: RecoveryMechanismsType | undefined
 }
 
 export type AccountTakeoverActionNotifyType = boolean
@@ -20,15 +20,15 @@ export interface AccountTakeoverActionType {
 }
 
 export interface AccountTakeoverActionsType {
-  LowAction?: AccountTakeoverActionType
-  MediumAction?: AccountTakeoverActionType
-  HighAction?: AccountTakeoverActionType
+  LowAction?: AccountTakeoverActionType | undefined
+  MediumAction?: AccountTakeoverActionType | undefined
+  HighAction?: AccountTakeoverActionType | undefined
 }
 
 export type AccountTakeoverEventActionType = 'BLOCK' | 'MFA_IF_CONFIGURED' | 'MFA_REQUIRED' | 'NO_ACTION'
 
 export interface AccountTakeoverRiskConfigurationType {
-  NotifyConfiguration?: NotifyConfigurationType
+  NotifyConfiguration?: NotifyConfigurationType | undefined
   Actions: AccountTakeoverActionsType
 }
 
@@ -42,11 +42,11 @@ export type AddCustomAttributesResponse = object
 export interface AddUserPoolClientSecretRequest {
   UserPoolId: UserPoolIdType
   ClientId: ClientIdType
-  ClientSecret?: ClientSecretType
+  ClientSecret?: ClientSecretType | undefined
 }
 
 export interface AddUserPoolClientSecretResponse {
-  ClientSecretDescriptor?: ClientSecretDescriptorType
+  ClientSecretDescriptor?: ClientSecretDescriptorType | undefined
 }
 
 export interface AdminAddUserToGroupRequest {
@@ -60,31 +60,31 @@ export type AdminAddUserToGroupResponse = object
 export interface AdminConfirmSignUpRequest {
   UserPoolId: UserPoolIdType
   Username: UsernameType
-  ClientMetadata?: ClientMetadataType
+  ClientMetadata?: ClientMetadataType | undefined
 }
 
 export type AdminConfirmSignUpResponse = object
 
 export interface AdminCreateUserConfigType {
-  AllowAdminCreateUserOnly?: BooleanType
-  UnusedAccountValidityDays?: AdminCreateUserUnusedAccountValidityDaysType
-  InviteMessageTemplate?: MessageTemplateType
+  AllowAdminCreateUserOnly?: BooleanType | undefined
+  UnusedAccountValidityDays?: AdminCreateUserUnusedAccountValidityDaysType | undefined
+  InviteMessageTemplate?: MessageTemplateType | undefined
 }
 
 export interface AdminCreateUserRequest {
   UserPoolId: UserPoolIdType
   Username: UsernameType
-  UserAttributes?: AttributeListType
-  ValidationData?: AttributeListType
-  TemporaryPassword?: PasswordType
-  ForceAliasCreation?: ForceAliasCreation
-  MessageAction?: MessageActionType
-  DesiredDeliveryMediums?: DeliveryMediumListType
-  ClientMetadata?: ClientMetadataType
+  UserAttributes?: AttributeListType | undefined
+  ValidationData?: AttributeListType | undefined
+  TemporaryPassword?: PasswordType | undefined
+  ForceAliasCreation?: ForceAliasCreation | undefined
+  MessageAction?: MessageActionType | undefined
+  DesiredDeliveryMediums?: DeliveryMediumListType | undefined
+  ClientMetadata?: ClientMetadataType | undefined
 }
 
 export interface AdminCreateUserResponse {
-  User?: UserType
+  User?: UserType | undefined
 }
 
 export type AdminCreateUserUnusedAccountValidityDaysType = number
@@ -157,9 +157,9 @@ export interface AdminGetUserAuthFactorsRequest {
 
 export interface AdminGetUserAuthFactorsResponse {
   Username: UsernameType
-  PreferredMfaSetting?: StringType
-  UserMFASettingList?: UserMFASettingListType
-  ConfiguredUserAuthFactors?: ConfiguredUserAuthFactorsListType
+  PreferredMfaSetting?: StringType | undefined
+  UserMFASettingList?: UserMFASettingListType | undefined
+  ConfiguredUserAuthFactors?: ConfiguredUserAuthFactorsListType | undefined
 }
 
 export interface AdminGetUserRequest {
@@ -169,33 +169,33 @@ export interface AdminGetUserRequest {
 
 export interface AdminGetUserResponse {
   Username: UsernameType
-  UserAttributes?: AttributeListType
-  UserCreateDate?: DateType
-  UserLastModifiedDate?: DateType
-  Enabled?: BooleanType
-  UserStatus?: UserStatusType
-  MFAOptions?: MFAOptionListType
-  PreferredMfaSetting?: StringType
-  UserMFASettingList?: UserMFASettingListType
+  UserAttributes?: AttributeListType | undefined
+  UserCreateDate?: DateType | undefined
+  UserLastModifiedDate?: DateType | undefined
+  Enabled?: BooleanType | undefined
+  UserStatus?: UserStatusType | undefined
+  MFAOptions?: MFAOptionListType | undefined
+  PreferredMfaSetting?: StringType | undefined
+  UserMFASettingList?: UserMFASettingListType | undefined
 }
 
 export interface AdminInitiateAuthRequest {
   UserPoolId: UserPoolIdType
   ClientId: ClientIdType
   AuthFlow: AuthFlowType
-  AuthParameters?: AuthParametersType
-  ClientMetadata?: ClientMetadataType
-  AnalyticsMetadata?: AnalyticsMetadataType
-  ContextData?: ContextDataType
-  Session?: SessionType
+  AuthParameters?: AuthParametersType | undefined
+  ClientMetadata?: ClientMetadataType | undefined
+  AnalyticsMetadata?: AnalyticsMetadataType | undefined
+  ContextData?: ContextDataType | undefined
+  Session?: SessionType | undefined
 }
 
 export interface AdminInitiateAuthResponse {
-  ChallengeName?: ChallengeNameType
-  Session?: SessionType
-  ChallengeParameters?: ChallengeParametersType
-  AuthenticationResult?: AuthenticationResultType
-  AvailableChallenges?: AvailableChallengeListType
+  ChallengeName?: ChallengeNameType | undefined
+  Session?: SessionType | undefined
+  ChallengeParameters?: ChallengeParametersType | undefined
+  AuthenticationResult?: AuthenticationResultType | undefined
+  AvailableChallenges?: AvailableChallengeListType | undefined
 }
 
 export interface AdminLinkProviderForUserRequest {
@@ -209,37 +209,37 @@ export type AdminLinkProviderForUserResponse = object
 export interface AdminListDevicesRequest {
   UserPoolId: UserPoolIdType
   Username: UsernameType
-  Limit?: QueryLimitType
-  PaginationToken?: SearchPaginationTokenType
+  Limit?: QueryLimitType | undefined
+  PaginationToken?: SearchPaginationTokenType | undefined
 }
 
 export interface AdminListDevicesResponse {
-  Devices?: DeviceListType
-  PaginationToken?: SearchPaginationTokenType
+  Devices?: DeviceListType | undefined
+  PaginationToken?: SearchPaginationTokenType | undefined
 }
 
 export interface AdminListGroupsForUserRequest {
   Username: UsernameType
   UserPoolId: UserPoolIdType
-  Limit?: QueryLimitType
-  NextToken?: PaginationKey
+  Limit?: QueryLimitType | undefined
+  NextToken?: PaginationKey | undefined
 }
 
 export interface AdminListGroupsForUserResponse {
-  Groups?: GroupListType
-  NextToken?: PaginationKey
+  Groups?: GroupListType | undefined
+  NextToken?: PaginationKey | undefined
 }
 
 export interface AdminListUserAuthEventsRequest {
   UserPoolId: UserPoolIdType
   Username: UsernameType
-  MaxResults?: QueryLimitType
-  NextToken?: PaginationKey
+  MaxResults?: QueryLimitType | undefined
+  NextToken?: PaginationKey | undefined
 }
 
 export interface AdminListUserAuthEventsResponse {
-  AuthEvents?: AuthEventsType
-  NextToken?: PaginationKey
+  AuthEvents?: AuthEventsType | undefined
+  NextToken?: PaginationKey | undefined
 }
 
 export interface AdminRemoveUserFromGroupRequest {
@@ -253,7 +253,7 @@ export type AdminRemoveUserFromGroupResponse = object
 export interface AdminResetUserPasswordRequest {
   UserPoolId: UserPoolIdType
   Username: UsernameType
-  ClientMetadata?: ClientMetadataType
+  ClientMetadata?: ClientMetadataType | undefined
 }
 
 export type AdminResetUserPasswordResponse = object
@@ -262,25 +262,25 @@ export interface AdminRespondToAuthChallengeRequest {
   UserPoolId: UserPoolIdType
   ClientId: ClientIdType
   ChallengeName: ChallengeNameType
-  ChallengeResponses?: ChallengeResponsesType
-  Session?: SessionType
-  AnalyticsMetadata?: AnalyticsMetadataType
-  ContextData?: ContextDataType
-  ClientMetadata?: ClientMetadataType
+  ChallengeResponses?: ChallengeResponsesType | undefined
+  Session?: SessionType | undefined
+  AnalyticsMetadata?: AnalyticsMetadataType | undefined
+  ContextData?: ContextDataType | undefined
+  ClientMetadata?: ClientMetadataType | undefined
 }
 
 export interface AdminRespondToAuthChallengeResponse {
-  ChallengeName?: ChallengeNameType
-  Session?: SessionType
-  ChallengeParameters?: ChallengeParametersType
-  AuthenticationResult?: AuthenticationResultType
+  ChallengeName?: ChallengeNameType | undefined
+  Session?: SessionType | undefined
+  ChallengeParameters?: ChallengeParametersType | undefined
+  AuthenticationResult?: AuthenticationResultType | undefined
 }
 
 export interface AdminSetUserMFAPreferenceRequest {
-  SMSMfaSettings?: SMSMfaSettingsType
-  SoftwareTokenMfaSettings?: SoftwareTokenMfaSettingsType
-  EmailMfaSettings?: EmailMfaSettingsType
-  WebAuthnMfaSettings?: WebAuthnMfaSettingsType
+  SMSMfaSettings?: SMSMfaSettingsType | undefined
+  SoftwareTokenMfaSettings?: SoftwareTokenMfaSettingsType | undefined
+  EmailMfaSettings?: EmailMfaSettingsType | undefined
+  WebAuthnMfaSettings?: WebAuthnMfaSettingsType | undefined
   Username: UsernameType
   UserPoolId: UserPoolIdType
 }
@@ -291,7 +291,7 @@ export interface AdminSetUserPasswordRequest {
   UserPoolId: UserPoolIdType
   Username: UsernameType
   Password: PasswordType
-  Permanent?: BooleanType
+  Permanent?: BooleanType | undefined
 }
 
 export type AdminSetUserPasswordResponse = object
@@ -317,7 +317,7 @@ export interface AdminUpdateDeviceStatusRequest {
   UserPoolId: UserPoolIdType
   Username: UsernameType
   DeviceKey: DeviceKeyType
-  DeviceRememberedStatus?: DeviceRememberedStatusType
+  DeviceRememberedStatus?: DeviceRememberedStatusType | undefined
 }
 
 export type AdminUpdateDeviceStatusResponse = object
@@ -326,7 +326,7 @@ export interface AdminUpdateUserAttributesRequest {
   UserPoolId: UserPoolIdType
   Username: UsernameType
   UserAttributes: AttributeListType
-  ClientMetadata?: ClientMetadataType
+  ClientMetadata?: ClientMetadataType | undefined
 }
 
 export type AdminUpdateUserAttributesResponse = object
@@ -339,7 +339,7 @@ export interface AdminUserGlobalSignOutRequest {
 export type AdminUserGlobalSignOutResponse = object
 
 export interface AdvancedSecurityAdditionalFlowsType {
-  CustomAuthMode?: AdvancedSecurityEnabledModeType
+  CustomAuthMode?: AdvancedSecurityEnabledModeType | undefined
 }
 
 export type AdvancedSecurityEnabledModeType = 'AUDIT' | 'ENFORCED'
@@ -351,21 +351,21 @@ export type AliasAttributeType = 'phone_number' | 'email' | 'preferred_username'
 export type AliasAttributesListType = AliasAttributeType[]
 
 export interface AliasExistsException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export type AllowedFirstAuthFactorsListType = AuthFactorType[]
 
 export interface AnalyticsConfigurationType {
-  ApplicationId?: HexStringType
-  ApplicationArn?: ArnType
-  RoleArn?: ArnType
-  ExternalId?: StringType
-  UserDataShared?: BooleanType
+  ApplicationId?: HexStringType | undefined
+  ApplicationArn?: ArnType | undefined
+  RoleArn?: ArnType | undefined
+  ExternalId?: StringType | undefined
+  UserDataShared?: BooleanType | undefined
 }
 
 export interface AnalyticsMetadataType {
-  AnalyticsEndpointId?: StringType
+  AnalyticsEndpointId?: StringType | undefined
 }
 
 export type ArnType = string
@@ -382,18 +382,18 @@ export interface AssetType {
   Category: AssetCategoryType
   ColorMode: ColorSchemeModeType
   Extension: AssetExtensionType
-  Bytes?: AssetBytesType
-  ResourceId?: ResourceIdType
+  Bytes?: AssetBytesType | undefined
+  ResourceId?: ResourceIdType | undefined
 }
 
 export interface AssociateSoftwareTokenRequest {
-  AccessToken?: TokenModelType
-  Session?: SessionType
+  AccessToken?: TokenModelType | undefined
+  Session?: SessionType | undefined
 }
 
 export interface AssociateSoftwareTokenResponse {
-  SecretCode?: SecretCodeType
-  Session?: SessionType
+  SecretCode?: SecretCodeType | undefined
+  Session?: SessionType | undefined
 }
 
 export type AttributeDataType = 'String' | 'Number' | 'DateTime' | 'Boolean'
@@ -410,7 +410,7 @@ export type AttributeNameType = string
 
 export interface AttributeType {
   Name: AttributeNameType
-  Value?: AttributeValueType
+  Value?: AttributeValueType | undefined
 }
 
 export type AttributeValueType = string
@@ -418,14 +418,14 @@ export type AttributeValueType = string
 export type AttributesRequireVerificationBeforeUpdateType = VerifiedAttributeType[]
 
 export interface AuthEventType {
-  EventId?: StringType
-  EventType?: EventType
-  CreationDate?: DateType
-  EventResponse?: EventResponseType
-  EventRisk?: EventRiskType
-  ChallengeResponses?: ChallengeResponseListType
-  EventContextData?: EventContextDataType
-  EventFeedback?: EventFeedbackType
+  EventId?: StringType | undefined
+  EventType?: EventType | undefined
+  CreationDate?: DateType | undefined
+  EventResponse?: EventResponseType | undefined
+  EventRisk?: EventRiskType | undefined
+  ChallengeResponses?: ChallengeResponseListType | undefined
+  EventContextData?: EventContextDataType | undefined
+  EventFeedback?: EventFeedbackType | undefined
 }
 
 export type AuthEventsType = AuthEventType[]
@@ -439,12 +439,12 @@ export type AuthParametersType = Record<string, StringType>
 export type AuthSessionValidityType = number
 
 export interface AuthenticationResultType {
-  AccessToken?: TokenModelType
-  ExpiresIn?: IntegerType
-  TokenType?: StringType
-  RefreshToken?: TokenModelType
-  IdToken?: TokenModelType
-  NewDeviceMetadata?: NewDeviceMetadataType
+  AccessToken?: TokenModelType | undefined
+  ExpiresIn?: IntegerType | undefined
+  TokenType?: StringType | undefined
+  RefreshToken?: TokenModelType | undefined
+  IdToken?: TokenModelType | undefined
+  NewDeviceMetadata?: NewDeviceMetadataType | undefined
 }
 
 export type AvailableChallengeListType = ChallengeNameType[]
@@ -470,14 +470,14 @@ export type ChallengeResponse = 'Success' | 'Failure'
 export type ChallengeResponseListType = ChallengeResponseType[]
 
 export interface ChallengeResponseType {
-  ChallengeName?: ChallengeName
-  ChallengeResponse?: ChallengeResponse
+  ChallengeName?: ChallengeName | undefined
+  ChallengeResponse?: ChallengeResponse | undefined
 }
 
 export type ChallengeResponsesType = Record<string, StringType>
 
 export interface ChangePasswordRequest {
-  PreviousPassword?: PasswordType
+  PreviousPassword?: PasswordType | undefined
   ProposedPassword: PasswordType
   AccessToken: TokenModelType
 }
@@ -485,9 +485,9 @@ export interface ChangePasswordRequest {
 export type ChangePasswordResponse = object
 
 export interface ClientAuthenticationResultType {
-  AccessToken?: TokenModelType
-  ExpiresIn?: IntegerType
-  TokenType?: StringType
+  AccessToken?: TokenModelType | undefined
+  ExpiresIn?: IntegerType | undefined
+  TokenType?: StringType | undefined
 }
 
 export type ClientIdType = string
@@ -503,9 +503,9 @@ export type ClientPermissionType = string
 export type ClientSecretDescriptorListType = ClientSecretDescriptorType[]
 
 export interface ClientSecretDescriptorType {
-  ClientSecretId?: ClientSecretIdType
-  ClientSecretValue?: ClientSecretType
-  ClientSecretCreateDate?: DateType
+  ClientSecretId?: ClientSecretIdType | undefined
+  ClientSecretValue?: ClientSecretType | undefined
+  ClientSecretCreateDate?: DateType | undefined
 }
 
 export type ClientSecretIdType = string
@@ -513,23 +513,23 @@ export type ClientSecretIdType = string
 export type ClientSecretType = string
 
 export interface CloudWatchLogsConfigurationType {
-  LogGroupArn?: ArnType
+  LogGroupArn?: ArnType | undefined
 }
 
 export type CodeDeliveryDetailsListType = CodeDeliveryDetailsType[]
 
 export interface CodeDeliveryDetailsType {
-  Destination?: StringType
-  DeliveryMedium?: DeliveryMediumType
-  AttributeName?: AttributeNameType
+  Destination?: StringType | undefined
+  DeliveryMedium?: DeliveryMediumType | undefined
+  AttributeName?: AttributeNameType | undefined
 }
 
 export interface CodeDeliveryFailureException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export interface CodeMismatchException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export type ColorSchemeModeType = 'LIGHT' | 'DARK' | 'DYNAMIC'
@@ -550,12 +550,12 @@ export interface CompromisedCredentialsActionsType {
 export type CompromisedCredentialsEventActionType = 'BLOCK' | 'NO_ACTION'
 
 export interface CompromisedCredentialsRiskConfigurationType {
-  EventFilter?: EventFiltersType
+  EventFilter?: EventFiltersType | undefined
   Actions: CompromisedCredentialsActionsType
 }
 
 export interface ConcurrentModificationException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export type ConfiguredUserAuthFactorsListType = AuthFactorType[]
@@ -563,41 +563,41 @@ export type ConfiguredUserAuthFactorsListType = AuthFactorType[]
 export interface ConfirmDeviceRequest {
   AccessToken: TokenModelType
   DeviceKey: DeviceKeyType
-  DeviceSecretVerifierConfig?: DeviceSecretVerifierConfigType
-  DeviceName?: DeviceNameType
+  DeviceSecretVerifierConfig?: DeviceSecretVerifierConfigType | undefined
+  DeviceName?: DeviceNameType | undefined
 }
 
 export interface ConfirmDeviceResponse {
-  UserConfirmationNecessary?: BooleanType
+  UserConfirmationNecessary?: BooleanType | undefined
 }
 
 export interface ConfirmForgotPasswordRequest {
   ClientId: ClientIdType
-  SecretHash?: SecretHashType
+  SecretHash?: SecretHashType | undefined
   Username: UsernameType
   ConfirmationCode: ConfirmationCodeType
   Password: PasswordType
-  AnalyticsMetadata?: AnalyticsMetadataType
-  UserContextData?: UserContextDataType
-  ClientMetadata?: ClientMetadataType
+  AnalyticsMetadata?: AnalyticsMetadataType | undefined
+  UserContextData?: UserContextDataType | undefined
+  ClientMetadata?: ClientMetadataType | undefined
 }
 
 export type ConfirmForgotPasswordResponse = object
 
 export interface ConfirmSignUpRequest {
   ClientId: ClientIdType
-  SecretHash?: SecretHashType
+  SecretHash?: SecretHashType | undefined
   Username: UsernameType
   ConfirmationCode: ConfirmationCodeType
-  ForceAliasCreation?: ForceAliasCreation
-  AnalyticsMetadata?: AnalyticsMetadataType
-  UserContextData?: UserContextDataType
-  ClientMetadata?: ClientMetadataType
-  Session?: SessionType
+  ForceAliasCreation?: ForceAliasCreation | undefined
+  AnalyticsMetadata?: AnalyticsMetadataType | undefined
+  UserContextData?: UserContextDataType | undefined
+  ClientMetadata?: ClientMetadataType | undefined
+  Session?: SessionType | undefined
 }
 
 export interface ConfirmSignUpResponse {
-  Session?: SessionType
+  Session?: SessionType | undefined
 }
 
 export type ConfirmationCodeType = string
@@ -607,19 +607,19 @@ export interface ContextDataType {
   ServerName: StringType
   ServerPath: StringType
   HttpHeaders: HttpHeaderList
-  EncodedData?: StringType
+  EncodedData?: StringType | undefined
 }
 
 export interface CreateGroupRequest {
   GroupName: GroupNameType
   UserPoolId: UserPoolIdType
-  Description?: DescriptionType
-  RoleArn?: ArnType
-  Precedence?: PrecedenceType
+  Description?: DescriptionType | undefined
+  RoleArn?: ArnType | undefined
+  Precedence?: PrecedenceType | undefined
 }
 
 export interface CreateGroupResponse {
-  Group?: GroupType
+  Group?: GroupType | undefined
 }
 
 export interface CreateIdentityProviderRequest {
@@ -627,8 +627,8 @@ export interface CreateIdentityProviderRequest {
   ProviderName: ProviderNameTypeV2
   ProviderType: IdentityProviderTypeType
   ProviderDetails: ProviderDetailsType
-  AttributeMapping?: AttributeMappingType
-  IdpIdentifiers?: IdpIdentifiersListType
+  AttributeMapping?: AttributeMappingType | undefined
+  IdpIdentifiers?: IdpIdentifiersListType | undefined
 }
 
 export interface CreateIdentityProviderResponse {
@@ -638,20 +638,20 @@ export interface CreateIdentityProviderResponse {
 export interface CreateManagedLoginBrandingRequest {
   UserPoolId: UserPoolIdType
   ClientId: ClientIdType
-  UseCognitoProvidedValues?: BooleanType
-  Settings?: Document
-  Assets?: AssetListType
+  UseCognitoProvidedValues?: BooleanType | undefined
+  Settings?: Document | undefined
+  Assets?: AssetListType | undefined
 }
 
 export interface CreateManagedLoginBrandingResponse {
-  ManagedLoginBranding?: ManagedLoginBrandingType
+  ManagedLoginBranding?: ManagedLoginBrandingType | undefined
 }
 
 export interface CreateResourceServerRequest {
   UserPoolId: UserPoolIdType
   Identifier: ResourceServerIdentifierType
   Name: ResourceServerNameType
-  Scopes?: ResourceServerScopeListType
+  Scopes?: ResourceServerScopeListType | undefined
 }
 
 export interface CreateResourceServerResponse {
@@ -664,110 +664,110 @@ export interface CreateTermsRequest {
   TermsName: TermsNameType
   TermsSource: TermsSourceType
   Enforcement: TermsEnforcementType
-  Links?: LinksType
+  Links?: LinksType | undefined
 }
 
 export interface CreateTermsResponse {
-  Terms?: TermsType
+  Terms?: TermsType | undefined
 }
 
 export interface CreateUserImportJobRequest {
   JobName: UserImportJobNameType
   UserPoolId: UserPoolIdType
   CloudWatchLogsRoleArn: ArnType
-  PasswordHashingAlgorithm?: PasswordHashingAlgorithmType
+  PasswordHashingAlgorithm?: PasswordHashingAlgorithmType | undefined
 }
 
 export interface CreateUserImportJobResponse {
-  UserImportJob?: UserImportJobType
+  UserImportJob?: UserImportJobType | undefined
 }
 
 export interface CreateUserPoolClientRequest {
   UserPoolId: UserPoolIdType
   ClientName: ClientNameType
-  GenerateSecret?: GenerateSecret
-  ClientSecret?: ClientSecretType
-  RefreshTokenValidity?: RefreshTokenValidityType
-  AccessTokenValidity?: AccessTokenValidityType
-  IdTokenValidity?: IdTokenValidityType
-  TokenValidityUnits?: TokenValidityUnitsType
-  ReadAttributes?: ClientPermissionListType
-  WriteAttributes?: ClientPermissionListType
-  ExplicitAuthFlows?: ExplicitAuthFlowsListType
-  SupportedIdentityProviders?: SupportedIdentityProvidersListType
-  CallbackURLs?: CallbackURLsListType
-  LogoutURLs?: LogoutURLsListType
-  DefaultRedirectURI?: RedirectUrlType
-  AllowedOAuthFlows?: OAuthFlowsType
-  AllowedOAuthScopes?: ScopeListType
-  AllowedOAuthFlowsUserPoolClient?: BooleanType
-  AnalyticsConfiguration?: AnalyticsConfigurationType
-  PreventUserExistenceErrors?: PreventUserExistenceErrorTypes
-  EnableTokenRevocation?: WrappedBooleanType
-  EnablePropagateAdditionalUserContextData?: WrappedBooleanType
-  AuthSessionValidity?: AuthSessionValidityType
-  RefreshTokenRotation?: RefreshTokenRotationType
+  GenerateSecret?: GenerateSecret | undefined
+  ClientSecret?: ClientSecretType | undefined
+  RefreshTokenValidity?: RefreshTokenValidityType | undefined
+  AccessTokenValidity?: AccessTokenValidityType | undefined
+  IdTokenValidity?: IdTokenValidityType | undefined
+  TokenValidityUnits?: TokenValidityUnitsType | undefined
+  ReadAttributes?: ClientPermissionListType | undefined
+  WriteAttributes?: ClientPermissionListType | undefined
+  ExplicitAuthFlows?: ExplicitAuthFlowsListType | undefined
+  SupportedIdentityProviders?: SupportedIdentityProvidersListType | undefined
+  CallbackURLs?: CallbackURLsListType | undefined
+  LogoutURLs?: LogoutURLsListType | undefined
+  DefaultRedirectURI?: RedirectUrlType | undefined
+  AllowedOAuthFlows?: OAuthFlowsType | undefined
+  AllowedOAuthScopes?: ScopeListType | undefined
+  AllowedOAuthFlowsUserPoolClient?: BooleanType | undefined
+  AnalyticsConfiguration?: AnalyticsConfigurationType | undefined
+  PreventUserExistenceErrors?: PreventUserExistenceErrorTypes | undefined
+  EnableTokenRevocation?: WrappedBooleanType | undefined
+  EnablePropagateAdditionalUserContextData?: WrappedBooleanType | undefined
+  AuthSessionValidity?: AuthSessionValidityType | undefined
+  RefreshTokenRotation?: RefreshTokenRotationType | undefined
 }
 
 export interface CreateUserPoolClientResponse {
-  UserPoolClient?: UserPoolClientType
+  UserPoolClient?: UserPoolClientType | undefined
 }
 
 export interface CreateUserPoolDomainRequest {
   Domain: DomainType
   UserPoolId: UserPoolIdType
-  ManagedLoginVersion?: WrappedIntegerType
-  CustomDomainConfig?: CustomDomainConfigType
-  Routing?: RoutingType
+  ManagedLoginVersion?: WrappedIntegerType | undefined
+  CustomDomainConfig?: CustomDomainConfigType | undefined
+  Routing?: RoutingType | undefined
 }
 
 export interface CreateUserPoolDomainResponse {
-  ManagedLoginVersion?: WrappedIntegerType
-  CloudFrontDomain?: DomainType
-  Routing?: RoutingType
+  ManagedLoginVersion?: WrappedIntegerType | undefined
+  CloudFrontDomain?: DomainType | undefined
+  Routing?: RoutingType | undefined
 }
 
 export interface CreateUserPoolReplicaRequest {
   UserPoolId: UserPoolIdType
   RegionName: RegionNameType
-  UserPoolTags?: UserPoolTagsType
+  UserPoolTags?: UserPoolTagsType | undefined
 }
 
 export interface CreateUserPoolReplicaResponse {
-  UserPoolReplica?: UserPoolReplicaType
+  UserPoolReplica?: UserPoolReplicaType | undefined
 }
 
 export interface CreateUserPoolRequest {
   PoolName: UserPoolNameType
-  Policies?: UserPoolPolicyType
-  DeletionProtection?: DeletionProtectionType
-  LambdaConfig?: LambdaConfigType
-  AutoVerifiedAttributes?: VerifiedAttributesListType
-  AliasAttributes?: AliasAttributesListType
-  UsernameAttributes?: UsernameAttributesListType
-  SmsVerificationMessage?: SmsVerificationMessageType
-  EmailVerificationMessage?: EmailVerificationMessageType
-  EmailVerificationSubject?: EmailVerificationSubjectType
-  VerificationMessageTemplate?: VerificationMessageTemplateType
-  SmsAuthenticationMessage?: SmsVerificationMessageType
-  MfaConfiguration?: UserPoolMfaType
-  UserAttributeUpdateSettings?: UserAttributeUpdateSettingsType
-  DeviceConfiguration?: DeviceConfigurationType
-  EmailConfiguration?: EmailConfigurationType
-  SmsConfiguration?: SmsConfigurationType
-  UserPoolTags?: UserPoolTagsType
-  AdminCreateUserConfig?: AdminCreateUserConfigType
-  Schema?: SchemaAttributesListType
-  UserPoolAddOns?: UserPoolAddOnsType
-  UsernameConfiguration?: UsernameConfigurationType
-  AccountRecoverySetting?: AccountRecoverySettingType
-  UserPoolTier?: UserPoolTierType
-  KeyConfiguration?: KeyConfigurationType
-  IssuerConfiguration?: IssuerConfigurationType
+  Policies?: UserPoolPolicyType | undefined
+  DeletionProtection?: DeletionProtectionType | undefined
+  LambdaConfig?: LambdaConfigType | undefined
+  AutoVerifiedAttributes?: VerifiedAttributesListType | undefined
+  AliasAttributes?: AliasAttributesListType | undefined
+  UsernameAttributes?: UsernameAttributesListType | undefined
+  SmsVerificationMessage?: SmsVerificationMessageType | undefined
+  EmailVerificationMessage?: EmailVerificationMessageType | undefined
+  EmailVerificationSubject?: EmailVerificationSubjectType | undefined
+  VerificationMessageTemplate?: VerificationMessageTemplateType | undefined
+  SmsAuthenticationMessage?: SmsVerificationMessageType | undefined
+  MfaConfiguration?: UserPoolMfaType | undefined
+  UserAttributeUpdateSettings?: UserAttributeUpdateSettingsType | undefined
+  DeviceConfiguration?: DeviceConfigurationType | undefined
+  EmailConfiguration?: EmailConfigurationType | undefined
+  SmsConfiguration?: SmsConfigurationType | undefined
+  UserPoolTags?: UserPoolTagsType | undefined
+  AdminCreateUserConfig?: AdminCreateUserConfigType | undefined
+  Schema?: SchemaAttributesListType | undefined
+  UserPoolAddOns?: UserPoolAddOnsType | undefined
+  UsernameConfiguration?: UsernameConfigurationType | undefined
+  AccountRecoverySetting?: AccountRecoverySettingType | undefined
+  UserPoolTier?: UserPoolTierType | undefined
+  KeyConfiguration?: KeyConfigurationType | undefined
+  IssuerConfiguration?: IssuerConfigurationType | undefined
 }
 
 export interface CreateUserPoolResponse {
-  UserPool?: UserPoolType
+  UserPool?: UserPoolType | undefined
 }
 
 export type CustomAttributeNameType = string
@@ -776,7 +776,7 @@ export type CustomAttributesListType = SchemaAttributeType[]
 
 export interface CustomDomainConfigType {
   CertificateArn: ArnType
-  SecurityPolicy?: SecurityPolicyType
+  SecurityPolicy?: SecurityPolicyType | undefined
 }
 
 export interface CustomEmailLambdaVersionConfigType {
@@ -867,7 +867,7 @@ export interface DeleteUserPoolReplicaRequest {
 }
 
 export interface DeleteUserPoolReplicaResponse {
-  UserPoolReplica?: UserPoolReplicaType
+  UserPoolReplica?: UserPoolReplicaType | undefined
 }
 
 export interface DeleteUserPoolRequest {
@@ -907,21 +907,21 @@ export interface DescribeIdentityProviderResponse {
 export interface DescribeManagedLoginBrandingByClientRequest {
   UserPoolId: UserPoolIdType
   ClientId: ClientIdType
-  ReturnMergedResources?: BooleanType
+  ReturnMergedResources?: BooleanType | undefined
 }
 
 export interface DescribeManagedLoginBrandingByClientResponse {
-  ManagedLoginBranding?: ManagedLoginBrandingType
+  ManagedLoginBranding?: ManagedLoginBrandingType | undefined
 }
 
 export interface DescribeManagedLoginBrandingRequest {
   UserPoolId: UserPoolIdType
   ManagedLoginBrandingId: ManagedLoginBrandingIdType
-  ReturnMergedResources?: BooleanType
+  ReturnMergedResources?: BooleanType | undefined
 }
 
 export interface DescribeManagedLoginBrandingResponse {
-  ManagedLoginBranding?: ManagedLoginBrandingType
+  ManagedLoginBranding?: ManagedLoginBrandingType | undefined
 }
 
 export interface DescribeResourceServerRequest {
@@ -935,7 +935,7 @@ export interface DescribeResourceServerResponse {
 
 export interface DescribeRiskConfigurationRequest {
   UserPoolId: UserPoolIdType
-  ClientId?: ClientIdType
+  ClientId?: ClientIdType | undefined
 }
 
 export interface DescribeRiskConfigurationResponse {
@@ -949,7 +949,7 @@ export interface DescribeTermsByClientRequest {
 }
 
 export interface DescribeTermsByClientResponse {
-  Terms?: TermsType
+  Terms?: TermsType | undefined
 }
 
 export interface DescribeTermsRequest {
@@ -958,7 +958,7 @@ export interface DescribeTermsRequest {
 }
 
 export interface DescribeTermsResponse {
-  Terms?: TermsType
+  Terms?: TermsType | undefined
 }
 
 export interface DescribeUserImportJobRequest {
@@ -967,7 +967,7 @@ export interface DescribeUserImportJobRequest {
 }
 
 export interface DescribeUserImportJobResponse {
-  UserImportJob?: UserImportJobType
+  UserImportJob?: UserImportJobType | undefined
 }
 
 export interface DescribeUserPoolClientRequest {
@@ -976,7 +976,7 @@ export interface DescribeUserPoolClientRequest {
 }
 
 export interface DescribeUserPoolClientResponse {
-  UserPoolClient?: UserPoolClientType
+  UserPoolClient?: UserPoolClientType | undefined
 }
 
 export interface DescribeUserPoolDomainRequest {
@@ -984,7 +984,7 @@ export interface DescribeUserPoolDomainRequest {
 }
 
 export interface DescribeUserPoolDomainResponse {
-  DomainDescription?: DomainDescriptionType
+  DomainDescription?: DomainDescriptionType | undefined
 }
 
 export interface DescribeUserPoolRequest {
@@ -992,18 +992,18 @@ export interface DescribeUserPoolRequest {
 }
 
 export interface DescribeUserPoolResponse {
-  UserPool?: UserPoolType
+  UserPool?: UserPoolType | undefined
 }
 
 export type DescriptionType = string
 
 export interface DeviceConfigurationType {
-  ChallengeRequiredOnNewDevice?: BooleanType
-  DeviceOnlyRememberedOnUserPrompt?: BooleanType
+  ChallengeRequiredOnNewDevice?: BooleanType | undefined
+  DeviceOnlyRememberedOnUserPrompt?: BooleanType | undefined
 }
 
 export interface DeviceKeyExistsException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export type DeviceKeyType = string
@@ -1015,31 +1015,31 @@ export type DeviceNameType = string
 export type DeviceRememberedStatusType = 'remembered' | 'not_remembered'
 
 export interface DeviceSecretVerifierConfigType {
-  PasswordVerifier?: StringType
-  Salt?: StringType
+  PasswordVerifier?: StringType | undefined
+  Salt?: StringType | undefined
 }
 
 export interface DeviceType {
-  DeviceKey?: DeviceKeyType
-  DeviceAttributes?: AttributeListType
-  DeviceCreateDate?: DateType
-  DeviceLastModifiedDate?: DateType
-  DeviceLastAuthenticatedDate?: DateType
+  DeviceKey?: DeviceKeyType | undefined
+  DeviceAttributes?: AttributeListType | undefined
+  DeviceCreateDate?: DateType | undefined
+  DeviceLastModifiedDate?: DateType | undefined
+  DeviceLastAuthenticatedDate?: DateType | undefined
 }
 
 export type Document = unknown
 
 export interface DomainDescriptionType {
-  UserPoolId?: UserPoolIdType
-  AWSAccountId?: AWSAccountIdType
-  Domain?: DomainType
-  S3Bucket?: S3BucketType
-  CloudFrontDistribution?: StringType
-  Version?: DomainVersionType
-  Status?: DomainStatusType
-  CustomDomainConfig?: CustomDomainConfigType
-  ManagedLoginVersion?: WrappedIntegerType
-  Routing?: RoutingType
+  UserPoolId?: UserPoolIdType | undefined
+  AWSAccountId?: AWSAccountIdType | undefined
+  Domain?: DomainType | undefined
+  S3Bucket?: S3BucketType | undefined
+  CloudFrontDistribution?: StringType | undefined
+  Version?: DomainVersionType | undefined
+  Status?: DomainStatusType | undefined
+  CustomDomainConfig?: CustomDomainConfigType | undefined
+  ManagedLoginVersion?: WrappedIntegerType | undefined
+  Routing?: RoutingType | undefined
 }
 
 export type DomainStatusType = 'CREATING' | 'DELETING' | 'UPDATING' | 'ACTIVE' | 'FAILED'
@@ -1049,31 +1049,31 @@ export type DomainType = string
 export type DomainVersionType = string
 
 export interface DuplicateProviderException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export type EmailAddressType = string
 
 export interface EmailConfigurationType {
-  SourceArn?: ArnType
-  ReplyToEmailAddress?: EmailAddressType
-  EmailSendingAccount?: EmailSendingAccountType
-  From?: StringType
-  ConfigurationSet?: SESConfigurationSet
+  SourceArn?: ArnType | undefined
+  ReplyToEmailAddress?: EmailAddressType | undefined
+  EmailSendingAccount?: EmailSendingAccountType | undefined
+  From?: StringType | undefined
+  ConfigurationSet?: SESConfigurationSet | undefined
 }
 
 export type EmailInviteMessageType = string
 
 export interface EmailMfaConfigType {
-  Message?: EmailMfaMessageType
-  Subject?: EmailMfaSubjectType
+  Message?: EmailMfaMessageType | undefined
+  Subject?: EmailMfaSubjectType | undefined
 }
 
 export type EmailMfaMessageType = string
 
 export interface EmailMfaSettingsType {
-  Enabled?: BooleanType
-  PreferredMfa?: BooleanType
+  Enabled?: BooleanType | undefined
+  PreferredMfa?: BooleanType | undefined
 }
 
 export type EmailMfaSubjectType = string
@@ -1093,7 +1093,7 @@ export type EmailVerificationSubjectByLinkType = string
 export type EmailVerificationSubjectType = string
 
 export interface EnableSoftwareTokenMFAException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export type EncryptionKeyArnType = string
@@ -1102,26 +1102,26 @@ export type EncryptionKeyType = 'AWS_OWNED_KEY' | 'CUSTOMER_MANAGED_KEY'
 
 export interface EumsSmsConfigurationType {
   CallerArn: ArnType
-  ExternalId?: StringType
-  OriginationIdentity?: StringType
-  ConfigurationSetName?: StringType
-  InEntityId?: StringType
-  InTemplateId?: StringType
-  Region?: RegionCodeType
+  ExternalId?: StringType | undefined
+  OriginationIdentity?: StringType | undefined
+  ConfigurationSetName?: StringType | undefined
+  InEntityId?: StringType | undefined
+  InTemplateId?: StringType | undefined
+  Region?: RegionCodeType | undefined
 }
 
 export interface EventContextDataType {
-  IpAddress?: StringType
-  DeviceName?: StringType
-  Timezone?: StringType
-  City?: StringType
-  Country?: StringType
+  IpAddress?: StringType | undefined
+  DeviceName?: StringType | undefined
+  Timezone?: StringType | undefined
+  City?: StringType | undefined
+  Country?: StringType | undefined
 }
 
 export interface EventFeedbackType {
   FeedbackValue: FeedbackValueType
   Provider: StringType
-  FeedbackDate?: DateType
+  FeedbackDate?: DateType | undefined
 }
 
 export type EventFilterType = 'SIGN_IN' | 'PASSWORD_CHANGE' | 'SIGN_UP'
@@ -1133,9 +1133,9 @@ export type EventIdType = string
 export type EventResponseType = 'Pass' | 'Fail' | 'InProgress'
 
 export interface EventRiskType {
-  RiskDecision?: RiskDecisionType
-  RiskLevel?: RiskLevelType
-  CompromisedCredentialsDetected?: WrappedBooleanType
+  RiskDecision?: RiskDecisionType | undefined
+  RiskLevel?: RiskLevelType | undefined
+  CompromisedCredentialsDetected?: WrappedBooleanType | undefined
 }
 
 export type EventSourceName = 'userNotification' | 'userAuthEvents'
@@ -1143,7 +1143,7 @@ export type EventSourceName = 'userNotification' | 'userAuthEvents'
 export type EventType = 'SignIn' | 'SignUp' | 'ForgotPassword' | 'PasswordChange' | 'ResendCode'
 
 export interface ExpiredCodeException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export type ExplicitAuthFlowsListType = ExplicitAuthFlowsType[]
@@ -1158,23 +1158,23 @@ export interface FailoverType {
 export type FeatureType = 'ENABLED' | 'DISABLED'
 
 export interface FeatureUnavailableInTierException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export type FeedbackValueType = 'Valid' | 'Invalid'
 
 export interface FirehoseConfigurationType {
-  StreamArn?: ArnType
+  StreamArn?: ArnType | undefined
 }
 
 export interface ForbiddenException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export type ForceAliasCreation = boolean
 
 export interface ForgetDeviceRequest {
-  AccessToken?: TokenModelType
+  AccessToken?: TokenModelType | undefined
   DeviceKey: DeviceKeyType
 }
 
@@ -1182,15 +1182,15 @@ export type ForgetDeviceResponse = object
 
 export interface ForgotPasswordRequest {
   ClientId: ClientIdType
-  SecretHash?: SecretHashType
-  UserContextData?: UserContextDataType
+  SecretHash?: SecretHashType | undefined
+  UserContextData?: UserContextDataType | undefined
   Username: UsernameType
-  AnalyticsMetadata?: AnalyticsMetadataType
-  ClientMetadata?: ClientMetadataType
+  AnalyticsMetadata?: AnalyticsMetadataType | undefined
+  ClientMetadata?: ClientMetadataType | undefined
 }
 
 export interface ForgotPasswordResponse {
-  CodeDeliveryDetails?: CodeDeliveryDetailsType
+  CodeDeliveryDetails?: CodeDeliveryDetailsType | undefined
 }
 
 export type GenerateSecret = boolean
@@ -1200,24 +1200,24 @@ export interface GetCSVHeaderRequest {
 }
 
 export interface GetCSVHeaderResponse {
-  UserPoolId?: UserPoolIdType
-  CSVHeader?: ListOfStringTypes
+  UserPoolId?: UserPoolIdType | undefined
+  CSVHeader?: ListOfStringTypes | undefined
 }
 
 export interface GetClientTokenRequest {
   ClientId: ClientIdType
   Secret: ClientSecretType
-  Scopes?: ScopeListType
-  ClientMetadata?: ClientMetadataType
+  Scopes?: ScopeListType | undefined
+  ClientMetadata?: ClientMetadataType | undefined
 }
 
 export interface GetClientTokenResponse {
-  ClientAuthenticationResult?: ClientAuthenticationResultType
+  ClientAuthenticationResult?: ClientAuthenticationResultType | undefined
 }
 
 export interface GetDeviceRequest {
   DeviceKey: DeviceKeyType
-  AccessToken?: TokenModelType
+  AccessToken?: TokenModelType | undefined
 }
 
 export interface GetDeviceResponse {
@@ -1230,7 +1230,7 @@ export interface GetGroupRequest {
 }
 
 export interface GetGroupResponse {
-  Group?: GroupType
+  Group?: GroupType | undefined
 }
 
 export interface GetIdentityProviderByIdentifierRequest {
@@ -1247,7 +1247,7 @@ export interface GetLogDeliveryConfigurationRequest {
 }
 
 export interface GetLogDeliveryConfigurationResponse {
-  LogDeliveryConfiguration?: LogDeliveryConfigurationType
+  LogDeliveryConfiguration?: LogDeliveryConfigurationType | undefined
 }
 
 export interface GetProvisionedLimitRequest {
@@ -1263,24 +1263,24 @@ export interface GetSigningCertificateRequest {
 }
 
 export interface GetSigningCertificateResponse {
-  Certificate?: StringType
+  Certificate?: StringType | undefined
 }
 
 export interface GetTokensFromRefreshTokenRequest {
   RefreshToken: TokenModelType
   ClientId: ClientIdType
-  ClientSecret?: ClientSecretType
-  DeviceKey?: DeviceKeyType
-  ClientMetadata?: ClientMetadataType
+  ClientSecret?: ClientSecretType | undefined
+  DeviceKey?: DeviceKeyType | undefined
+  ClientMetadata?: ClientMetadataType | undefined
 }
 
 export interface GetTokensFromRefreshTokenResponse {
-  AuthenticationResult?: AuthenticationResultType
+  AuthenticationResult?: AuthenticationResultType | undefined
 }
 
 export interface GetUICustomizationRequest {
   UserPoolId: UserPoolIdType
-  ClientId?: ClientIdType
+  ClientId?: ClientIdType | undefined
 }
 
 export interface GetUICustomizationResponse {
@@ -1290,11 +1290,11 @@ export interface GetUICustomizationResponse {
 export interface GetUserAttributeVerificationCodeRequest {
   AccessToken: TokenModelType
   AttributeName: AttributeNameType
-  ClientMetadata?: ClientMetadataType
+  ClientMetadata?: ClientMetadataType | undefined
 }
 
 export interface GetUserAttributeVerificationCodeResponse {
-  CodeDeliveryDetails?: CodeDeliveryDetailsType
+  CodeDeliveryDetails?: CodeDeliveryDetailsType | undefined
 }
 
 export interface GetUserAuthFactorsRequest {
@@ -1303,9 +1303,9 @@ export interface GetUserAuthFactorsRequest {
 
 export interface GetUserAuthFactorsResponse {
   Username: UsernameType
-  PreferredMfaSetting?: StringType
-  UserMFASettingList?: UserMFASettingListType
-  ConfiguredUserAuthFactors?: ConfiguredUserAuthFactorsListType
+  PreferredMfaSetting?: StringType | undefined
+  UserMFASettingList?: UserMFASettingListType | undefined
+  ConfiguredUserAuthFactors?: ConfiguredUserAuthFactorsListType | undefined
 }
 
 export interface GetUserPoolMfaConfigRequest {
@@ -1313,11 +1313,11 @@ export interface GetUserPoolMfaConfigRequest {
 }
 
 export interface GetUserPoolMfaConfigResponse {
-  SmsMfaConfiguration?: SmsMfaConfigType
-  SoftwareTokenMfaConfiguration?: SoftwareTokenMfaConfigType
-  EmailMfaConfiguration?: EmailMfaConfigType
-  MfaConfiguration?: UserPoolMfaType
-  WebAuthnConfiguration?: WebAuthnConfigurationType
+  SmsMfaConfiguration?: SmsMfaConfigType | undefined
+  SoftwareTokenMfaConfiguration?: SoftwareTokenMfaConfigType | undefined
+  EmailMfaConfiguration?: EmailMfaConfigType | undefined
+  MfaConfiguration?: UserPoolMfaType | undefined
+  WebAuthnConfiguration?: WebAuthnConfigurationType | undefined
 }
 
 export interface GetUserRequest {
@@ -1327,9 +1327,9 @@ export interface GetUserRequest {
 export interface GetUserResponse {
   Username: UsernameType
   UserAttributes: AttributeListType
-  MFAOptions?: MFAOptionListType
-  PreferredMfaSetting?: StringType
-  UserMFASettingList?: UserMFASettingListType
+  MFAOptions?: MFAOptionListType | undefined
+  PreferredMfaSetting?: StringType | undefined
+  UserMFASettingList?: UserMFASettingListType | undefined
 }
 
 export interface GlobalSignOutRequest {
@@ -1339,7 +1339,7 @@ export interface GlobalSignOutRequest {
 export type GlobalSignOutResponse = object
 
 export interface GroupExistsException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export type GroupListType = GroupType[]
@@ -1347,13 +1347,13 @@ export type GroupListType = GroupType[]
 export type GroupNameType = string
 
 export interface GroupType {
-  GroupName?: GroupNameType
-  UserPoolId?: UserPoolIdType
-  Description?: DescriptionType
-  RoleArn?: ArnType
-  Precedence?: PrecedenceType
-  LastModifiedDate?: DateType
-  CreationDate?: DateType
+  GroupName?: GroupNameType | undefined
+  UserPoolId?: UserPoolIdType | undefined
+  Description?: DescriptionType | undefined
+  RoleArn?: ArnType | undefined
+  Precedence?: PrecedenceType | undefined
+  LastModifiedDate?: DateType | undefined
+  CreationDate?: DateType | undefined
 }
 
 export type HealthCheckIdType = string
@@ -1361,8 +1361,8 @@ export type HealthCheckIdType = string
 export type HexStringType = string
 
 export interface HttpHeader {
-  headerName?: StringType
-  headerValue?: StringType
+  headerName?: StringType | undefined
+  headerValue?: StringType | undefined
 }
 
 export type HttpHeaderList = HttpHeader[]
@@ -1370,14 +1370,14 @@ export type HttpHeaderList = HttpHeader[]
 export type IdTokenValidityType = number
 
 export interface IdentityProviderType {
-  UserPoolId?: UserPoolIdType
-  ProviderName?: ProviderNameType
-  ProviderType?: IdentityProviderTypeType
-  ProviderDetails?: ProviderDetailsType
-  AttributeMapping?: AttributeMappingType
-  IdpIdentifiers?: IdpIdentifiersListType
-  LastModifiedDate?: DateType
-  CreationDate?: DateType
+  UserPoolId?: UserPoolIdType | undefined
+  ProviderName?: ProviderNameType | undefined
+  ProviderType?: IdentityProviderTypeType | undefined
+  ProviderDetails?: ProviderDetailsType | undefined
+  AttributeMapping?: AttributeMappingType | undefined
+  IdpIdentifiers?: IdpIdentifiersListType | undefined
+  LastModifiedDate?: DateType | undefined
+  CreationDate?: DateType | undefined
 }
 
 export type IdentityProviderTypeType = 'SAML' | 'Facebook' | 'Google' | 'LoginWithAmazon' | 'SignInWithApple' | 'OIDC'
@@ -1399,94 +1399,94 @@ export type InboundFederationLambdaVersionType = 'V1_0'
 
 export interface InitiateAuthRequest {
   AuthFlow: AuthFlowType
-  AuthParameters?: AuthParametersType
-  ClientMetadata?: ClientMetadataType
+  AuthParameters?: AuthParametersType | undefined
+  ClientMetadata?: ClientMetadataType | undefined
   ClientId: ClientIdType
-  AnalyticsMetadata?: AnalyticsMetadataType
-  UserContextData?: UserContextDataType
-  Session?: SessionType
+  AnalyticsMetadata?: AnalyticsMetadataType | undefined
+  UserContextData?: UserContextDataType | undefined
+  Session?: SessionType | undefined
 }
 
 export interface InitiateAuthResponse {
-  ChallengeName?: ChallengeNameType
-  Session?: SessionType
-  ChallengeParameters?: ChallengeParametersType
-  AuthenticationResult?: AuthenticationResultType
-  AvailableChallenges?: AvailableChallengeListType
+  ChallengeName?: ChallengeNameType | undefined
+  Session?: SessionType | undefined
+  ChallengeParameters?: ChallengeParametersType | undefined
+  AuthenticationResult?: AuthenticationResultType | undefined
+  AvailableChallenges?: AvailableChallengeListType | undefined
 }
 
 export type IntegerType = number
 
 export interface InternalErrorException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export interface InternalServerException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export interface InvalidEmailRoleAccessPolicyException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export interface InvalidLambdaResponseException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export interface InvalidOAuthFlowException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export interface InvalidParameterException {
-  message?: MessageType
-  reasonCode?: InvalidParameterExceptionReasonCodeType
+  message?: MessageType | undefined
+  reasonCode?: InvalidParameterExceptionReasonCodeType | undefined
 }
 
 export type InvalidParameterExceptionReasonCodeType = string
 
 export interface InvalidPasswordException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export interface InvalidSmsRoleAccessPolicyException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export interface InvalidSmsRoleTrustRelationshipException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export interface InvalidUserPoolConfigurationException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export interface IssuerConfigurationType {
-  Type?: IssuerType
+  Type?: IssuerType | undefined
 }
 
 export type IssuerType = 'ORIGINAL' | 'UPDATED'
 
 export interface KeyConfigurationType {
-  KeyType?: EncryptionKeyType
-  KmsKeyArn?: EncryptionKeyArnType
+  KeyType?: EncryptionKeyType | undefined
+  KmsKeyArn?: EncryptionKeyArnType | undefined
 }
 
 export interface LambdaConfigType {
-  PreSignUp?: ArnType
-  CustomMessage?: ArnType
-  PostConfirmation?: ArnType
-  PreAuthentication?: ArnType
-  PostAuthentication?: ArnType
-  DefineAuthChallenge?: ArnType
-  CreateAuthChallenge?: ArnType
-  VerifyAuthChallengeResponse?: ArnType
-  PreTokenGeneration?: ArnType
-  UserMigration?: ArnType
-  PreTokenGenerationConfig?: PreTokenGenerationVersionConfigType
-  CustomSMSSender?: CustomSMSLambdaVersionConfigType
-  CustomEmailSender?: CustomEmailLambdaVersionConfigType
-  KMSKeyID?: ArnType
-  InboundFederation?: InboundFederationLambdaType
+  PreSignUp?: ArnType | undefined
+  CustomMessage?: ArnType | undefined
+  PostConfirmation?: ArnType | undefined
+  PreAuthentication?: ArnType | undefined
+  PostAuthentication?: ArnType | undefined
+  DefineAuthChallenge?: ArnType | undefined
+  CreateAuthChallenge?: ArnType | undefined
+  VerifyAuthChallengeResponse?: ArnType | undefined
+  PreTokenGeneration?: ArnType | undefined
+  UserMigration?: ArnType | undefined
+  PreTokenGenerationConfig?: PreTokenGenerationVersionConfigType | undefined
+  CustomSMSSender?: CustomSMSLambdaVersionConfigType | undefined
+  CustomEmailSender?: CustomEmailLambdaVersionConfigType | undefined
+  KMSKeyID?: ArnType | undefined
+  InboundFederation?: InboundFederationLambdaType | undefined
 }
 
 export type LanguageIdType = string
@@ -1499,7 +1499,7 @@ export interface LimitDefinitionType {
 }
 
 export interface LimitExceededException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export interface LimitType {
@@ -1514,35 +1514,35 @@ export type LinksType = Record<string, LinkUrlType>
 
 export interface ListDevicesRequest {
   AccessToken: TokenModelType
-  Limit?: QueryLimitType
-  PaginationToken?: SearchPaginationTokenType
+  Limit?: QueryLimitType | undefined
+  PaginationToken?: SearchPaginationTokenType | undefined
 }
 
 export interface ListDevicesResponse {
-  Devices?: DeviceListType
-  PaginationToken?: SearchPaginationTokenType
+  Devices?: DeviceListType | undefined
+  PaginationToken?: SearchPaginationTokenType | undefined
 }
 
 export interface ListGroupsRequest {
   UserPoolId: UserPoolIdType
-  Limit?: QueryLimitType
-  NextToken?: PaginationKey
+  Limit?: QueryLimitType | undefined
+  NextToken?: PaginationKey | undefined
 }
 
 export interface ListGroupsResponse {
-  Groups?: GroupListType
-  NextToken?: PaginationKey
+  Groups?: GroupListType | undefined
+  NextToken?: PaginationKey | undefined
 }
 
 export interface ListIdentityProvidersRequest {
   UserPoolId: UserPoolIdType
-  MaxResults?: ListProvidersLimitType
-  NextToken?: PaginationKeyType
+  MaxResults?: ListProvidersLimitType | undefined
+  NextToken?: PaginationKeyType | undefined
 }
 
 export interface ListIdentityProvidersResponse {
   Providers: ProvidersListType
-  NextToken?: PaginationKeyType
+  NextToken?: PaginationKeyType | undefined
 }
 
 export type ListOfStringTypes = StringType[]
@@ -1553,13 +1553,13 @@ export type ListResourceServersLimitType = number
 
 export interface ListResourceServersRequest {
   UserPoolId: UserPoolIdType
-  MaxResults?: ListResourceServersLimitType
-  NextToken?: PaginationKeyType
+  MaxResults?: ListResourceServersLimitType | undefined
+  NextToken?: PaginationKeyType | undefined
 }
 
 export interface ListResourceServersResponse {
   ResourceServers: ResourceServersListType
-  NextToken?: PaginationKeyType
+  NextToken?: PaginationKeyType | undefined
 }
 
 export interface ListTagsForResourceRequest {
@@ -1567,109 +1567,109 @@ export interface ListTagsForResourceRequest {
 }
 
 export interface ListTagsForResourceResponse {
-  Tags?: UserPoolTagsType
+  Tags?: UserPoolTagsType | undefined
 }
 
 export interface ListTermsRequest {
   UserPoolId: UserPoolIdType
-  MaxResults?: ListTermsRequestMaxResultsInteger
-  NextToken?: StringType
+  MaxResults?: ListTermsRequestMaxResultsInteger | undefined
+  NextToken?: StringType | undefined
 }
 
 export type ListTermsRequestMaxResultsInteger = number
 
 export interface ListTermsResponse {
   Terms: TermsDescriptionListType
-  NextToken?: StringType
+  NextToken?: StringType | undefined
 }
 
 export interface ListUserImportJobsRequest {
   UserPoolId: UserPoolIdType
   MaxResults: PoolQueryLimitType
-  PaginationToken?: PaginationKeyType
+  PaginationToken?: PaginationKeyType | undefined
 }
 
 export interface ListUserImportJobsResponse {
-  UserImportJobs?: UserImportJobsListType
-  PaginationToken?: PaginationKeyType
+  UserImportJobs?: UserImportJobsListType | undefined
+  PaginationToken?: PaginationKeyType | undefined
 }
 
 export interface ListUserPoolClientSecretsRequest {
   UserPoolId: UserPoolIdType
   ClientId: ClientIdType
-  NextToken?: PaginationKey
+  NextToken?: PaginationKey | undefined
 }
 
 export interface ListUserPoolClientSecretsResponse {
-  ClientSecrets?: ClientSecretDescriptorListType
-  NextToken?: PaginationKey
+  ClientSecrets?: ClientSecretDescriptorListType | undefined
+  NextToken?: PaginationKey | undefined
 }
 
 export interface ListUserPoolClientsRequest {
   UserPoolId: UserPoolIdType
-  MaxResults?: QueryLimit
-  NextToken?: PaginationKey
+  MaxResults?: QueryLimit | undefined
+  NextToken?: PaginationKey | undefined
 }
 
 export interface ListUserPoolClientsResponse {
-  UserPoolClients?: UserPoolClientListType
-  NextToken?: PaginationKey
+  UserPoolClients?: UserPoolClientListType | undefined
+  NextToken?: PaginationKey | undefined
 }
 
 export interface ListUserPoolReplicasRequest {
   UserPoolId: UserPoolIdType
-  NextToken?: PaginationKeyType
+  NextToken?: PaginationKeyType | undefined
 }
 
 export interface ListUserPoolReplicasResponse {
-  UserPoolReplicas?: UserPoolReplicaListType
-  NextToken?: PaginationKeyType
+  UserPoolReplicas?: UserPoolReplicaListType | undefined
+  NextToken?: PaginationKeyType | undefined
 }
 
 export interface ListUserPoolsRequest {
-  NextToken?: PaginationKeyType
+  NextToken?: PaginationKeyType | undefined
   MaxResults: PoolQueryLimitType
 }
 
 export interface ListUserPoolsResponse {
-  UserPools?: UserPoolListType
-  NextToken?: PaginationKeyType
+  UserPools?: UserPoolListType | undefined
+  NextToken?: PaginationKeyType | undefined
 }
 
 export interface ListUsersInGroupRequest {
   UserPoolId: UserPoolIdType
   GroupName: GroupNameType
-  Limit?: QueryLimitType
-  NextToken?: PaginationKey
+  Limit?: QueryLimitType | undefined
+  NextToken?: PaginationKey | undefined
 }
 
 export interface ListUsersInGroupResponse {
-  Users?: UsersListType
-  NextToken?: PaginationKey
+  Users?: UsersListType | undefined
+  NextToken?: PaginationKey | undefined
 }
 
 export interface ListUsersRequest {
   UserPoolId: UserPoolIdType
-  AttributesToGet?: SearchedAttributeNamesListType
-  Limit?: QueryLimitType
-  PaginationToken?: SearchPaginationTokenType
-  Filter?: UserFilterType
+  AttributesToGet?: SearchedAttributeNamesListType | undefined
+  Limit?: QueryLimitType | undefined
+  PaginationToken?: SearchPaginationTokenType | undefined
+  Filter?: UserFilterType | undefined
 }
 
 export interface ListUsersResponse {
-  Users?: UsersListType
-  PaginationToken?: SearchPaginationTokenType
+  Users?: UsersListType | undefined
+  PaginationToken?: SearchPaginationTokenType | undefined
 }
 
 export interface ListWebAuthnCredentialsRequest {
   AccessToken: TokenModelType
-  NextToken?: PaginationKey
-  MaxResults?: WebAuthnCredentialsQueryLimitType
+  NextToken?: PaginationKey | undefined
+  MaxResults?: WebAuthnCredentialsQueryLimitType | undefined
 }
 
 export interface ListWebAuthnCredentialsResponse {
   Credentials: WebAuthnCredentialDescriptionListType
-  NextToken?: PaginationKey
+  NextToken?: PaginationKey | undefined
 }
 
 export type LogConfigurationListType = LogConfigurationType[]
@@ -1677,9 +1677,9 @@ export type LogConfigurationListType = LogConfigurationType[]
 export interface LogConfigurationType {
   LogLevel: LogLevel
   EventSource: EventSourceName
-  CloudWatchLogsConfiguration?: CloudWatchLogsConfigurationType
-  S3Configuration?: S3ConfigurationType
-  FirehoseConfiguration?: FirehoseConfigurationType
+  CloudWatchLogsConfiguration?: CloudWatchLogsConfigurationType | undefined
+  S3Configuration?: S3ConfigurationType | undefined
+  FirehoseConfiguration?: FirehoseConfigurationType | undefined
 }
 
 export interface LogDeliveryConfigurationType {
@@ -1694,69 +1694,69 @@ export type LogoutURLsListType = RedirectUrlType[]
 export type LongType = number
 
 export interface MFAMethodNotFoundException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export type MFAOptionListType = MFAOptionType[]
 
 export interface MFAOptionType {
-  DeliveryMedium?: DeliveryMediumType
-  AttributeName?: AttributeNameType
+  DeliveryMedium?: DeliveryMediumType | undefined
+  AttributeName?: AttributeNameType | undefined
 }
 
 export interface ManagedLoginBrandingExistsException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export type ManagedLoginBrandingIdType = string
 
 export interface ManagedLoginBrandingType {
-  ManagedLoginBrandingId?: ManagedLoginBrandingIdType
-  UserPoolId?: UserPoolIdType
-  UseCognitoProvidedValues?: BooleanType
-  Settings?: Document
-  Assets?: AssetListType
-  CreationDate?: DateType
-  LastModifiedDate?: DateType
+  ManagedLoginBrandingId?: ManagedLoginBrandingIdType | undefined
+  UserPoolId?: UserPoolIdType | undefined
+  UseCognitoProvidedValues?: BooleanType | undefined
+  Settings?: Document | undefined
+  Assets?: AssetListType | undefined
+  CreationDate?: DateType | undefined
+  LastModifiedDate?: DateType | undefined
 }
 
 export type MessageActionType = 'RESEND' | 'SUPPRESS'
 
 export interface MessageTemplateType {
-  SMSMessage?: SmsInviteMessageType
-  EmailMessage?: EmailInviteMessageType
-  EmailSubject?: EmailVerificationSubjectType
+  SMSMessage?: SmsInviteMessageType | undefined
+  EmailMessage?: EmailInviteMessageType | undefined
+  EmailSubject?: EmailVerificationSubjectType | undefined
 }
 
 export type MessageType = string
 
 export interface NewDeviceMetadataType {
-  DeviceKey?: DeviceKeyType
-  DeviceGroupKey?: StringType
+  DeviceKey?: DeviceKeyType | undefined
+  DeviceGroupKey?: StringType | undefined
 }
 
 export interface NotAuthorizedException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export interface NotifyConfigurationType {
-  From?: StringType
-  ReplyTo?: StringType
+  From?: StringType | undefined
+  ReplyTo?: StringType | undefined
   SourceArn: ArnType
-  BlockEmail?: NotifyEmailType
-  NoActionEmail?: NotifyEmailType
-  MfaEmail?: NotifyEmailType
+  BlockEmail?: NotifyEmailType | undefined
+  NoActionEmail?: NotifyEmailType | undefined
+  MfaEmail?: NotifyEmailType | undefined
 }
 
 export interface NotifyEmailType {
   Subject: EmailNotificationSubjectType
-  HtmlBody?: EmailNotificationBodyType
-  TextBody?: EmailNotificationBodyType
+  HtmlBody?: EmailNotificationBodyType | undefined
+  TextBody?: EmailNotificationBodyType | undefined
 }
 
 export interface NumberAttributeConstraintsType {
-  MinValue?: StringType
-  MaxValue?: StringType
+  MinValue?: StringType | undefined
+  MaxValue?: StringType | undefined
 }
 
 export type OAuthFlowType = 'code' | 'implicit' | 'client_credentials'
@@ -1764,7 +1764,7 @@ export type OAuthFlowType = 'code' | 'implicit' | 'client_credentials'
 export type OAuthFlowsType = OAuthFlowType[]
 
 export interface OperationNotEnabledException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export type OptionalArnType = string
@@ -1776,7 +1776,7 @@ export type PaginationKeyType = string
 export type PasswordHashingAlgorithmType = 'BCRYPT' | 'SCRYPT' | 'ARGON2ID' | 'PBKDF2_SHA256'
 
 export interface PasswordHistoryPolicyViolationException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export type PasswordHistorySizeType = number
@@ -1784,17 +1784,17 @@ export type PasswordHistorySizeType = number
 export type PasswordPolicyMinLengthType = number
 
 export interface PasswordPolicyType {
-  MinimumLength?: PasswordPolicyMinLengthType
-  RequireUppercase?: BooleanType
-  RequireLowercase?: BooleanType
-  RequireNumbers?: BooleanType
-  RequireSymbols?: BooleanType
-  PasswordHistorySize?: PasswordHistorySizeType
-  TemporaryPasswordValidityDays?: TemporaryPasswordValidityDaysType
+  MinimumLength?: PasswordPolicyMinLengthType | undefined
+  RequireUppercase?: BooleanType | undefined
+  RequireLowercase?: BooleanType | undefined
+  RequireNumbers?: BooleanType | undefined
+  RequireSymbols?: BooleanType | undefined
+  PasswordHistorySize?: PasswordHistorySizeType | undefined
+  TemporaryPasswordValidityDays?: TemporaryPasswordValidityDaysType | undefined
 }
 
 export interface PasswordResetRequiredException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export type PasswordType = string
@@ -1813,7 +1813,7 @@ export interface PreTokenGenerationVersionConfigType {
 export type PrecedenceType = number
 
 export interface PreconditionNotMetException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export type PreventUserExistenceErrorTypes = 'LEGACY' | 'ENABLED'
@@ -1821,10 +1821,10 @@ export type PreventUserExistenceErrorTypes = 'LEGACY' | 'ENABLED'
 export type PriorityType = number
 
 export interface ProviderDescription {
-  ProviderName?: ProviderNameType
-  ProviderType?: IdentityProviderTypeType
-  LastModifiedDate?: DateType
-  CreationDate?: DateType
+  ProviderName?: ProviderNameType | undefined
+  ProviderType?: IdentityProviderTypeType | undefined
+  LastModifiedDate?: DateType | undefined
+  CreationDate?: DateType | undefined
 }
 
 export type ProviderDetailsType = Record<string, StringType>
@@ -1834,9 +1834,9 @@ export type ProviderNameType = string
 export type ProviderNameTypeV2 = string
 
 export interface ProviderUserIdentifierType {
-  ProviderName?: ProviderNameType
-  ProviderAttributeName?: StringType
-  ProviderAttributeValue?: StringType
+  ProviderName?: ProviderNameType | undefined
+  ProviderAttributeName?: StringType | undefined
+  ProviderAttributeValue?: StringType | undefined
 }
 
 export type ProvidersListType = ProviderDescription[]
@@ -1857,12 +1857,12 @@ export interface RecoveryOptionType {
 export type RedirectUrlType = string
 
 export interface RefreshTokenReuseException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export interface RefreshTokenRotationType {
   Feature: FeatureType
-  RetryGracePeriodSeconds?: RetryGracePeriodSecondsType
+  RetryGracePeriodSeconds?: RetryGracePeriodSecondsType | undefined
 }
 
 export type RefreshTokenValidityType = number
@@ -1881,21 +1881,21 @@ export type ReplicaStatusType = 'CREATING' | 'ACTIVE' | 'INACTIVE' | 'DELETING'
 
 export interface ResendConfirmationCodeRequest {
   ClientId: ClientIdType
-  SecretHash?: SecretHashType
-  UserContextData?: UserContextDataType
+  SecretHash?: SecretHashType | undefined
+  UserContextData?: UserContextDataType | undefined
   Username: UsernameType
-  AnalyticsMetadata?: AnalyticsMetadataType
-  ClientMetadata?: ClientMetadataType
+  AnalyticsMetadata?: AnalyticsMetadataType | undefined
+  ClientMetadata?: ClientMetadataType | undefined
 }
 
 export interface ResendConfirmationCodeResponse {
-  CodeDeliveryDetails?: CodeDeliveryDetailsType
+  CodeDeliveryDetails?: CodeDeliveryDetailsType | undefined
 }
 
 export type ResourceIdType = string
 
 export interface ResourceNotFoundException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export type ResourceServerIdentifierType = string
@@ -1914,10 +1914,10 @@ export interface ResourceServerScopeType {
 }
 
 export interface ResourceServerType {
-  UserPoolId?: UserPoolIdType
-  Identifier?: ResourceServerIdentifierType
-  Name?: ResourceServerNameType
-  Scopes?: ResourceServerScopeListType
+  UserPoolId?: UserPoolIdType | undefined
+  Identifier?: ResourceServerIdentifierType | undefined
+  Name?: ResourceServerNameType | undefined
+  Scopes?: ResourceServerScopeListType | undefined
 }
 
 export type ResourceServersListType = ResourceServerType[]
@@ -1925,18 +1925,18 @@ export type ResourceServersListType = ResourceServerType[]
 export interface RespondToAuthChallengeRequest {
   ClientId: ClientIdType
   ChallengeName: ChallengeNameType
-  Session?: SessionType
-  ChallengeResponses?: ChallengeResponsesType
-  AnalyticsMetadata?: AnalyticsMetadataType
-  UserContextData?: UserContextDataType
-  ClientMetadata?: ClientMetadataType
+  Session?: SessionType | undefined
+  ChallengeResponses?: ChallengeResponsesType | undefined
+  AnalyticsMetadata?: AnalyticsMetadataType | undefined
+  UserContextData?: UserContextDataType | undefined
+  ClientMetadata?: ClientMetadataType | undefined
 }
 
 export interface RespondToAuthChallengeResponse {
-  ChallengeName?: ChallengeNameType
-  Session?: SessionType
-  ChallengeParameters?: ChallengeParametersType
-  AuthenticationResult?: AuthenticationResultType
+  ChallengeName?: ChallengeNameType | undefined
+  Session?: SessionType | undefined
+  ChallengeParameters?: ChallengeParametersType | undefined
+  AuthenticationResult?: AuthenticationResultType | undefined
 }
 
 export type RetryGracePeriodSecondsType = number
@@ -1944,31 +1944,31 @@ export type RetryGracePeriodSecondsType = number
 export interface RevokeTokenRequest {
   Token: TokenModelType
   ClientId: ClientIdType
-  ClientSecret?: ClientSecretType
+  ClientSecret?: ClientSecretType | undefined
 }
 
 export type RevokeTokenResponse = object
 
 export interface RiskConfigurationType {
-  UserPoolId?: UserPoolIdType
-  ClientId?: ClientIdType
-  CompromisedCredentialsRiskConfiguration?: CompromisedCredentialsRiskConfigurationType
-  AccountTakeoverRiskConfiguration?: AccountTakeoverRiskConfigurationType
-  RiskExceptionConfiguration?: RiskExceptionConfigurationType
-  LastModifiedDate?: DateType
+  UserPoolId?: UserPoolIdType | undefined
+  ClientId?: ClientIdType | undefined
+  CompromisedCredentialsRiskConfiguration?: CompromisedCredentialsRiskConfigurationType | undefined
+  AccountTakeoverRiskConfiguration?: AccountTakeoverRiskConfigurationType | undefined
+  RiskExceptionConfiguration?: RiskExceptionConfigurationType | undefined
+  LastModifiedDate?: DateType | undefined
 }
 
 export type RiskDecisionType = 'NoRisk' | 'AccountTakeover' | 'Block'
 
 export interface RiskExceptionConfigurationType {
-  BlockedIPRangeList?: BlockedIPRangeListType
-  SkippedIPRangeList?: SkippedIPRangeListType
+  BlockedIPRangeList?: BlockedIPRangeListType | undefined
+  SkippedIPRangeList?: SkippedIPRangeListType | undefined
 }
 
 export type RiskLevelType = 'Low' | 'Medium' | 'High'
 
 export interface RoutingType {
-  Failover?: FailoverType
+  Failover?: FailoverType | undefined
 }
 
 export type S3ArnType = string
@@ -1976,30 +1976,30 @@ export type S3ArnType = string
 export type S3BucketType = string
 
 export interface S3ConfigurationType {
-  BucketArn?: S3ArnType
+  BucketArn?: S3ArnType | undefined
 }
 
 export type SESConfigurationSet = string
 
 export interface SMSMfaSettingsType {
-  Enabled?: BooleanType
-  PreferredMfa?: BooleanType
+  Enabled?: BooleanType | undefined
+  PreferredMfa?: BooleanType | undefined
 }
 
 export interface SchemaAttributeType {
-  Name?: CustomAttributeNameType
-  AttributeDataType?: AttributeDataType
-  DeveloperOnlyAttribute?: BooleanType
-  Mutable?: BooleanType
-  Required?: BooleanType
-  NumberAttributeConstraints?: NumberAttributeConstraintsType
-  StringAttributeConstraints?: StringAttributeConstraintsType
+  Name?: CustomAttributeNameType | undefined
+  AttributeDataType?: AttributeDataType | undefined
+  DeveloperOnlyAttribute?: BooleanType | undefined
+  Mutable?: BooleanType | undefined
+  Required?: BooleanType | undefined
+  NumberAttributeConstraints?: NumberAttributeConstraintsType | undefined
+  StringAttributeConstraints?: StringAttributeConstraintsType | undefined
 }
 
 export type SchemaAttributesListType = SchemaAttributeType[]
 
 export interface ScopeDoesNotExistException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export type ScopeListType = ScopeType[]
@@ -2017,7 +2017,7 @@ export type SecretHashType = string
 export type SecurityPolicyType = 'TLS_V1' | 'TLS_V1_2_2021' | 'TLS_V1_3_2025'
 
 export interface ServiceQuotaExceededException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export type SessionType = string
@@ -2028,15 +2028,15 @@ export interface SetLogDeliveryConfigurationRequest {
 }
 
 export interface SetLogDeliveryConfigurationResponse {
-  LogDeliveryConfiguration?: LogDeliveryConfigurationType
+  LogDeliveryConfiguration?: LogDeliveryConfigurationType | undefined
 }
 
 export interface SetRiskConfigurationRequest {
   UserPoolId: UserPoolIdType
-  ClientId?: ClientIdType
-  CompromisedCredentialsRiskConfiguration?: CompromisedCredentialsRiskConfigurationType
-  AccountTakeoverRiskConfiguration?: AccountTakeoverRiskConfigurationType
-  RiskExceptionConfiguration?: RiskExceptionConfigurationType
+  ClientId?: ClientIdType | undefined
+  CompromisedCredentialsRiskConfiguration?: CompromisedCredentialsRiskConfigurationType | undefined
+  AccountTakeoverRiskConfiguration?: AccountTakeoverRiskConfigurationType | undefined
+  RiskExceptionConfiguration?: RiskExceptionConfigurationType | undefined
 }
 
 export interface SetRiskConfigurationResponse {
@@ -2045,9 +2045,9 @@ export interface SetRiskConfigurationResponse {
 
 export interface SetUICustomizationRequest {
   UserPoolId: UserPoolIdType
-  ClientId?: ClientIdType
-  CSS?: CSSType
-  ImageFile?: ImageFileType
+  ClientId?: ClientIdType | undefined
+  CSS?: CSSType | undefined
+  ImageFile?: ImageFileType | undefined
 }
 
 export interface SetUICustomizationResponse {
@@ -2055,10 +2055,10 @@ export interface SetUICustomizationResponse {
 }
 
 export interface SetUserMFAPreferenceRequest {
-  SMSMfaSettings?: SMSMfaSettingsType
-  SoftwareTokenMfaSettings?: SoftwareTokenMfaSettingsType
-  EmailMfaSettings?: EmailMfaSettingsType
-  WebAuthnMfaSettings?: WebAuthnMfaSettingsType
+  SMSMfaSettings?: SMSMfaSettingsType | undefined
+  SoftwareTokenMfaSettings?: SoftwareTokenMfaSettingsType | undefined
+  EmailMfaSettings?: EmailMfaSettingsType | undefined
+  WebAuthnMfaSettings?: WebAuthnMfaSettingsType | undefined
   AccessToken: TokenModelType
 }
 
@@ -2066,19 +2066,19 @@ export type SetUserMFAPreferenceResponse = object
 
 export interface SetUserPoolMfaConfigRequest {
   UserPoolId: UserPoolIdType
-  SmsMfaConfiguration?: SmsMfaConfigType
-  SoftwareTokenMfaConfiguration?: SoftwareTokenMfaConfigType
-  EmailMfaConfiguration?: EmailMfaConfigType
-  MfaConfiguration?: UserPoolMfaType
-  WebAuthnConfiguration?: WebAuthnConfigurationType
+  SmsMfaConfiguration?: SmsMfaConfigType | undefined
+  SoftwareTokenMfaConfiguration?: SoftwareTokenMfaConfigType | undefined
+  EmailMfaConfiguration?: EmailMfaConfigType | undefined
+  MfaConfiguration?: UserPoolMfaType | undefined
+  WebAuthnConfiguration?: WebAuthnConfigurationType | undefined
 }
 
 export interface SetUserPoolMfaConfigResponse {
-  SmsMfaConfiguration?: SmsMfaConfigType
-  SoftwareTokenMfaConfiguration?: SoftwareTokenMfaConfigType
-  EmailMfaConfiguration?: EmailMfaConfigType
-  MfaConfiguration?: UserPoolMfaType
-  WebAuthnConfiguration?: WebAuthnConfigurationType
+  SmsMfaConfiguration?: SmsMfaConfigType | undefined
+  SoftwareTokenMfaConfiguration?: SoftwareTokenMfaConfigType | undefined
+  EmailMfaConfiguration?: EmailMfaConfigType | undefined
+  MfaConfiguration?: UserPoolMfaType | undefined
+  WebAuthnConfiguration?: WebAuthnConfigurationType | undefined
 }
 
 export interface SetUserSettingsRequest {
@@ -2089,59 +2089,59 @@ export interface SetUserSettingsRequest {
 export type SetUserSettingsResponse = object
 
 export interface SignInPolicyType {
-  AllowedFirstAuthFactors?: AllowedFirstAuthFactorsListType
+  AllowedFirstAuthFactors?: AllowedFirstAuthFactorsListType | undefined
 }
 
 export interface SignUpRequest {
   ClientId: ClientIdType
-  SecretHash?: SecretHashType
+  SecretHash?: SecretHashType | undefined
   Username: UsernameType
-  Password?: PasswordType
-  UserAttributes?: AttributeListType
-  ValidationData?: AttributeListType
-  AnalyticsMetadata?: AnalyticsMetadataType
-  UserContextData?: UserContextDataType
-  ClientMetadata?: ClientMetadataType
+  Password?: PasswordType | undefined
+  UserAttributes?: AttributeListType | undefined
+  ValidationData?: AttributeListType | undefined
+  AnalyticsMetadata?: AnalyticsMetadataType | undefined
+  UserContextData?: UserContextDataType | undefined
+  ClientMetadata?: ClientMetadataType | undefined
 }
 
 export interface SignUpResponse {
   UserConfirmed: BooleanType
-  CodeDeliveryDetails?: CodeDeliveryDetailsType
+  CodeDeliveryDetails?: CodeDeliveryDetailsType | undefined
   UserSub: StringType
-  Session?: SessionType
+  Session?: SessionType | undefined
 }
 
 export type SkippedIPRangeListType = StringType[]
 
 export interface SmsConfigurationType {
-  SnsCallerArn?: OptionalArnType
-  ExternalId?: StringType
-  SnsRegion?: RegionCodeType
-  EumsSms?: EumsSmsConfigurationType
+  SnsCallerArn?: OptionalArnType | undefined
+  ExternalId?: StringType | undefined
+  SnsRegion?: RegionCodeType | undefined
+  EumsSms?: EumsSmsConfigurationType | undefined
 }
 
 export type SmsInviteMessageType = string
 
 export interface SmsMfaConfigType {
-  SmsAuthenticationMessage?: SmsVerificationMessageType
-  SmsConfiguration?: SmsConfigurationType
+  SmsAuthenticationMessage?: SmsVerificationMessageType | undefined
+  SmsConfiguration?: SmsConfigurationType | undefined
 }
 
 export type SmsVerificationMessageType = string
 
 export interface SoftwareTokenMFANotFoundException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export type SoftwareTokenMFAUserCodeType = string
 
 export interface SoftwareTokenMfaConfigType {
-  Enabled?: BooleanType
+  Enabled?: BooleanType | undefined
 }
 
 export interface SoftwareTokenMfaSettingsType {
-  Enabled?: BooleanType
-  PreferredMfa?: BooleanType
+  Enabled?: BooleanType | undefined
+  PreferredMfa?: BooleanType | undefined
 }
 
 export interface StartUserImportJobRequest {
@@ -2150,7 +2150,7 @@ export interface StartUserImportJobRequest {
 }
 
 export interface StartUserImportJobResponse {
-  UserImportJob?: UserImportJobType
+  UserImportJob?: UserImportJobType | undefined
 }
 
 export interface StartWebAuthnRegistrationRequest {
@@ -2169,12 +2169,12 @@ export interface StopUserImportJobRequest {
 }
 
 export interface StopUserImportJobResponse {
-  UserImportJob?: UserImportJobType
+  UserImportJob?: UserImportJobType | undefined
 }
 
 export interface StringAttributeConstraintsType {
-  MinLength?: StringType
-  MaxLength?: StringType
+  MinLength?: StringType | undefined
+  MaxLength?: StringType | undefined
 }
 
 export type StringToStringMapType = Record<string, StringType>
@@ -2209,7 +2209,7 @@ export interface TermsDescriptionType {
 export type TermsEnforcementType = 'NONE'
 
 export interface TermsExistsException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export type TermsIdType = string
@@ -2231,7 +2231,7 @@ export interface TermsType {
 }
 
 export interface TierChangeNotAllowedException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export type TimeUnitsType = 'seconds' | 'minutes' | 'hours' | 'days'
@@ -2239,51 +2239,51 @@ export type TimeUnitsType = 'seconds' | 'minutes' | 'hours' | 'days'
 export type TokenModelType = string
 
 export interface TokenValidityUnitsType {
-  AccessToken?: TimeUnitsType
-  IdToken?: TimeUnitsType
-  RefreshToken?: TimeUnitsType
+  AccessToken?: TimeUnitsType | undefined
+  IdToken?: TimeUnitsType | undefined
+  RefreshToken?: TimeUnitsType | undefined
 }
 
 export interface TooManyFailedAttemptsException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export interface TooManyRequestsException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export interface UICustomizationType {
-  UserPoolId?: UserPoolIdType
-  ClientId?: ClientIdType
-  ImageUrl?: ImageUrlType
-  CSS?: CSSType
-  CSSVersion?: CSSVersionType
-  LastModifiedDate?: DateType
-  CreationDate?: DateType
+  UserPoolId?: UserPoolIdType | undefined
+  ClientId?: ClientIdType | undefined
+  ImageUrl?: ImageUrlType | undefined
+  CSS?: CSSType | undefined
+  CSSVersion?: CSSVersionType | undefined
+  LastModifiedDate?: DateType | undefined
+  CreationDate?: DateType | undefined
 }
 
 export interface UnauthorizedException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export interface UnexpectedLambdaException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export interface UnsupportedIdentityProviderException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export interface UnsupportedOperationException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export interface UnsupportedTokenTypeException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export interface UnsupportedUserStateException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export interface UntagResourceRequest {
@@ -2306,7 +2306,7 @@ export type UpdateAuthEventFeedbackResponse = object
 export interface UpdateDeviceStatusRequest {
   AccessToken: TokenModelType
   DeviceKey: DeviceKeyType
-  DeviceRememberedStatus?: DeviceRememberedStatusType
+  DeviceRememberedStatus?: DeviceRememberedStatusType | undefined
 }
 
 export type UpdateDeviceStatusResponse = object
@@ -2314,21 +2314,21 @@ export type UpdateDeviceStatusResponse = object
 export interface UpdateGroupRequest {
   GroupName: GroupNameType
   UserPoolId: UserPoolIdType
-  Description?: DescriptionType
-  RoleArn?: ArnType
-  Precedence?: PrecedenceType
+  Description?: DescriptionType | undefined
+  RoleArn?: ArnType | undefined
+  Precedence?: PrecedenceType | undefined
 }
 
 export interface UpdateGroupResponse {
-  Group?: GroupType
+  Group?: GroupType | undefined
 }
 
 export interface UpdateIdentityProviderRequest {
   UserPoolId: UserPoolIdType
   ProviderName: ProviderNameType
-  ProviderDetails?: ProviderDetailsType
-  AttributeMapping?: AttributeMappingType
-  IdpIdentifiers?: IdpIdentifiersListType
+  ProviderDetails?: ProviderDetailsType | undefined
+  AttributeMapping?: AttributeMappingType | undefined
+  IdpIdentifiers?: IdpIdentifiersListType | undefined
 }
 
 export interface UpdateIdentityProviderResponse {
@@ -2336,15 +2336,15 @@ export interface UpdateIdentityProviderResponse {
 }
 
 export interface UpdateManagedLoginBrandingRequest {
-  UserPoolId?: UserPoolIdType
-  ManagedLoginBrandingId?: ManagedLoginBrandingIdType
-  UseCognitoProvidedValues?: BooleanType
-  Settings?: Document
-  Assets?: AssetListType
+  UserPoolId?: UserPoolIdType | undefined
+  ManagedLoginBrandingId?: ManagedLoginBrandingIdType | undefined
+  UseCognitoProvidedValues?: BooleanType | undefined
+  Settings?: Document | undefined
+  Assets?: AssetListType | undefined
 }
 
 export interface UpdateManagedLoginBrandingResponse {
-  ManagedLoginBranding?: ManagedLoginBrandingType
+  ManagedLoginBranding?: ManagedLoginBrandingType | undefined
 }
 
 export interface UpdateProvisionedLimitRequest {
@@ -2362,7 +2362,7 @@ export interface UpdateResourceServerRequest {
   UserPoolId: UserPoolIdType
   Identifier: ResourceServerIdentifierType
   Name: ResourceServerNameType
-  Scopes?: ResourceServerScopeListType
+  Scopes?: ResourceServerScopeListType | undefined
 }
 
 export interface UpdateResourceServerResponse {
@@ -2372,68 +2372,68 @@ export interface UpdateResourceServerResponse {
 export interface UpdateTermsRequest {
   TermsId: TermsIdType
   UserPoolId: UserPoolIdType
-  TermsName?: TermsNameType
-  TermsSource?: TermsSourceType
-  Enforcement?: TermsEnforcementType
-  Links?: LinksType
+  TermsName?: TermsNameType | undefined
+  TermsSource?: TermsSourceType | undefined
+  Enforcement?: TermsEnforcementType | undefined
+  Links?: LinksType | undefined
 }
 
 export interface UpdateTermsResponse {
-  Terms?: TermsType
+  Terms?: TermsType | undefined
 }
 
 export interface UpdateUserAttributesRequest {
   UserAttributes: AttributeListType
   AccessToken: TokenModelType
-  ClientMetadata?: ClientMetadataType
+  ClientMetadata?: ClientMetadataType | undefined
 }
 
 export interface UpdateUserAttributesResponse {
-  CodeDeliveryDetailsList?: CodeDeliveryDetailsListType
+  CodeDeliveryDetailsList?: CodeDeliveryDetailsListType | undefined
 }
 
 export interface UpdateUserPoolClientRequest {
   UserPoolId: UserPoolIdType
   ClientId: ClientIdType
-  ClientName?: ClientNameType
-  RefreshTokenValidity?: RefreshTokenValidityType
-  AccessTokenValidity?: AccessTokenValidityType
-  IdTokenValidity?: IdTokenValidityType
-  TokenValidityUnits?: TokenValidityUnitsType
-  ReadAttributes?: ClientPermissionListType
-  WriteAttributes?: ClientPermissionListType
-  ExplicitAuthFlows?: ExplicitAuthFlowsListType
-  SupportedIdentityProviders?: SupportedIdentityProvidersListType
-  CallbackURLs?: CallbackURLsListType
-  LogoutURLs?: LogoutURLsListType
-  DefaultRedirectURI?: RedirectUrlType
-  AllowedOAuthFlows?: OAuthFlowsType
-  AllowedOAuthScopes?: ScopeListType
-  AllowedOAuthFlowsUserPoolClient?: BooleanType
-  AnalyticsConfiguration?: AnalyticsConfigurationType
-  PreventUserExistenceErrors?: PreventUserExistenceErrorTypes
-  EnableTokenRevocation?: WrappedBooleanType
-  EnablePropagateAdditionalUserContextData?: WrappedBooleanType
-  AuthSessionValidity?: AuthSessionValidityType
-  RefreshTokenRotation?: RefreshTokenRotationType
+  ClientName?: ClientNameType | undefined
+  RefreshTokenValidity?: RefreshTokenValidityType | undefined
+  AccessTokenValidity?: AccessTokenValidityType | undefined
+  IdTokenValidity?: IdTokenValidityType | undefined
+  TokenValidityUnits?: TokenValidityUnitsType | undefined
+  ReadAttributes?: ClientPermissionListType | undefined
+  WriteAttributes?: ClientPermissionListType | undefined
+  ExplicitAuthFlows?: ExplicitAuthFlowsListType | undefined
+  SupportedIdentityProviders?: SupportedIdentityProvidersListType | undefined
+  CallbackURLs?: CallbackURLsListType | undefined
+  LogoutURLs?: LogoutURLsListType | undefined
+  DefaultRedirectURI?: RedirectUrlType | undefined
+  AllowedOAuthFlows?: OAuthFlowsType | undefined
+  AllowedOAuthScopes?: ScopeListType | undefined
+  AllowedOAuthFlowsUserPoolClient?: BooleanType | undefined
+  AnalyticsConfiguration?: AnalyticsConfigurationType | undefined
+  PreventUserExistenceErrors?: PreventUserExistenceErrorTypes | undefined
+  EnableTokenRevocation?: WrappedBooleanType | undefined
+  EnablePropagateAdditionalUserContextData?: WrappedBooleanType | undefined
+  AuthSessionValidity?: AuthSessionValidityType | undefined
+  RefreshTokenRotation?: RefreshTokenRotationType | undefined
 }
 
 export interface UpdateUserPoolClientResponse {
-  UserPoolClient?: UserPoolClientType
+  UserPoolClient?: UserPoolClientType | undefined
 }
 
 export interface UpdateUserPoolDomainRequest {
   Domain: DomainType
   UserPoolId: UserPoolIdType
-  ManagedLoginVersion?: WrappedIntegerType
-  CustomDomainConfig?: CustomDomainConfigType
-  Routing?: RoutingType
+  ManagedLoginVersion?: WrappedIntegerType | undefined
+  CustomDomainConfig?: CustomDomainConfigType | undefined
+  Routing?: RoutingType | undefined
 }
 
 export interface UpdateUserPoolDomainResponse {
-  ManagedLoginVersion?: WrappedIntegerType
-  CloudFrontDomain?: DomainType
-  Routing?: RoutingType
+  ManagedLoginVersion?: WrappedIntegerType | undefined
+  CloudFrontDomain?: DomainType | undefined
+  Routing?: RoutingType | undefined
 }
 
 export interface UpdateUserPoolReplicaRequest {
@@ -2443,50 +2443,50 @@ export interface UpdateUserPoolReplicaRequest {
 }
 
 export interface UpdateUserPoolReplicaResponse {
-  UserPoolReplica?: UserPoolReplicaType
+  UserPoolReplica?: UserPoolReplicaType | undefined
 }
 
 export interface UpdateUserPoolRequest {
   UserPoolId: UserPoolIdType
-  Policies?: UserPoolPolicyType
-  DeletionProtection?: DeletionProtectionType
-  LambdaConfig?: LambdaConfigType
-  AutoVerifiedAttributes?: VerifiedAttributesListType
-  SmsVerificationMessage?: SmsVerificationMessageType
-  EmailVerificationMessage?: EmailVerificationMessageType
-  EmailVerificationSubject?: EmailVerificationSubjectType
-  VerificationMessageTemplate?: VerificationMessageTemplateType
-  SmsAuthenticationMessage?: SmsVerificationMessageType
-  UserAttributeUpdateSettings?: UserAttributeUpdateSettingsType
-  MfaConfiguration?: UserPoolMfaType
-  DeviceConfiguration?: DeviceConfigurationType
-  EmailConfiguration?: EmailConfigurationType
-  SmsConfiguration?: SmsConfigurationType
-  UserPoolTags?: UserPoolTagsType
-  AdminCreateUserConfig?: AdminCreateUserConfigType
-  UserPoolAddOns?: UserPoolAddOnsType
-  AccountRecoverySetting?: AccountRecoverySettingType
-  PoolName?: UserPoolNameType
-  UserPoolTier?: UserPoolTierType
-  KeyConfiguration?: KeyConfigurationType
-  IssuerConfiguration?: IssuerConfigurationType
+  Policies?: UserPoolPolicyType | undefined
+  DeletionProtection?: DeletionProtectionType | undefined
+  LambdaConfig?: LambdaConfigType | undefined
+  AutoVerifiedAttributes?: VerifiedAttributesListType | undefined
+  SmsVerificationMessage?: SmsVerificationMessageType | undefined
+  EmailVerificationMessage?: EmailVerificationMessageType | undefined
+  EmailVerificationSubject?: EmailVerificationSubjectType | undefined
+  VerificationMessageTemplate?: VerificationMessageTemplateType | undefined
+  SmsAuthenticationMessage?: SmsVerificationMessageType | undefined
+  UserAttributeUpdateSettings?: UserAttributeUpdateSettingsType | undefined
+  MfaConfiguration?: UserPoolMfaType | undefined
+  DeviceConfiguration?: DeviceConfigurationType | undefined
+  EmailConfiguration?: EmailConfigurationType | undefined
+  SmsConfiguration?: SmsConfigurationType | undefined
+  UserPoolTags?: UserPoolTagsType | undefined
+  AdminCreateUserConfig?: AdminCreateUserConfigType | undefined
+  UserPoolAddOns?: UserPoolAddOnsType | undefined
+  AccountRecoverySetting?: AccountRecoverySettingType | undefined
+  PoolName?: UserPoolNameType | undefined
+  UserPoolTier?: UserPoolTierType | undefined
+  KeyConfiguration?: KeyConfigurationType | undefined
+  IssuerConfiguration?: IssuerConfigurationType | undefined
 }
 
 export type UpdateUserPoolResponse = object
 
 export interface UserAttributeUpdateSettingsType {
-  AttributesRequireVerificationBeforeUpdate?: AttributesRequireVerificationBeforeUpdateType
+  AttributesRequireVerificationBeforeUpdate?: AttributesRequireVerificationBeforeUpdateType | undefined
 }
 
 export interface UserContextDataType {
-  IpAddress?: StringType
-  EncodedData?: StringType
+  IpAddress?: StringType | undefined
+  EncodedData?: StringType | undefined
 }
 
 export type UserFilterType = string
 
 export interface UserImportInProgressException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export type UserImportJobIdType = string
@@ -2496,92 +2496,92 @@ export type UserImportJobNameType = string
 export type UserImportJobStatusType = 'Created' | 'Pending' | 'InProgress' | 'Stopping' | 'Expired' | 'Stopped' | 'Failed' | 'Succeeded'
 
 export interface UserImportJobType {
-  JobName?: UserImportJobNameType
-  JobId?: UserImportJobIdType
-  UserPoolId?: UserPoolIdType
-  PreSignedUrl?: PreSignedUrlType
-  CreationDate?: DateType
-  StartDate?: DateType
-  CompletionDate?: DateType
-  Status?: UserImportJobStatusType
-  CloudWatchLogsRoleArn?: ArnType
-  ImportedUsers?: LongType
-  SkippedUsers?: LongType
-  FailedUsers?: LongType
-  CompletionMessage?: CompletionMessageType
-  PasswordHashingAlgorithm?: PasswordHashingAlgorithmType
+  JobName?: UserImportJobNameType | undefined
+  JobId?: UserImportJobIdType | undefined
+  UserPoolId?: UserPoolIdType | undefined
+  PreSignedUrl?: PreSignedUrlType | undefined
+  CreationDate?: DateType | undefined
+  StartDate?: DateType | undefined
+  CompletionDate?: DateType | undefined
+  Status?: UserImportJobStatusType | undefined
+  CloudWatchLogsRoleArn?: ArnType | undefined
+  ImportedUsers?: LongType | undefined
+  SkippedUsers?: LongType | undefined
+  FailedUsers?: LongType | undefined
+  CompletionMessage?: CompletionMessageType | undefined
+  PasswordHashingAlgorithm?: PasswordHashingAlgorithmType | undefined
 }
 
 export type UserImportJobsListType = UserImportJobType[]
 
 export interface UserLambdaValidationException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export type UserMFASettingListType = StringType[]
 
 export interface UserNotConfirmedException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export interface UserNotFoundException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export interface UserPoolAddOnNotEnabledException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export interface UserPoolAddOnsType {
   AdvancedSecurityMode: AdvancedSecurityModeType
-  AdvancedSecurityAdditionalFlows?: AdvancedSecurityAdditionalFlowsType
+  AdvancedSecurityAdditionalFlows?: AdvancedSecurityAdditionalFlowsType | undefined
 }
 
 export interface UserPoolClientDescription {
-  ClientId?: ClientIdType
-  UserPoolId?: UserPoolIdType
-  ClientName?: ClientNameType
+  ClientId?: ClientIdType | undefined
+  UserPoolId?: UserPoolIdType | undefined
+  ClientName?: ClientNameType | undefined
 }
 
 export type UserPoolClientListType = UserPoolClientDescription[]
 
 export interface UserPoolClientType {
-  UserPoolId?: UserPoolIdType
-  ClientName?: ClientNameType
-  ClientId?: ClientIdType
-  ClientSecret?: ClientSecretType
-  LastModifiedDate?: DateType
-  CreationDate?: DateType
-  RefreshTokenValidity?: RefreshTokenValidityType
-  AccessTokenValidity?: AccessTokenValidityType
-  IdTokenValidity?: IdTokenValidityType
-  TokenValidityUnits?: TokenValidityUnitsType
-  ReadAttributes?: ClientPermissionListType
-  WriteAttributes?: ClientPermissionListType
-  ExplicitAuthFlows?: ExplicitAuthFlowsListType
-  SupportedIdentityProviders?: SupportedIdentityProvidersListType
-  CallbackURLs?: CallbackURLsListType
-  LogoutURLs?: LogoutURLsListType
-  DefaultRedirectURI?: RedirectUrlType
-  AllowedOAuthFlows?: OAuthFlowsType
-  AllowedOAuthScopes?: ScopeListType
-  AllowedOAuthFlowsUserPoolClient?: BooleanType
-  AnalyticsConfiguration?: AnalyticsConfigurationType
-  PreventUserExistenceErrors?: PreventUserExistenceErrorTypes
-  EnableTokenRevocation?: WrappedBooleanType
-  EnablePropagateAdditionalUserContextData?: WrappedBooleanType
-  AuthSessionValidity?: AuthSessionValidityType
-  RefreshTokenRotation?: RefreshTokenRotationType
+  UserPoolId?: UserPoolIdType | undefined
+  ClientName?: ClientNameType | undefined
+  ClientId?: ClientIdType | undefined
+  ClientSecret?: ClientSecretType | undefined
+  LastModifiedDate?: DateType | undefined
+  CreationDate?: DateType | undefined
+  RefreshTokenValidity?: RefreshTokenValidityType | undefined
+  AccessTokenValidity?: AccessTokenValidityType | undefined
+  IdTokenValidity?: IdTokenValidityType | undefined
+  TokenValidityUnits?: TokenValidityUnitsType | undefined
+  ReadAttributes?: ClientPermissionListType | undefined
+  WriteAttributes?: ClientPermissionListType | undefined
+  ExplicitAuthFlows?: ExplicitAuthFlowsListType | undefined
+  SupportedIdentityProviders?: SupportedIdentityProvidersListType | undefined
+  CallbackURLs?: CallbackURLsListType | undefined
+  LogoutURLs?: LogoutURLsListType | undefined
+  DefaultRedirectURI?: RedirectUrlType | undefined
+  AllowedOAuthFlows?: OAuthFlowsType | undefined
+  AllowedOAuthScopes?: ScopeListType | undefined
+  AllowedOAuthFlowsUserPoolClient?: BooleanType | undefined
+  AnalyticsConfiguration?: AnalyticsConfigurationType | undefined
+  PreventUserExistenceErrors?: PreventUserExistenceErrorTypes | undefined
+  EnableTokenRevocation?: WrappedBooleanType | undefined
+  EnablePropagateAdditionalUserContextData?: WrappedBooleanType | undefined
+  AuthSessionValidity?: AuthSessionValidityType | undefined
+  RefreshTokenRotation?: RefreshTokenRotationType | undefined
 }
 
 export interface UserPoolDescriptionType {
-  Id?: UserPoolIdType
-  Name?: UserPoolNameType
-  LambdaConfig?: LambdaConfigType
-  Status?: StatusType
-  LastModifiedDate?: DateType
-  CreationDate?: DateType
-  ReplicaRegions?: ReplicaRegionsType
+  Id?: UserPoolIdType | undefined
+  Name?: UserPoolNameType | undefined
+  LambdaConfig?: LambdaConfigType | undefined
+  Status?: StatusType | undefined
+  LastModifiedDate?: DateType | undefined
+  CreationDate?: DateType | undefined
+  ReplicaRegions?: ReplicaRegionsType | undefined
 }
 
 export type UserPoolIdType = string
@@ -2593,21 +2593,21 @@ export type UserPoolMfaType = 'OFF' | 'ON' | 'OPTIONAL'
 export type UserPoolNameType = string
 
 export interface UserPoolPolicyType {
-  PasswordPolicy?: PasswordPolicyType
-  SignInPolicy?: SignInPolicyType
+  PasswordPolicy?: PasswordPolicyType | undefined
+  SignInPolicy?: SignInPolicyType | undefined
 }
 
 export type UserPoolReplicaListType = UserPoolReplicaType[]
 
 export interface UserPoolReplicaType {
-  RegionName?: RegionNameType
-  Status?: ReplicaStatusType
-  Role?: ReplicaRoleType
-  UserPoolArn?: ArnType
+  RegionName?: RegionNameType | undefined
+  Status?: ReplicaStatusType | undefined
+  Role?: ReplicaRoleType | undefined
+  UserPoolArn?: ArnType | undefined
 }
 
 export interface UserPoolTaggingException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export type UserPoolTagsListType = TagKeysType[]
@@ -2617,54 +2617,54 @@ export type UserPoolTagsType = Record<string, TagValueType>
 export type UserPoolTierType = 'LITE' | 'ESSENTIALS' | 'PLUS'
 
 export interface UserPoolType {
-  Id?: UserPoolIdType
-  Name?: UserPoolNameType
-  Policies?: UserPoolPolicyType
-  DeletionProtection?: DeletionProtectionType
-  LambdaConfig?: LambdaConfigType
-  Status?: StatusType
-  LastModifiedDate?: DateType
-  CreationDate?: DateType
-  SchemaAttributes?: SchemaAttributesListType
-  AutoVerifiedAttributes?: VerifiedAttributesListType
-  AliasAttributes?: AliasAttributesListType
-  UsernameAttributes?: UsernameAttributesListType
-  SmsVerificationMessage?: SmsVerificationMessageType
-  EmailVerificationMessage?: EmailVerificationMessageType
-  EmailVerificationSubject?: EmailVerificationSubjectType
-  VerificationMessageTemplate?: VerificationMessageTemplateType
-  SmsAuthenticationMessage?: SmsVerificationMessageType
-  UserAttributeUpdateSettings?: UserAttributeUpdateSettingsType
-  MfaConfiguration?: UserPoolMfaType
-  DeviceConfiguration?: DeviceConfigurationType
-  EstimatedNumberOfUsers?: IntegerType
-  EmailConfiguration?: EmailConfigurationType
-  SmsConfiguration?: SmsConfigurationType
-  UserPoolTags?: UserPoolTagsType
-  SmsConfigurationFailure?: StringType
-  EmailConfigurationFailure?: StringType
-  Domain?: DomainType
-  CustomDomain?: DomainType
-  AdminCreateUserConfig?: AdminCreateUserConfigType
-  UserPoolAddOns?: UserPoolAddOnsType
-  UsernameConfiguration?: UsernameConfigurationType
-  Arn?: ArnType
-  AccountRecoverySetting?: AccountRecoverySettingType
-  UserPoolTier?: UserPoolTierType
-  KeyConfiguration?: KeyConfigurationType
-  IssuerConfiguration?: IssuerConfigurationType
+  Id?: UserPoolIdType | undefined
+  Name?: UserPoolNameType | undefined
+  Policies?: UserPoolPolicyType | undefined
+  DeletionProtection?: DeletionProtectionType | undefined
+  LambdaConfig?: LambdaConfigType | undefined
+  Status?: StatusType | undefined
+  LastModifiedDate?: DateType | undefined
+  CreationDate?: DateType | undefined
+  SchemaAttributes?: SchemaAttributesListType | undefined
+  AutoVerifiedAttributes?: VerifiedAttributesListType | undefined
+  AliasAttributes?: AliasAttributesListType | undefined
+  UsernameAttributes?: UsernameAttributesListType | undefined
+  SmsVerificationMessage?: SmsVerificationMessageType | undefined
+  EmailVerificationMessage?: EmailVerificationMessageType | undefined
+  EmailVerificationSubject?: EmailVerificationSubjectType | undefined
+  VerificationMessageTemplate?: VerificationMessageTemplateType | undefined
+  SmsAuthenticationMessage?: SmsVerificationMessageType | undefined
+  UserAttributeUpdateSettings?: UserAttributeUpdateSettingsType | undefined
+  MfaConfiguration?: UserPoolMfaType | undefined
+  DeviceConfiguration?: DeviceConfigurationType | undefined
+  EstimatedNumberOfUsers?: IntegerType | undefined
+  EmailConfiguration?: EmailConfigurationType | undefined
+  SmsConfiguration?: SmsConfigurationType | undefined
+  UserPoolTags?: UserPoolTagsType | undefined
+  SmsConfigurationFailure?: StringType | undefined
+  EmailConfigurationFailure?: StringType | undefined
+  Domain?: DomainType | undefined
+  CustomDomain?: DomainType | undefined
+  AdminCreateUserConfig?: AdminCreateUserConfigType | undefined
+  UserPoolAddOns?: UserPoolAddOnsType | undefined
+  UsernameConfiguration?: UsernameConfigurationType | undefined
+  Arn?: ArnType | undefined
+  AccountRecoverySetting?: AccountRecoverySettingType | undefined
+  UserPoolTier?: UserPoolTierType | undefined
+  KeyConfiguration?: KeyConfigurationType | undefined
+  IssuerConfiguration?: IssuerConfigurationType | undefined
 }
 
 export type UserStatusType = 'UNCONFIRMED' | 'CONFIRMED' | 'ARCHIVED' | 'COMPROMISED' | 'UNKNOWN' | 'RESET_REQUIRED' | 'FORCE_CHANGE_PASSWORD' | 'EXTERNAL_PROVIDER'
 
 export interface UserType {
-  Username?: UsernameType
-  Attributes?: AttributeListType
-  UserCreateDate?: DateType
-  UserLastModifiedDate?: DateType
-  Enabled?: BooleanType
-  UserStatus?: UserStatusType
-  MFAOptions?: MFAOptionListType
+  Username?: UsernameType | undefined
+  Attributes?: AttributeListType | undefined
+  UserCreateDate?: DateType | undefined
+  UserLastModifiedDate?: DateType | undefined
+  Enabled?: BooleanType | undefined
+  UserStatus?: UserStatusType | undefined
+  MFAOptions?: MFAOptionListType | undefined
 }
 
 export type UserVerificationType = 'required' | 'preferred'
@@ -2678,7 +2678,7 @@ export interface UsernameConfigurationType {
 }
 
 export interface UsernameExistsException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export type UsernameType = string
@@ -2686,12 +2686,12 @@ export type UsernameType = string
 export type UsersListType = UserType[]
 
 export interface VerificationMessageTemplateType {
-  SmsMessage?: SmsVerificationMessageType
-  EmailMessage?: EmailVerificationMessageType
-  EmailSubject?: EmailVerificationSubjectType
-  EmailMessageByLink?: EmailVerificationMessageByLinkType
-  EmailSubjectByLink?: EmailVerificationSubjectByLinkType
-  DefaultEmailOption?: DefaultEmailOptionType
+  SmsMessage?: SmsVerificationMessageType | undefined
+  EmailMessage?: EmailVerificationMessageType | undefined
+  EmailSubject?: EmailVerificationSubjectType | undefined
+  EmailMessageByLink?: EmailVerificationMessageByLinkType | undefined
+  EmailSubjectByLink?: EmailVerificationSubjectByLinkType | undefined
+  DefaultEmailOption?: DefaultEmailOptionType | undefined
 }
 
 export type VerifiedAttributeType = 'phone_number' | 'email'
@@ -2699,15 +2699,15 @@ export type VerifiedAttributeType = 'phone_number' | 'email'
 export type VerifiedAttributesListType = VerifiedAttributeType[]
 
 export interface VerifySoftwareTokenRequest {
-  AccessToken?: TokenModelType
-  Session?: SessionType
+  AccessToken?: TokenModelType | undefined
+  Session?: SessionType | undefined
   UserCode: SoftwareTokenMFAUserCodeType
-  FriendlyDeviceName?: StringType
+  FriendlyDeviceName?: StringType | undefined
 }
 
 export interface VerifySoftwareTokenResponse {
-  Status?: VerifySoftwareTokenResponseType
-  Session?: SessionType
+  Status?: VerifySoftwareTokenResponseType | undefined
+  Session?: SessionType | undefined
 }
 
 export type VerifySoftwareTokenResponseType = 'SUCCESS' | 'ERROR'
@@ -2727,28 +2727,28 @@ export type WebAuthnAuthenticatorTransportType = string
 export type WebAuthnAuthenticatorTransportsList = WebAuthnAuthenticatorTransportType[]
 
 export interface WebAuthnChallengeNotFoundException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export interface WebAuthnClientMismatchException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export interface WebAuthnConfigurationMissingException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export interface WebAuthnConfigurationType {
-  RelyingPartyId?: RelyingPartyIdType
-  UserVerification?: UserVerificationType
-  FactorConfiguration?: WebAuthnFactorConfigurationType
+  RelyingPartyId?: RelyingPartyIdType | undefined
+  UserVerification?: UserVerificationType | undefined
+  FactorConfiguration?: WebAuthnFactorConfigurationType | undefined
 }
 
 export interface WebAuthnCredentialDescription {
   CredentialId: StringType
   FriendlyCredentialName: StringType
   RelyingPartyId: StringType
-  AuthenticatorAttachment?: WebAuthnAuthenticatorAttachmentType
+  AuthenticatorAttachment?: WebAuthnAuthenticatorAttachmentType | undefined
   AuthenticatorTransports: WebAuthnAuthenticatorTransportsList
   CreatedAt: DateType
 }
@@ -2756,7 +2756,7 @@ export interface WebAuthnCredentialDescription {
 export type WebAuthnCredentialDescriptionListType = WebAuthnCredentialDescription[]
 
 export interface WebAuthnCredentialNotSupportedException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export type WebAuthnCredentialsQueryLimitType = number
@@ -2764,19 +2764,19 @@ export type WebAuthnCredentialsQueryLimitType = number
 export type WebAuthnFactorConfigurationType = 'SINGLE_FACTOR' | 'MULTI_FACTOR_WITH_USER_VERIFICATION'
 
 export interface WebAuthnMfaSettingsType {
-  Enabled?: BooleanType
+  Enabled?: BooleanType | undefined
 }
 
 export interface WebAuthnNotEnabledException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export interface WebAuthnOriginNotAllowedException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export interface WebAuthnRelyingPartyMismatchException {
-  message?: MessageType
+  message?: MessageType | undefined
 }
 
 export type WrappedBooleanType = boolean

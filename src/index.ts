@@ -1,9 +1,15 @@
-export { operations, type OperationName } from '../schemas/operations.js'
+export type { Operations, Shapes } from '../generated/types.js'
+export { type OperationName, operations } from '../schemas/operations.js'
 export { service } from '../schemas/service.js'
 export * as shapes from '../schemas/shapes.js'
+export { fromSdk, toSdk } from './core/shared/convert.js'
 export { schemaKeywords } from './core/shared/keywords.js'
-export { toSdk, fromSdk } from './core/shared/convert.js'
-export { validate, operationOf } from './core/validate/validate.js'
-export { validateSchema, validateOperation, type AnySchema, type OperationSchemas, type Side } from './core/validate/validate-schema.js'
 export type { IssueKeyword, SerializationIssue, ValidationIssue, ValidationResult } from './core/validate/types.js'
-export type { Operations, Shapes } from '../generated/types.js'
+export { operationOf, validate } from './core/validate/validate.js'
+export {
+  type AnySchema,
+  type OperationSchemas,
+  type Side,
+  validateOperation,
+  validateSchema,
+} from './core/validate/validate-schema.js'

@@ -47,7 +47,11 @@ function folderOf(path: string): { folder: string; layer: number } | undefined {
 
 function imports(file: string): string[] {
   const text = readFileSync(join(ROOT, file), 'utf8')
-  return [...text.matchAll(/^(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|^import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm)].map((m) => (m[1] ?? m[2] ?? m[3])!)
+  return [
+    ...text.matchAll(
+      /^(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|^import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm,
+    ),
+  ].map((m) => (m[1] ?? m[2] ?? m[3])!)
 }
 
 const sources = [...files('src'), ...files('schemas'), ...files('generated')]
@@ -62,10 +66,14 @@ describe('layers', () => {
     for (const file of sources) {
       const from = folderOf(file)!
       for (const spec of imports(file).filter((s) => s.startsWith('.'))) {
-        const target = relative(ROOT, resolve(dirname(join(ROOT, file)), spec)).split('\\').join('/').replace(/\.js$/, '.ts')
+        const target = relative(ROOT, resolve(dirname(join(ROOT, file)), spec))
+          .split('\\')
+          .join('/')
+          .replace(/\.js$/, '.ts')
         const to = folderOf(target)
         if (!to) wrong.push(`${file} imports ${target}, which is in no layer`)
-        else if (to.folder !== from.folder && to.layer >= from.layer) wrong.push(`${file} (${from.folder}) imports ${target} (${to.folder})`)
+        else if (to.folder !== from.folder && to.layer >= from.layer)
+          wrong.push(`${file} (${from.folder}) imports ${target} (${to.folder})`)
       }
     }
     expect(wrong).toEqual([])
@@ -77,7 +85,8 @@ describe('layers', () => {
       for (const spec of imports(file).filter((s) => !s.startsWith('.'))) {
         const pkg = Object.keys(PACKAGES).find((p) => spec === p || spec.startsWith(p.endsWith(':') ? p : `${p}/`))
         if (!pkg) wrong.push(`${file} imports ${spec}, a package no layer may use`)
-        else if (!PACKAGES[pkg]!.some((f) => file === f || file.startsWith(`${f}/`))) wrong.push(`${file} imports ${spec}`)
+        else if (!PACKAGES[pkg]!.some((f) => file === f || file.startsWith(`${f}/`)))
+          wrong.push(`${file} imports ${spec}`)
       }
     }
     expect(wrong).toEqual([])

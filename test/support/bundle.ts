@@ -1,6 +1,6 @@
-import { build } from 'esbuild'
 import { resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
 import { ROOT } from './model.js'
 
 /** What a bundler keeps of one import: minified bytes, gzipped bytes and the text itself. */

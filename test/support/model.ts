@@ -5,7 +5,10 @@ import { loadModel, type ServiceModel } from '../../src/tooling/model/model.js'
 /** The project root. */
 export const ROOT = resolve(import.meta.dirname, '../..')
 /** The service model the committed schemas were generated from, when this checkout has it. */
-export const MODEL_PATH = resolve(ROOT, process.env['COGNITO_IDP_MODEL'] ?? '../shared/models/cognito-idp/2016-04-18/service-2.json')
+export const MODEL_PATH = resolve(
+  ROOT,
+  process.env['COGNITO_IDP_MODEL'] ?? '../shared/models/cognito-idp/2016-04-18/service-2.json',
+)
 /** Whether the shared model is present (it is beside the repository, not in it). */
 export const HAS_MODEL = existsSync(MODEL_PATH)
 

@@ -20,7 +20,11 @@ export interface ConsoleExample {
 }
 
 function fences(markdown: string): Array<{ lang: string; info: string; body: string }> {
-  return [...markdown.matchAll(/^```(\w*)[ ]?([^\n]*)\n([\s\S]*?)^```$/gm)].map((m) => ({ lang: m[1]!, info: m[2]!.trim(), body: m[3]! }))
+  return [...markdown.matchAll(/^```(\w*)[ ]?([^\n]*)\n([\s\S]*?)^```$/gm)].map((m) => ({
+    lang: m[1]!,
+    info: m[2]!.trim(),
+    body: m[3]!,
+  }))
 }
 
 /** The README's TypeScript examples, each with the ```text block that follows it, if any. */
@@ -38,8 +42,13 @@ export function tsExamples(markdown = readFileSync(join(ROOT, 'README.md'), 'utf
 export function consoleExamples(markdown = readFileSync(join(ROOT, 'README.md'), 'utf8')): ConsoleExample[] {
   return fences(markdown)
     .filter((b) => b.lang === 'console')
-    .flatMap((b) => b.body.split(/^\$ /m).filter(Boolean).map((chunk) => {
-      const [command, ...rest] = chunk.split('\n')
-      return { command: command!, output: rest.join('\n') }
-    }))
+    .flatMap((b) =>
+      b.body
+        .split(/^\$ /m)
+        .filter(Boolean)
+        .map((chunk) => {
+          const [command, ...rest] = chunk.split('\n')
+          return { command: command!, output: rest.join('\n') }
+        }),
+    )
 }

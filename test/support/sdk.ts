@@ -3,10 +3,16 @@ import type { OperationName } from '../../schemas/operations.js'
 
 /** A real SDK client pointed at the regional endpoint, without retries (they would blur the tests). */
 export function sdkClient(region = 'us-east-1'): Sdk.CognitoIdentityProviderClient {
-  return new Sdk.CognitoIdentityProviderClient({ region, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' }, maxAttempts: 1 })
+  return new Sdk.CognitoIdentityProviderClient({
+    region,
+    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
+    maxAttempts: 1,
+  })
 }
 
-type CommandClass = new (input: unknown) => Sdk.$Command<object, object, Sdk.CognitoIdentityProviderClientResolvedConfig>
+type CommandClass = new (
+  input: unknown,
+) => Sdk.$Command<object, object, Sdk.CognitoIdentityProviderClientResolvedConfig>
 
 /** The SDK's command class for an operation. */
 export function commandFor(operation: OperationName): CommandClass {
@@ -21,7 +27,11 @@ export function exceptionClass(type: string): (new (...args: never[]) => Error) 
 }
 
 /** Sends an operation with the real SDK. */
-export async function send(client: Sdk.CognitoIdentityProviderClient, operation: OperationName, input: unknown): Promise<Record<string, unknown>> {
+export async function send(
+  client: Sdk.CognitoIdentityProviderClient,
+  operation: OperationName,
+  input: unknown,
+): Promise<Record<string, unknown>> {
   const Command = commandFor(operation)
   return (await client.send(new Command(input) as never)) as unknown as Record<string, unknown>
 }

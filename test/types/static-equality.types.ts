@@ -1,10 +1,10 @@
 // Type-level test (checked by `npm run typecheck`): every generated type equals Static<typeof schema>.
 import type { Static } from 'typebox'
-import type * as schemas from '../../schemas/shapes.js'
 import type { Shapes } from '../../generated/types.js'
+import type * as schemas from '../../schemas/shapes.js'
 
 /** Strict type identity. */
-type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
 /** Flattens intersections and mapped forms into a plain object type so identity is structural. */
 type Plain<T> = T extends readonly (infer E)[] ? Plain<E>[] : T extends object ? { [K in keyof T]: Plain<T[K]> } : T
 

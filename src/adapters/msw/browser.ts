@@ -1,5 +1,5 @@
-import { setupWorker, type SetupWorker } from 'msw/browser'
-import { cognitoHandlers, type CognitoHandlers, type CognitoHandlersOptions } from './handlers.js'
+import { type SetupWorker, setupWorker } from 'msw/browser'
+import { type CognitoHandlers, type CognitoHandlersOptions, cognitoHandlers } from './handlers.js'
 
 export * from './index.js'
 

@@ -1,14 +1,14 @@
-import { http, HttpResponse, type RequestHandler } from 'msw'
-import { createCognitoMock, type CognitoMock } from '../../core/mock/mock.js'
+import { HttpResponse, http, type RequestHandler } from 'msw'
+import { type CognitoMock, createCognitoMock } from '../../core/mock/mock.js'
 import type { CognitoMockOptions } from '../../core/mock/options.js'
 import type { Cognito } from '../../core/simulation/cognito.js'
 
 /** Options of `cognitoHandlers`: the mock's options, plus where requests may go. */
 export interface CognitoHandlersOptions extends CognitoMockOptions {
   /** Further endpoints to answer besides AWS's own (for example `http://localhost:9229/`). */
-  readonly endpoints?: readonly string[]
+  readonly endpoints?: readonly string[] | undefined
   /** A simulation to serve (to share or pre-seed one); a fresh one otherwise. */
-  readonly simulation?: Cognito
+  readonly simulation?: Cognito | undefined
 }
 
 /** MSW request handlers that are also the mock's controls: spread them into setupServer or setupWorker. */
@@ -45,7 +45,12 @@ export function cognitoHandlers(options: CognitoHandlersOptions = {}): CognitoHa
     request.headers.forEach((value, key) => {
       headers[key] = value
     })
-    const response = await mock.handle({ method: request.method, url: request.url, headers, body: await request.text() })
+    const response = await mock.handle({
+      method: request.method,
+      url: request.url,
+      headers,
+      body: await request.text(),
+    })
     return new HttpResponse(response.body, { status: response.status, headers: response.headers })
   })
   return Object.assign([handler], mock)

@@ -1,5 +1,5 @@
-import { setupServer, type SetupServer } from 'msw/node'
-import { cognitoHandlers, type CognitoHandlers, type CognitoHandlersOptions } from './handlers.js'
+import { type SetupServer, setupServer } from 'msw/node'
+import { type CognitoHandlers, type CognitoHandlersOptions, cognitoHandlers } from './handlers.js'
 
 export * from './index.js'
 

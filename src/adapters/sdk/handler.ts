@@ -1,4 +1,4 @@
-import { createCognitoMock, type CognitoMock } from '../../core/mock/mock.js'
+import { type CognitoMock, createCognitoMock } from '../../core/mock/mock.js'
 import type { CognitoMockOptions } from '../../core/mock/options.js'
 
 /** The parts of the AWS SDK's HttpRequest this handler reads. */
@@ -6,10 +6,10 @@ interface SdkHttpRequest {
   readonly method: string
   readonly protocol: string
   readonly hostname: string
-  readonly port?: number
+  readonly port?: number | undefined
   readonly path: string
   readonly headers: Record<string, string>
-  readonly body?: unknown
+  readonly body?: unknown | undefined
 }
 
 /** An AWS SDK v3 request handler that answers in process, without HTTP or MSW, and the mock's controls. */
@@ -17,7 +17,9 @@ export interface CognitoRequestHandler extends Omit<CognitoMock, 'handle'> {
   /** The mock behind the handler (its `handle` speaks plain HTTP terms). */
   readonly mock: CognitoMock
   readonly metadata: { readonly handlerProtocol: string }
-  handle(request: SdkHttpRequest): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: Uint8Array } }>
+  handle(
+    request: SdkHttpRequest,
+  ): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: Uint8Array } }>
   updateHttpClientConfig(): void
   httpHandlerConfigs(): Record<string, never>
   destroy(): void
@@ -38,7 +40,10 @@ function bodyText(body: unknown): string {
  * as the MSW handlers, called directly (the fastest way to serve the SDK in Node tests).
  */
 export function cognitoRequestHandler(options: CognitoMockOptions | CognitoMock = {}): CognitoRequestHandler {
-  const mock = 'handle' in options && typeof options.handle === 'function' ? options : createCognitoMock(options as CognitoMockOptions)
+  const mock =
+    'handle' in options && typeof options.handle === 'function'
+      ? options
+      : createCognitoMock(options as CognitoMockOptions)
   return {
     mock,
     simulation: mock.simulation,
@@ -51,8 +56,19 @@ export function cognitoRequestHandler(options: CognitoMockOptions | CognitoMock 
     async handle(request: SdkHttpRequest) {
       const port = request.port ? `:${request.port}` : ''
       const url = `${request.protocol}//${request.hostname}${port}${request.path}`
-      const response = await mock.handle({ method: request.method, url, headers: request.headers, body: bodyText(request.body) })
-      return { response: { statusCode: response.status, headers: { ...response.headers }, body: encoder.encode(response.body) } }
+      const response = await mock.handle({
+        method: request.method,
+        url,
+        headers: request.headers,
+        body: bodyText(request.body),
+      })
+      return {
+        response: {
+          statusCode: response.status,
+          headers: { ...response.headers },
+          body: encoder.encode(response.body),
+        },
+      }
     },
     updateHttpClientConfig: () => undefined,
     httpHandlerConfigs: () => ({}),

@@ -1,1 +1,1 @@
-export { cognitoRequestHandler, type CognitoRequestHandler } from './handler.js'
+export { type CognitoRequestHandler, cognitoRequestHandler } from './handler.js'

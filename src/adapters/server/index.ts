@@ -1,1 +1,1 @@
-export { startCognitoServer, type CognitoServerOptions, type RunningCognitoServer } from './server.js'
+export { type CognitoServerOptions, type RunningCognitoServer, startCognitoServer } from './server.js'

@@ -1,13 +1,13 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http'
-import { createCognitoMock, type CognitoMock } from '../../core/mock/mock.js'
+import { type CognitoMock, createCognitoMock } from '../../core/mock/mock.js'
 import type { CognitoMockOptions } from '../../core/mock/options.js'
 
 /** Options of the local Cognito endpoint. */
 export interface CognitoServerOptions extends CognitoMockOptions {
   /** Port to listen on; 0 (default) picks a free one. */
-  readonly port?: number
+  readonly port?: number | undefined
   /** Interface to bind; loopback only by default. */
-  readonly host?: string
+  readonly host?: string | undefined
 }
 
 /** A running local Cognito endpoint and the mock behind it. */
@@ -34,7 +34,14 @@ export async function startCognitoServer(options: CognitoServerOptions = {}): Pr
   const server: Server = createServer((request, response) => {
     void (async () => {
       if (request.method === 'OPTIONS') {
-        response.writeHead(204, { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'POST', 'access-control-allow-headers': '*', 'access-control-max-age': '86400' }).end()
+        response
+          .writeHead(204, {
+            'access-control-allow-origin': '*',
+            'access-control-allow-methods': 'POST',
+            'access-control-allow-headers': '*',
+            'access-control-max-age': '86400',
+          })
+          .end()
         return
       }
       const headers: Record<string, string> = {}

@@ -1,1 +1,1 @@
-export { cognitoMatchers, matchesPartial, type CallSource, type CognitoMatchers } from './matchers.js'
+export { type CallSource, type CognitoMatchers, cognitoMatchers, matchesPartial } from './matchers.js'

@@ -1,12 +1,12 @@
 import fc from 'fast-check'
+import { enumValues, mapValue, type SchemaNode, shapeName } from '../shared/walk.js'
 import { validateSchema } from '../validate/validate-schema.js'
-import { enumValues, mapValue, shapeName, type SchemaNode } from '../shared/walk.js'
 import { fromArray, fromMap } from './from-collection.js'
 import { fromObject } from './from-object.js'
-import { fromBoolean, fromDocument, fromEnum, fromNumber } from './from-scalar.js'
 import { fromRef, withDefs } from './from-ref.js'
+import { fromBoolean, fromDocument, fromEnum, fromNumber } from './from-scalar.js'
 import { fromBlob, fromString } from './from-string.js'
-import { isArbitrary, type DeriveContext, type ResolvedOptions } from './options.js'
+import { type DeriveContext, isArbitrary, type ResolvedOptions } from './options.js'
 import { realisticArbitrary } from './realism/rules.js'
 
 /** How many draws a realism rule must pass, at a fixed seed, before it replaces the generic arbitrary. */
@@ -44,7 +44,9 @@ export class Deriver {
     const { overrides } = this.options
     if (overrides.size === 0) return undefined
     const path = ctx.path.join('.')
-    const found = (path && overrides.has(path) ? overrides.get(path) : undefined) ?? (shapeName(schema) && overrides.has(shapeName(schema)!) ? overrides.get(shapeName(schema)!) : undefined)
+    const found =
+      (path && overrides.has(path) ? overrides.get(path) : undefined) ??
+      (shapeName(schema) && overrides.has(shapeName(schema)!) ? overrides.get(shapeName(schema)!) : undefined)
     if (found === undefined) return undefined
     return isArbitrary(found) ? found : fc.constant(found)
   }
@@ -58,19 +60,27 @@ export class Deriver {
 
   /** The arbitrary from the schema's kind alone, ignoring realism rules for this position. */
   generic(schema: SchemaNode, ctx: DeriveContext): fc.Arbitrary<unknown> {
-    const values = enumValues(schema) ?? (Array.isArray(schema['enum']) ? (schema['enum'] as unknown[]).map(String) : undefined)
+    const values =
+      enumValues(schema) ?? (Array.isArray(schema['enum']) ? (schema['enum'] as unknown[]).map(String) : undefined)
     if (values) return fromEnum(values, this)
     if ('const' in schema) return fc.constant(schema['const'])
     if (typeof schema['$ref'] === 'string') return fromRef(schema, ctx, this)
     if (schema['x-aws-document']) return fromDocument()
     switch (schema['type']) {
-      case 'string': return schema['x-aws-blob'] ? fromBlob(schema) : fromString(schema, this)
-      case 'integer': case 'number': return fromNumber(schema)
-      case 'boolean': return fromBoolean()
-      case 'array': return fromArray(schema, ctx, this)
-      case 'object': return mapValue(schema) ? fromMap(schema, ctx, this) : fromObject(schema, ctx, this)
+      case 'string':
+        return schema['x-aws-blob'] ? fromBlob(schema) : fromString(schema, this)
+      case 'integer':
+      case 'number':
+        return fromNumber(schema)
+      case 'boolean':
+        return fromBoolean()
+      case 'array':
+        return fromArray(schema, ctx, this)
+      case 'object':
+        return mapValue(schema) ? fromMap(schema, ctx, this) : fromObject(schema, ctx, this)
     }
-    if (Array.isArray(schema['anyOf'])) return fc.oneof(...(schema['anyOf'] as SchemaNode[]).map((s) => this.derive(s, ctx)))
+    if (Array.isArray(schema['anyOf']))
+      return fc.oneof(...(schema['anyOf'] as SchemaNode[]).map((s) => this.derive(s, ctx)))
     return fromDocument()
   }
 }

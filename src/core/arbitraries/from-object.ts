@@ -10,8 +10,13 @@ export function fromObject(schema: SchemaNode, ctx: DeriveContext, d: Deriver): 
   const required = requiredMembers(schema)
   const presence = ctx.atLimit ? 'minimal' : d.options.presence
   const entries = members(schema).filter(([name]) => presence !== 'minimal' || required.has(name))
-  const model = Object.fromEntries(entries.map(([name, member]) => [name, d.derive(member, { ...ctx, path: [...ctx.path, name], member: name })]))
-  const requiredKeys = presence === 'full' ? entries.map(([name]) => name) : entries.map(([name]) => name).filter((name) => required.has(name))
+  const model = Object.fromEntries(
+    entries.map(([name, member]) => [name, d.derive(member, { ...ctx, path: [...ctx.path, name], member: name })]),
+  )
+  const requiredKeys =
+    presence === 'full'
+      ? entries.map(([name]) => name)
+      : entries.map(([name]) => name).filter((name) => required.has(name))
   const dates = datePairs(entries.map(([name]) => name))
   const drawn = fc.record(model, { requiredKeys }) as fc.Arbitrary<Record<string, unknown>>
   const record = dates.length === 0 ? drawn : drawn.map((value) => orderDates(value, dates))

@@ -27,6 +27,7 @@ export function fromRef(schema: SchemaNode, ctx: DeriveContext, d: Deriver): fc.
   const target = ctx.defs?.[name]
   if (!target) throw new TypeError(`cognito-idp-contract: cannot resolve $ref ${ref}`)
   const depth = (ctx.refDepth ?? 0) + 1
-  if (depth > HARD_LIMIT) throw new TypeError(`cognito-idp-contract: ${ref} has no finite value (a required member refers back to it)`)
+  if (depth > HARD_LIMIT)
+    throw new TypeError(`cognito-idp-contract: ${ref} has no finite value (a required member refers back to it)`)
   return d.derive(target, { ...ctx, refDepth: depth, atLimit: depth > MAX_REF_DEPTH })
 }

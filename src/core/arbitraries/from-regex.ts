@@ -13,16 +13,22 @@ function fromNode(node: RegexNode, wide: boolean, minLength = 0): fc.Arbitrary<s
       if (ascii.length === 0 && other.length === 0) throw new Error(`no character of the pool matches ${node.js}`)
       if (!wide || other.length === 0) return ascii.length ? fc.constantFrom(...ascii) : fc.constantFrom(...other)
       if (ascii.length === 0) return fc.constantFrom(...other)
-      return fc.oneof({ arbitrary: fc.constantFrom(...ascii), weight: 9 }, { arbitrary: fc.constantFrom(...other), weight: 1 })
+      return fc.oneof(
+        { arbitrary: fc.constantFrom(...ascii), weight: 9 },
+        { arbitrary: fc.constantFrom(...other), weight: 1 },
+      )
     }
-    case 'seq': return fc.tuple(...node.items.map((item) => fromNode(item, wide))).map((parts) => parts.join(''))
-    case 'alt': return fc.oneof(...node.options.map((option) => fromNode(option, wide)))
+    case 'seq':
+      return fc.tuple(...node.items.map((item) => fromNode(item, wide))).map((parts) => parts.join(''))
+    case 'alt':
+      return fc.oneof(...node.options.map((option) => fromNode(option, wide)))
     case 'repeat': {
       const min = node.node.kind === 'set' ? Math.max(node.min, Math.min(minLength, node.max)) : node.min
       const max = node.max === Infinity ? min + UNBOUNDED_EXTRA : node.max
       return fc.array(fromNode(node.node, wide), { minLength: min, maxLength: max }).map((parts) => parts.join(''))
     }
-    default: return fc.constant('')
+    default:
+      return fc.constant('')
   }
 }
 

@@ -10,7 +10,9 @@ const OPEN_RANGE = 10_000
 /** Enum members; with forward compatibility, now and then a value this contract does not know. */
 export function fromEnum(values: readonly string[], d: Deriver): fc.Arbitrary<string> {
   const known = fc.constantFrom(...values)
-  return d.options.forwardCompatible ? fc.oneof({ arbitrary: known, weight: 4 }, { arbitrary: fc.constant(FUTURE_ENUM_VALUE), weight: 1 }) : known
+  return d.options.forwardCompatible
+    ? fc.oneof({ arbitrary: known, weight: 4 }, { arbitrary: fc.constant(FUTURE_ENUM_VALUE), weight: 1 })
+    : known
 }
 
 /** Integers and numbers within the schema's range; timestamps in a plausible window. */
@@ -27,4 +29,10 @@ export const fromBoolean = (): fc.Arbitrary<boolean> => fc.boolean()
 
 /** Free-form JSON documents: objects, since a JSON null would read as a missing member. */
 export const fromDocument = (): fc.Arbitrary<unknown> =>
-  fc.dictionary(fc.constantFrom('id', 'type', 'rawId', 'response', 'challenge', 'rp', 'user'), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 4 }).map((v) => JSON.parse(JSON.stringify(v)) as unknown)
+  fc
+    .dictionary(
+      fc.constantFrom('id', 'type', 'rawId', 'response', 'challenge', 'rp', 'user'),
+      fc.jsonValue({ maxDepth: 1 }),
+      { maxKeys: 4 },
+    )
+    .map((v) => JSON.parse(JSON.stringify(v)) as unknown)

@@ -1,5 +1,5 @@
-export { arbitrary, requestArbitrary, responseArbitrary, sample, type SampleOptions } from './arbitrary.js'
+export { arbitrary, requestArbitrary, responseArbitrary, type SampleOptions, sample } from './arbitrary.js'
+export { type InvalidOptions, type InvalidSample, invalidArbitrary, type ViolationKind } from './invalid/index.js'
 export type { ArbitraryOptions, Presence } from './options.js'
-export type { Target } from './targets.js'
 export { REGIONS, userPoolArn } from './realism/ids.js'
-export { invalidArbitrary, type InvalidOptions, type InvalidSample, type ViolationKind } from './invalid/index.js'
+export type { Target } from './targets.js'

@@ -7,19 +7,19 @@ export type Presence = 'random' | 'minimal' | 'full'
 /** Options of every arbitrary factory. */
 export interface ArbitraryOptions {
   /** Values or arbitraries that replace what would be generated, keyed by shape name or by member path (`UserPool.Name`, lists transparent). */
-  readonly overrides?: Readonly<Record<string, unknown>>
+  readonly overrides?: Readonly<Record<string, unknown>> | undefined
   /** The AWS region in ids and ARNs; drawn from real regions when not given. */
-  readonly region?: string
+  readonly region?: string | undefined
   /** The 12-digit account id in ARNs; drawn when not given. */
-  readonly accountId?: string
+  readonly accountId?: string | undefined
   /** Bounds on generated list and map sizes, within the model's own bounds. Default 0 to 3. */
-  readonly listSize?: { readonly min?: number; readonly max?: number }
+  readonly listSize?: { readonly min?: number; readonly max?: number } | undefined
   /** `minimal`: required members only; `full`: every optional member present; `random` (default): each optional member half the time. */
-  readonly presence?: Presence
+  readonly presence?: Presence | undefined
   /** Plain ASCII only (`false`) or now and then letters, marks and symbols beyond it where a pattern allows (`true`, default). */
-  readonly unicode?: boolean
+  readonly unicode?: boolean | undefined
   /** Adds unknown members and unknown enum values, as a newer service version could send (see `forwardCompatible`). */
-  readonly forwardCompatible?: boolean
+  readonly forwardCompatible?: boolean | undefined
 }
 
 /** Stands for the region until a whole value is drawn; as long as the longest real region name. */
@@ -66,13 +66,18 @@ export interface DeriveContext {
   /** The member name this schema sits under, if any. */
   readonly member: string | undefined
   /** Definitions `$ref` may name (from enclosing `$defs`), and how many references deep this position is. */
-  readonly defs?: Readonly<Record<string, SchemaNode>>
-  readonly refDepth?: number
+  readonly defs?: Readonly<Record<string, SchemaNode>> | undefined
+  readonly refDepth?: number | undefined
   /** Past the reference depth bound: only required members, and lists and maps at their minimum size. */
-  readonly atLimit?: boolean
+  readonly atLimit?: boolean | undefined
 }
 
 /** Whether a value is an fast-check arbitrary. */
 export function isArbitrary(value: unknown): value is fc.Arbitrary<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { generate?: unknown }).generate === 'function' && typeof (value as { shrink?: unknown }).shrink === 'function'
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { generate?: unknown }).generate === 'function' &&
+    typeof (value as { shrink?: unknown }).shrink === 'function'
+  )
 }

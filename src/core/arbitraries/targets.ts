@@ -1,6 +1,6 @@
 import type { TSchema } from 'typebox'
+import { type OperationName, operations } from '../../../schemas/operations.js'
 import * as shapes from '../../../schemas/shapes.js'
-import { operations, type OperationName } from '../../../schemas/operations.js'
 import { asNode, type SchemaNode } from '../shared/walk.js'
 import type { OperationSchemas, Side } from '../validate/validate-schema.js'
 

@@ -5,8 +5,8 @@ export interface RecordedCall {
   readonly operation: OperationName | undefined
   /** The request body as parsed JSON (validated when the call got that far). */
   readonly input: unknown
-  readonly output?: unknown
-  readonly error?: { readonly type: string; readonly message: string; readonly status: number }
+  readonly output?: unknown | undefined
+  readonly error?: { readonly type: string; readonly message: string; readonly status: number } | undefined
   readonly requestId: string
   /** When the call was answered (epoch milliseconds). */
   readonly time: number

@@ -1,10 +1,10 @@
 import fc from 'fast-check'
-import { operations, type OperationName } from '../../../schemas/operations.js'
+import { type OperationName, operations } from '../../../schemas/operations.js'
 import { responseArbitrary } from '../arbitraries/arbitrary.js'
 import type { ArbitraryOptions } from '../arbitraries/options.js'
 import { userPoolArn } from '../shared/arn.js'
-import { validateOperation } from '../validate/validate-schema.js'
 import { canonicalJson, hash32 } from '../shared/random.js'
+import { validateOperation } from '../validate/validate-schema.js'
 
 type Json = Record<string, unknown>
 
@@ -13,9 +13,15 @@ function echo(value: unknown, request: Json): unknown {
   if (Array.isArray(value)) return value.map((v) => echo(v, request))
   if (value === null || typeof value !== 'object') return value
   const out: Json = {}
-  for (const [k, v] of Object.entries(value as Json)) out[k] = typeof request[k] === 'string' && typeof v === 'string' ? request[k] : echo(v, request)
+  for (const [k, v] of Object.entries(value as Json))
+    out[k] = typeof request[k] === 'string' && typeof v === 'string' ? request[k] : echo(v, request)
   const poolId = request['UserPoolId']
-  if (typeof poolId === 'string' && typeof out['Id'] === 'string' && typeof out['Arn'] === 'string' && out['Arn'].includes(':userpool/')) {
+  if (
+    typeof poolId === 'string' &&
+    typeof out['Id'] === 'string' &&
+    typeof out['Arn'] === 'string' &&
+    out['Arn'].includes(':userpool/')
+  ) {
     out['Id'] = poolId
     out['Arn'] = userPoolArn(poolId, out['Arn'].split(':')[4]!)
   }
@@ -26,7 +32,10 @@ function echo(value: unknown, request: Json): unknown {
 export class GeneratedResponses {
   private readonly arbitraries = new Map<OperationName, fc.Arbitrary<unknown>>()
 
-  constructor(private readonly seed: number, private readonly options: ArbitraryOptions) {}
+  constructor(
+    private readonly seed: number,
+    private readonly options: ArbitraryOptions,
+  ) {}
 
   /** The response to `input`, echoing its identifiers where that keeps the response valid. */
   respond(operation: OperationName, input: Json): unknown {

@@ -1,4 +1,11 @@
-export { createCognitoMock, type CognitoMock } from './mock.js'
 export type { RecordedCall } from './calls.js'
-export type { CognitoMockOptions, ErrorOverride, Latency, OperationBehaviour, ResponseMode, ResponseOverride } from './options.js'
-export { redact, REDACTED } from './redact.js'
+export { type CognitoMock, createCognitoMock } from './mock.js'
+export type {
+  CognitoMockOptions,
+  ErrorOverride,
+  Latency,
+  OperationBehaviour,
+  ResponseMode,
+  ResponseOverride,
+} from './options.js'
+export { REDACTED, redact } from './redact.js'

@@ -1,13 +1,13 @@
-import { operations, type OperationName } from '../../../schemas/operations.js'
-import { handleWire, type CallContext } from '../protocol/handle.js'
+import { type OperationName, operations } from '../../../schemas/operations.js'
 import { CognitoError } from '../protocol/errors.js'
+import { type CallContext, handleWire } from '../protocol/handle.js'
 import type { WireRequest, WireResponse } from '../protocol/types.js'
-import { createCognito, type Cognito } from '../simulation/cognito.js'
+import { seededRandom } from '../shared/random.js'
+import { type Cognito, createCognito } from '../simulation/cognito.js'
 import { validateOperation } from '../validate/validate-schema.js'
 import type { RecordedCall } from './calls.js'
 import { GeneratedResponses } from './generated.js'
 import type { CognitoMockOptions, ErrorOverride, OperationBehaviour, ResponseMode } from './options.js'
-import { seededRandom } from '../shared/random.js'
 import { redact } from './redact.js'
 
 /** A Cognito mock: the wire protocol over the simulation, generated data and the caller's overrides. */
@@ -21,9 +21,13 @@ export interface CognitoMock {
   /** Calls to operations excluded from the handlers. */
   unhandled(): RecordedCall[]
   /** Makes an operation answer with this response (validated now if static), once or until reset. */
-  respond<K extends OperationName>(operation: K, response: NonNullable<OperationBehaviour<K>['response']>, options?: { readonly once?: boolean }): void
+  respond<K extends OperationName>(
+    operation: K,
+    response: NonNullable<OperationBehaviour<K>['response']>,
+    options?: { readonly once?: boolean } | undefined,
+  ): void
   /** Makes an operation fail with a modelled error, once or until reset. */
-  fail(operation: OperationName, error: ErrorOverride, options?: { readonly once?: boolean }): void
+  fail(operation: OperationName, error: ErrorOverride, options?: { readonly once?: boolean | undefined }): void
   /** Forgets recorded calls and runtime overrides, restores the configured ones (`once` ones too), and empties the simulation. */
   reset(): void
 }
@@ -32,7 +36,8 @@ export interface CognitoMock {
 function checkStatic(operation: OperationName, response: unknown): void {
   if (typeof response === 'function') return
   const result = validateOperation(operations[operation], 'response', response)
-  if (!result.valid) throw new TypeError(`cognito-idp-contract: the ${operation} response override is not valid: ${result.message}`)
+  if (!result.valid)
+    throw new TypeError(`cognito-idp-contract: the ${operation} response override is not valid: ${result.message}`)
 }
 
 function errorOf(error: ErrorOverride): CognitoError {
@@ -44,7 +49,9 @@ function delay(ms: number): Promise<void> {
 }
 
 /** Creates a Cognito mock; every option is described in CognitoMockOptions. */
-export function createCognitoMock(options: CognitoMockOptions & { readonly simulation?: Cognito } = {}): CognitoMock {
+export function createCognitoMock(
+  options: CognitoMockOptions & { readonly simulation?: Cognito | undefined } = {},
+): CognitoMock {
   const mode: ResponseMode = options.mode ?? 'auto'
   const seed = options.seed ?? 0
   const simulation = options.simulation ?? createCognito({ seed })
@@ -69,28 +76,45 @@ export function createCognitoMock(options: CognitoMockOptions & { readonly simul
       return behaviour
     }
     const behaviour = configured.get(operation)
-    if (behaviour?.once && (behaviour.response !== undefined || behaviour.error)) configured.set(operation, { mode: behaviour.mode })
+    if (behaviour?.once && (behaviour.response !== undefined || behaviour.error))
+      configured.set(operation, { mode: behaviour.mode })
     return behaviour
   }
 
-  const backend = async (operation: OperationName, input: Record<string, unknown>, context: CallContext): Promise<unknown> => {
+  const backend = async (
+    operation: OperationName,
+    input: Record<string, unknown>,
+    context: CallContext,
+  ): Promise<unknown> => {
     if (!served(operation)) {
-      throw new CognitoError('UnhandledCognitoOperation', `cognito-idp-contract: ${operation} is excluded from these handlers (the include/exclude options), so the call was not answered.`, 501)
+      throw new CognitoError(
+        'UnhandledCognitoOperation',
+        `cognito-idp-contract: ${operation} is excluded from these handlers (the include/exclude options), so the call was not answered.`,
+        501,
+      )
     }
     const faults = options.faults
     const roll = random()
     if (faults?.throttle && roll < faults.throttle) throw new CognitoError('TooManyRequestsException', 'Rate exceeded')
-    if (faults?.internal && roll >= (faults.throttle ?? 0) && roll < (faults.throttle ?? 0) + faults.internal) throw new CognitoError('InternalErrorException', 'Internal error')
+    if (faults?.internal && roll >= (faults.throttle ?? 0) && roll < (faults.throttle ?? 0) + faults.internal)
+      throw new CognitoError('InternalErrorException', 'Internal error')
     const behaviour = behaviourFor(operation)
     if (behaviour?.error) throw errorOf(behaviour.error)
     if (behaviour?.response !== undefined) {
       const response = behaviour.response
-      return typeof response === 'function' ? await (response as (i: unknown, c: CallContext) => unknown)(input, context) : response
+      return typeof response === 'function'
+        ? await (response as (i: unknown, c: CallContext) => unknown)(input, context)
+        : response
     }
     const which = behaviour?.mode ?? mode
-    if (which === 'generated' || (which === 'auto' && !simulation.implements(operation))) return generated.respond(operation, input)
+    if (which === 'generated' || (which === 'auto' && !simulation.implements(operation)))
+      return generated.respond(operation, input)
     if (!simulation.implements(operation)) {
-      throw new CognitoError('UnhandledCognitoOperation', `cognito-idp-contract: ${operation} is not simulated; use mode 'auto' or 'generated', or give it a response.`, 501)
+      throw new CognitoError(
+        'UnhandledCognitoOperation',
+        `cognito-idp-contract: ${operation} is not simulated; use mode 'auto' or 'generated', or give it a response.`,
+        501,
+      )
     }
     return simulation.handle(operation, input, { region: context.region, account: context.account })
   }
@@ -107,11 +131,17 @@ export function createCognitoMock(options: CognitoMockOptions & { readonly simul
       const wait = latency()
       const response = await handleWire(request, backend, {
         onExchange: (exchange) => {
-          const call: RecordedCall = { ...exchange, time: Date.now(), unhandled: exchange.error?.type === 'UnhandledCognitoOperation' }
+          const call: RecordedCall = {
+            ...exchange,
+            time: Date.now(),
+            unhandled: exchange.error?.type === 'UnhandledCognitoOperation',
+          }
           recorded.push(call)
           if (log && exchange.operation) {
             const schema = operations[exchange.operation]
-            log(`cognito-idp ${exchange.operation} ${JSON.stringify(redact(schema.input, exchange.input))} -> ${exchange.error ? `${exchange.error.type}: ${exchange.error.message}` : JSON.stringify(redact(schema.output, exchange.output))}`)
+            log(
+              `cognito-idp ${exchange.operation} ${JSON.stringify(redact(schema.input, exchange.input))} -> ${exchange.error ? `${exchange.error.type}: ${exchange.error.message}` : JSON.stringify(redact(schema.output, exchange.output))}`,
+            )
           }
         },
       })

@@ -1,5 +1,5 @@
-import type { OperationName } from '../../../schemas/operations.js'
 import type { Operations } from '../../../generated/types.js'
+import type { OperationName } from '../../../schemas/operations.js'
 import type { ArbitraryOptions } from '../arbitraries/options.js'
 import type { CallContext } from '../protocol/handle.js'
 
@@ -9,23 +9,26 @@ export type ResponseMode = 'auto' | 'simulation' | 'generated'
 /** A fixed response, or a function of the validated input that returns (or resolves to) one. */
 export type ResponseOverride<K extends OperationName> =
   | Operations[K]['output']
-  | ((input: Operations[K]['input'], context: CallContext) => Operations[K]['output'] | Promise<Operations[K]['output']>)
+  | ((
+      input: Operations[K]['input'],
+      context: CallContext,
+    ) => Operations[K]['output'] | Promise<Operations[K]['output']>)
 
 /** An error to answer with: a modelled error type and its message. */
 export interface ErrorOverride {
   readonly type: string
-  readonly message?: string
+  readonly message?: string | undefined
   /** HTTP status; 500 for server faults and 400 otherwise when not given. */
-  readonly status?: number
+  readonly status?: number | undefined
 }
 
 /** How one operation behaves; anything left out follows the handler-wide options. */
 export interface OperationBehaviour<K extends OperationName = OperationName> {
-  readonly mode?: Exclude<ResponseMode, 'auto'>
-  readonly response?: ResponseOverride<K>
-  readonly error?: ErrorOverride
+  readonly mode?: Exclude<ResponseMode, 'auto'> | undefined
+  readonly response?: ResponseOverride<K> | undefined
+  readonly error?: ErrorOverride | undefined
   /** Use the response or error once, then fall back (MSW's `once`). */
-  readonly once?: boolean
+  readonly once?: boolean | undefined
 }
 
 /** Latency of every response: a fixed number of milliseconds or a range drawn from. */
@@ -34,20 +37,20 @@ export type Latency = number | { readonly min: number; readonly max: number }
 /** Options of the Cognito mock (and of `cognitoHandlers`). */
 export interface CognitoMockOptions {
   /** Default `auto`: the simulation for the operations it implements, generated data for the rest. */
-  readonly mode?: ResponseMode
+  readonly mode?: ResponseMode | undefined
   /** Seed of generated responses, latency and faults. Default 0. */
-  readonly seed?: number
+  readonly seed?: number | undefined
   /** Per operation: a fixed or computed response, an error, a mode. */
-  readonly operations?: { readonly [K in OperationName]?: OperationBehaviour<K> }
+  readonly operations?: { readonly [K in OperationName]?: OperationBehaviour<K> } | undefined
   /** Only these operations are served; others fail the call with a clear message. */
-  readonly include?: readonly OperationName[]
+  readonly include?: readonly OperationName[] | undefined
   /** These operations are not served; calls to them fail with a clear message. */
-  readonly exclude?: readonly OperationName[]
-  readonly latency?: Latency
+  readonly exclude?: readonly OperationName[] | undefined
+  readonly latency?: Latency | undefined
   /** Fractions (0 to 1) of calls that fail with TooManyRequestsException or InternalErrorException. */
-  readonly faults?: { readonly throttle?: number; readonly internal?: number }
+  readonly faults?: { readonly throttle?: number; readonly internal?: number } | undefined
   /** Options of the arbitraries behind generated responses; presence defaults to `full`, as Cognito fills what it has. */
-  readonly generated?: ArbitraryOptions
+  readonly generated?: ArbitraryOptions | undefined
   /** Logs one line per call (sensitive values redacted): `true` for console.info, or a function. */
-  readonly log?: boolean | ((line: string) => void)
+  readonly log?: (boolean | ((line: string) => void)) | undefined
 }

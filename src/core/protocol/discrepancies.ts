@@ -7,7 +7,10 @@ import type { ValidationIssue, ValidationResult } from '../validate/types.js'
  * SchemaAttributes, whose Name the model caps at 20 (AWS's published example cuts it to fit).
  */
 const KNOWN: ReadonlyArray<(issue: ValidationIssue) => boolean> = [
-  (issue) => issue.keyword === 'maxLength' && /(^|\.)schemaAttributes\.\d+\.member\.name$/.test(issue.path) && issue.message.startsWith("Value 'phone_number_verified' at"),
+  (issue) =>
+    issue.keyword === 'maxLength' &&
+    /(^|\.)schemaAttributes\.\d+\.member\.name$/.test(issue.path) &&
+    issue.message.startsWith("Value 'phone_number_verified' at"),
 ]
 
 /** Whether a response is valid once the known model discrepancies are set aside. */

@@ -27,5 +27,9 @@ export function failure(requestId: string, status: number, type: string, message
   const safe = message.replace(/[^\x20-\x7e]/g, '?')
   // Seen from Cognito: SerializationException spells its message member "Message".
   const body = type === 'SerializationException' ? { __type: type, Message: message } : { __type: type, message }
-  return { status, headers: safe.length <= 1024 ? { ...headers, 'x-amzn-errormessage': safe } : headers, body: JSON.stringify(body) }
+  return {
+    status,
+    headers: safe.length <= 1024 ? { ...headers, 'x-amzn-errormessage': safe } : headers,
+    body: JSON.stringify(body),
+  }
 }

@@ -21,5 +21,10 @@ export const SERVER_FAULTS: ReadonlySet<string> = new Set(['InternalErrorExcepti
 
 /** Whether a thrown value is a CognitoError (also across package copies). */
 export function isCognitoError(error: unknown): error is CognitoError {
-  return error instanceof CognitoError || (error instanceof Error && typeof (error as { status?: unknown }).status === 'number' && /Exception$/.test(error.name))
+  return (
+    error instanceof CognitoError ||
+    (error instanceof Error &&
+      typeof (error as { status?: unknown }).status === 'number' &&
+      /Exception$/.test(error.name))
+  )
 }

@@ -1,10 +1,10 @@
-import { operations, type OperationName } from '../../../schemas/operations.js'
+import { type OperationName, operations } from '../../../schemas/operations.js'
 import { service } from '../../../schemas/service.js'
 import { validateOperation } from '../validate/validate-schema.js'
-import { acceptableResponse } from './discrepancies.js'
-import { CognitoError, isCognitoError } from './errors.js'
 import { accountOf, credentialScope, regionOf } from './caller.js'
+import { acceptableResponse } from './discrepancies.js'
 import { failure, success } from './envelope.js'
+import { CognitoError, isCognitoError } from './errors.js'
 import type { WireRequest, WireResponse } from './types.js'
 
 /** What a backend learns about the call besides its input. */
@@ -25,17 +25,17 @@ export type Backend = (operation: OperationName, input: Record<string, unknown>,
 export interface Exchange {
   readonly operation: OperationName | undefined
   readonly input: unknown
-  readonly output?: unknown
-  readonly error?: { readonly type: string; readonly message: string; readonly status: number }
+  readonly output?: unknown | undefined
+  readonly error?: { readonly type: string; readonly message: string; readonly status: number } | undefined
   readonly requestId: string
 }
 
 /** Options of the protocol core. */
 export interface ProtocolOptions {
   /** Makes request ids; random UUIDs by default. */
-  readonly requestId?: () => string
+  readonly requestId?: (() => string) | undefined
   /** Called once per exchange, after the response is settled. */
-  readonly onExchange?: (exchange: Exchange) => void
+  readonly onExchange?: ((exchange: Exchange) => void) | undefined
 }
 
 const TARGET_PREFIX = `${service.targetPrefix}.`
@@ -56,7 +56,11 @@ function randomId(): string {
  * routing on `X-Amz-Target`, Cognito's errors for bad requests, validation with Cognito's messages,
  * and the response validated against its schema before it leaves.
  */
-export async function handleWire(request: WireRequest, backend: Backend, options: ProtocolOptions = {}): Promise<WireResponse> {
+export async function handleWire(
+  request: WireRequest,
+  backend: Backend,
+  options: ProtocolOptions = {},
+): Promise<WireResponse> {
   const requestId = (options.requestId ?? randomId)()
   let operation: OperationName | undefined
   let input: unknown
@@ -64,18 +68,33 @@ export async function handleWire(request: WireRequest, backend: Backend, options
     options.onExchange?.({ operation, input, output, error, requestId })
     return response
   }
-  const fail = (status: number, type: string, message: string): WireResponse => settle(failure(requestId, status, type, message), undefined, { type, message, status })
+  const fail = (status: number, type: string, message: string): WireResponse =>
+    settle(failure(requestId, status, type, message), undefined, { type, message, status })
   try {
     // Seen from Cognito for a request it could not route at all (2018): 404 with this body.
     if (request.method.toUpperCase() !== 'POST' || !/^https?:\/\/[^/]+\/?(\?.*)?$/.test(request.url)) {
-      return settle({ status: 404, headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId }, body: JSON.stringify({ code: 'BadRequest', message: 'The server did not understand the operation that was requested.', type: 'client' }) })
+      return settle({
+        status: 404,
+        headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId },
+        body: JSON.stringify({
+          code: 'BadRequest',
+          message: 'The server did not understand the operation that was requested.',
+          type: 'client',
+        }),
+      })
     }
     const target = header(request, 'x-amz-target')
     const name = target?.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined
-    if (!name || !Object.hasOwn(operations, name)) return fail(400, 'UnknownOperationException', `The operation ${target ?? '(no X-Amz-Target)'} is not known to ${service.serviceFullName}.`)
+    if (!name || !Object.hasOwn(operations, name))
+      return fail(
+        400,
+        'UnknownOperationException',
+        `The operation ${target ?? '(no X-Amz-Target)'} is not known to ${service.serviceFullName}.`,
+      )
     operation = name as OperationName
     const contentType = header(request, 'content-type')?.split(';')[0]?.trim().toLowerCase()
-    if (contentType !== undefined && !JSON_TYPES.has(contentType)) return fail(400, 'SerializationException', `Unsupported content type: ${contentType}`)
+    if (contentType !== undefined && !JSON_TYPES.has(contentType))
+      return fail(400, 'SerializationException', `Unsupported content type: ${contentType}`)
     try {
       input = request.body.trim() === '' ? {} : (JSON.parse(request.body) as unknown)
     } catch {
@@ -86,14 +105,27 @@ export async function handleWire(request: WireRequest, backend: Backend, options
     if (!checked.valid) return fail(400, checked.exception, checked.message)
     const scope = credentialScope(header(request, 'authorization'))
     const region = regionOf(request.url) ?? scope?.region
-    const output = await backend(operation, (input ?? {}) as Record<string, unknown>, { operation, requestId, region, account: accountOf(scope), request })
+    const output = await backend(operation, (input ?? {}) as Record<string, unknown>, {
+      operation,
+      requestId,
+      region,
+      account: accountOf(scope),
+      request,
+    })
     const honest = validateOperation(descriptor, 'response', output ?? {})
     if (!acceptableResponse(operation, honest)) {
-      throw new CognitoError('InternalErrorException', `cognito-idp-contract: the ${operation} response is not valid against its schema: ${honest.valid ? "" : honest.message}`)
+      throw new CognitoError(
+        'InternalErrorException',
+        `cognito-idp-contract: the ${operation} response is not valid against its schema: ${honest.valid ? '' : honest.message}`,
+      )
     }
     return settle(success(requestId, output ?? {}), output ?? {})
   } catch (error) {
     if (isCognitoError(error)) return fail(error.status, error.name, error.message)
-    return fail(500, 'InternalErrorException', `cognito-idp-contract: ${error instanceof Error ? error.message : String(error)}`)
+    return fail(
+      500,
+      'InternalErrorException',
+      `cognito-idp-contract: ${error instanceof Error ? error.message : String(error)}`,
+    )
   }
 }

@@ -40,9 +40,12 @@ class Compiler {
   /** Compiles `node` so that it continues at `next`; returns its entry. */
   compile(node: RegexNode, next: number): number {
     switch (node.kind) {
-      case 'set': return this.push({ op: 'char', test: charTest(node.js), next })
-      case 'start': return this.push({ op: 'assert', check: (prev) => prev === undefined, next })
-      case 'end': return this.push({ op: 'assert', check: (_prev, cur) => cur === undefined, next })
+      case 'set':
+        return this.push({ op: 'char', test: charTest(node.js), next })
+      case 'start':
+        return this.push({ op: 'assert', check: (prev) => prev === undefined, next })
+      case 'end':
+        return this.push({ op: 'assert', check: (_prev, cur) => cur === undefined, next })
       case 'look': {
         const test = charTest(node.set.js)
         const check = (prev: number | undefined, cur: number | undefined): boolean => {
@@ -51,9 +54,14 @@ class Compiler {
         }
         return this.push({ op: 'assert', check, next })
       }
-      case 'seq': return node.items.reduceRight((cont, item) => this.compile(item, cont), next)
-      case 'alt': return node.options.map((option) => this.compile(option, next)).reduce((a, b) => this.push({ op: 'split', a, b }))
-      case 'repeat': return this.repeat(node.node, node.min, node.max, next)
+      case 'seq':
+        return node.items.reduceRight((cont, item) => this.compile(item, cont), next)
+      case 'alt':
+        return node.options
+          .map((option) => this.compile(option, next))
+          .reduce((a, b) => this.push({ op: 'split', a, b }))
+      case 'repeat':
+        return this.repeat(node.node, node.min, node.max, next)
     }
   }
 
@@ -78,7 +86,12 @@ export type Matcher = (value: string) => boolean
 type Program = readonly Instruction[]
 
 /** Follows splits and assertions from `seeds`; `prev`/`cur` are the neighbouring code points (undefined at the edges). */
-function closure(program: Program, seeds: readonly number[], prev: number | undefined, cur: number | undefined): number[] {
+function closure(
+  program: Program,
+  seeds: readonly number[],
+  prev: number | undefined,
+  cur: number | undefined,
+): number[] {
   const out: number[] = []
   const seen = new Set<number>()
   const stack = [...seeds].reverse()
@@ -163,11 +176,16 @@ function pikeVm(program: Program, start: number): Matcher {
 
 function hasLookaround(node: RegexNode): boolean {
   switch (node.kind) {
-    case 'look': return true
-    case 'seq': return node.items.some(hasLookaround)
-    case 'alt': return node.options.some(hasLookaround)
-    case 'repeat': return hasLookaround(node.node)
-    default: return false
+    case 'look':
+      return true
+    case 'seq':
+      return node.items.some(hasLookaround)
+    case 'alt':
+      return node.options.some(hasLookaround)
+    case 'repeat':
+      return hasLookaround(node.node)
+    default:
+      return false
   }
 }
 

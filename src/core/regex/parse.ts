@@ -14,7 +14,7 @@ export class UnsupportedRegexError extends Error {
 
 const set = (js: string): CharSet => ({ kind: 'set', js })
 
-const NAMED: Record<number, string> = { 0x09: '\\t', 0x0a: '\\n', 0x0b: '\\x0B', 0x0c: '\\f', 0x0d: '\\r', 0x20: ' ' }
+const NAMED: Record<number, string> = { 9: '\\t', 10: '\\n', 11: '\\x0B', 12: '\\f', 13: '\\r', 32: ' ' }
 
 function hex(cp: number): string {
   return NAMED[cp] ?? `\\u{${cp.toString(16).toUpperCase()}}`
@@ -39,7 +39,7 @@ function classLiteralJs(cp: number): string {
 
 interface ClassPart {
   /** Fragment valid inside a JavaScript `[...]`, or undefined for Java's `\S`. */
-  readonly fragment?: string
+  readonly fragment?: string | undefined
 }
 
 class Parser {
@@ -128,7 +128,12 @@ class Parser {
   }
 
   private group(): RegexNode {
-    const looks: Array<[string, boolean, boolean]> = [['(?<!', true, true], ['(?<=', true, false], ['(?!', false, true], ['(?=', false, false]]
+    const looks: Array<[string, boolean, boolean]> = [
+      ['(?<!', true, true],
+      ['(?<=', true, false],
+      ['(?!', false, true],
+      ['(?=', false, false],
+    ]
     for (const [open, behind, negate] of looks) {
       if (!this.eat(open)) continue
       const inner = this.alternation()
@@ -158,22 +163,30 @@ class Parser {
     if (ch === undefined) this.fail('trailing backslash')
     this.pos++
     switch (ch) {
-      case 'w': case 'W': case 'd': case 'D':
+      case 'w':
+      case 'W':
+      case 'd':
+      case 'D':
         return { fragment: `\\${ch}` }
       case 's':
         return { fragment: JAVA_SPACE }
       case 'S':
         return {}
-      case 'p': case 'P': {
+      case 'p':
+      case 'P': {
         const m = /^\{(\w+)\}/.exec(this.src.slice(this.pos))
         if (!m) this.fail('malformed \\p')
         this.pos += m[0].length
         return { fragment: `\\${ch}{${m[1]}}` }
       }
-      case 't': return { fragment: this.lit(0x09, inClass) }
-      case 'n': return { fragment: this.lit(0x0a, inClass) }
-      case 'r': return { fragment: this.lit(0x0d, inClass) }
-      case 'f': return { fragment: this.lit(0x0c, inClass) }
+      case 't':
+        return { fragment: this.lit(0x09, inClass) }
+      case 'n':
+        return { fragment: this.lit(0x0a, inClass) }
+      case 'r':
+        return { fragment: this.lit(0x0d, inClass) }
+      case 'f':
+        return { fragment: this.lit(0x0c, inClass) }
       case 'x': {
         const m = /^[0-9a-fA-F]{2}/.exec(this.src.slice(this.pos))
         if (!m) this.fail('malformed \\x')
@@ -236,7 +249,7 @@ class Parser {
     if (this.peek() !== '-' || this.src[this.pos + 1] === ']' || this.src[this.pos + 1] === undefined) return low
     this.pos++
     const high = this.peek() === '\\' ? this.escapePart(true).fragment : classLiteralJs(this.codePoint())
-    if (high === undefined || high.length > 2 && !high.startsWith('\\u{')) this.fail('range to a class')
+    if (high === undefined || (high.length > 2 && !high.startsWith('\\u{'))) this.fail('range to a class')
     return `${low}-${high}`
   }
 }

@@ -11,15 +11,20 @@ function quantifier(min: number, max: number): string {
 
 function emit(node: RegexNode, grouped: boolean): string {
   switch (node.kind) {
-    case 'set': return node.js
-    case 'start': return '^'
-    case 'end': return '$'
-    case 'look': return `(?${node.behind ? '<' : ''}${node.negate ? '!' : '='}${node.set.js})`
+    case 'set':
+      return node.js
+    case 'start':
+      return '^'
+    case 'end':
+      return '$'
+    case 'look':
+      return `(?${node.behind ? '<' : ''}${node.negate ? '!' : '='}${node.set.js})`
     case 'seq': {
       const body = node.items.map((item) => emit(item, false)).join('')
       return grouped ? `(?:${body})` : body
     }
-    case 'alt': return `(?:${node.options.map((option) => emit(option, false)).join('|')})`
+    case 'alt':
+      return `(?:${node.options.map((option) => emit(option, false)).join('|')})`
     case 'repeat': {
       const inner = emit(node.node, true)
       return (node.node.kind === 'repeat' ? `(?:${inner})` : inner) + quantifier(node.min, node.max)

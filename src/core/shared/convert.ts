@@ -10,7 +10,6 @@ function base64ToBytes(text: string): Uint8Array {
   return bytes
 }
 
-
 function convert(schema: SchemaNode, value: unknown, direction: Direction): unknown {
   if (value === null || value === undefined) return value
   if (schema['x-aws-timestamp']) {
@@ -21,13 +20,16 @@ function convert(schema: SchemaNode, value: unknown, direction: Direction): unkn
     if (direction === 'toSdk') return typeof value === 'string' ? base64ToBytes(value) : value
     return value instanceof Uint8Array ? bytesToBase64(value) : value
   }
-  if (Array.isArray(value)) return schema['items'] ? value.map((v) => convert(asNode(schema['items'] as object), v, direction)) : value
+  if (Array.isArray(value))
+    return schema['items'] ? value.map((v) => convert(asNode(schema['items'] as object), v, direction)) : value
   if (typeof value !== 'object' || value instanceof Date || value instanceof Uint8Array) return value
   const record = value as Record<string, unknown>
   const inner = mapValue(schema)
   if (inner) return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, convert(inner, v, direction)]))
   const known = new Map(members(schema))
-  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, known.has(k) ? convert(known.get(k)!, v, direction) : v]))
+  return Object.fromEntries(
+    Object.entries(record).map(([k, v]) => [k, known.has(k) ? convert(known.get(k)!, v, direction) : v]),
+  )
 }
 
 /** A wire value (epoch-second timestamps, base64 blobs) as the AWS SDK takes it (`Date`, `Uint8Array`). */

@@ -1,5 +1,11 @@
+import type {
+  CreateIdentityProviderRequest,
+  CreateUserPoolClientRequest,
+  CreateUserPoolRequest,
+  Operations,
+  UserPoolType,
+} from '../../../generated/types.js'
 import { operations } from '../../../schemas/operations.js'
-import type { CreateIdentityProviderRequest, CreateUserPoolClientRequest, CreateUserPoolRequest, Operations, UserPoolType } from '../../../generated/types.js'
 import { CognitoError } from '../protocol/errors.js'
 import { validateOperation } from '../validate/validate-schema.js'
 import type { Context, OperationContext } from './context.js'
@@ -13,7 +19,9 @@ import { createPool, describePool } from './resources/user-pools.js'
 export type SimulatedOperation = (typeof SIMULATED)[number]['name']
 /** Their names, in a stable order. */
 export const SIMULATED_OPERATIONS: readonly SimulatedOperation[] = SIMULATED.map((d) => d.name)
-const DEFINITIONS = new Map<string, SimulatedOperationDefinition>(SIMULATED.map((d) => [d.name, d as unknown as SimulatedOperationDefinition]))
+const DEFINITIONS = new Map<string, SimulatedOperationDefinition>(
+  SIMULATED.map((d) => [d.name, d as unknown as SimulatedOperationDefinition]),
+)
 
 /** The plain-JSON form of the whole state, as `snapshot()` returns it. */
 export type CognitoSnapshot = StoreSnapshot
@@ -21,26 +29,26 @@ export type CognitoSnapshot = StoreSnapshot
 /** Options of a simulated Cognito. */
 export interface SimulationOptions {
   /** The region of calls that name none (direct `send` calls, unsigned calls to a local endpoint). Default `us-east-1`. */
-  readonly region?: string
+  readonly region?: string | undefined
   /** The account of calls whose credentials name none. Default `123456789012`. */
-  readonly accountId?: string
+  readonly accountId?: string | undefined
   /** The clock: epoch milliseconds or a Date. Default `Date.now`. */
-  readonly clock?: () => number | Date
+  readonly clock?: (() => number | Date) | undefined
   /** Seed of the id generator: the same seed gives the same ids. Default 0. */
-  readonly seed?: number
+  readonly seed?: number | undefined
 }
 
 /** A user pool to seed: a CreateUserPool request, optionally with a fixed id, its identity providers and app clients. */
 export interface PoolFixture extends CreateUserPoolRequest {
   /** The pool's id; its prefix is the region it is created in. */
-  readonly Id?: string
-  readonly IdentityProviders?: ReadonlyArray<Omit<CreateIdentityProviderRequest, 'UserPoolId'>>
-  readonly Clients?: ReadonlyArray<Omit<CreateUserPoolClientRequest, 'UserPoolId'>>
+  readonly Id?: string | undefined
+  readonly IdentityProviders?: ReadonlyArray<Omit<CreateIdentityProviderRequest, 'UserPoolId'>> | undefined
+  readonly Clients?: ReadonlyArray<Omit<CreateUserPoolClientRequest, 'UserPoolId'>> | undefined
 }
 
 /** What `seed` takes. */
 export interface Fixtures {
-  readonly userPools?: readonly PoolFixture[]
+  readonly userPools?: readonly PoolFixture[] | undefined
 }
 
 /** A simulated Cognito user pools service, with state in memory, kept apart per account and region. */
@@ -54,7 +62,11 @@ export interface Cognito {
   /** Whether it implements an operation. */
   implements(operation: string): operation is SimulatedOperation
   /** Runs an operation: validates the input as Cognito would, then returns a copy of its output or throws a CognitoError. */
-  send<K extends SimulatedOperation>(operation: K, input: Operations[K]['input'], call?: CallInfo): Operations[K]['output']
+  send<K extends SimulatedOperation>(
+    operation: K,
+    input: Operations[K]['input'],
+    call?: CallInfo | undefined,
+  ): Operations[K]['output']
   /** Runs an operation on input already validated (for protocol backends). */
   handle(operation: SimulatedOperation, input: unknown, call?: CallInfo): unknown
   /** Forgets everything: no pools, ids from the start of the seeded sequence. */
@@ -99,7 +111,8 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
 
   const handle = (operation: SimulatedOperation, input: unknown, call: CallInfo = {}): unknown => {
     const definition = DEFINITIONS.get(operation)
-    if (!definition) throw new CognitoError('InternalErrorException', `cognito-idp-contract: ${operation} is not simulated`)
+    if (!definition)
+      throw new CognitoError('InternalErrorException', `cognito-idp-contract: ${operation} is not simulated`)
     const account = call.account ?? defaultAccount
     const region = call.region ?? regionHint(store, account, (input ?? {}) as Record<string, unknown>) ?? defaultRegion
     const cx = context(region, account) as OperationContext<SimulatedOperation>
@@ -113,8 +126,14 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
       if (Id !== undefined) checked('DescribeUserPool', { UserPoolId: Id })
       const cx = context(regionOfPoolId(Id) ?? defaultRegion, defaultAccount) as OperationContext<'CreateUserPool'>
       const row = createPool(cx, request, Id)
-      for (const provider of IdentityProviders ?? []) handle('CreateIdentityProvider', checked('CreateIdentityProvider', { ...provider, UserPoolId: row.pool.Id }), { region: cx.region })
-      for (const client of Clients ?? []) handle('CreateUserPoolClient', checked('CreateUserPoolClient', { ...client, UserPoolId: row.pool.Id }), { region: cx.region })
+      for (const provider of IdentityProviders ?? [])
+        handle('CreateIdentityProvider', checked('CreateIdentityProvider', { ...provider, UserPoolId: row.pool.Id }), {
+          region: cx.region,
+        })
+      for (const client of Clients ?? [])
+        handle('CreateUserPoolClient', checked('CreateUserPoolClient', { ...client, UserPoolId: row.pool.Id }), {
+          region: cx.region,
+        })
       return describePool(cx.tables.pools.get(row.pool.Id)!)
     })
 

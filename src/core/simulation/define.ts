@@ -1,5 +1,5 @@
-import { type OperationName, operations } from '../../../schemas/operations.js'
 import type { Operations } from '../../../generated/types.js'
+import { type OperationName, operations } from '../../../schemas/operations.js'
 import { CognitoError, isCognitoError } from '../protocol/errors.js'
 import { type OperationContext, SERVICE_ERRORS } from './context.js'
 
@@ -22,13 +22,20 @@ export function operation<K extends OperationName>(
  * Runs a definition, turning a Cognito error the operation does not model into an InternalErrorException
  * that names the slip (a bug in the simulation, never an answer real Cognito could give).
  */
-export function runDefinition<K extends OperationName>(definition: SimulatedOperationDefinition<K>, cx: OperationContext<K>, input: Operations[K]['input']): Operations[K]['output'] {
+export function runDefinition<K extends OperationName>(
+  definition: SimulatedOperationDefinition<K>,
+  cx: OperationContext<K>,
+  input: Operations[K]['input'],
+): Operations[K]['output'] {
   try {
     return definition.run(cx, input)
   } catch (error) {
     if (!isCognitoError(error)) throw error
     const allowed: readonly string[] = operations[definition.name].errors
     if (allowed.includes(error.name) || (SERVICE_ERRORS as readonly string[]).includes(error.name)) throw error
-    throw new CognitoError('InternalErrorException', `cognito-idp-contract: the simulation answered ${definition.name} with ${error.name}, which ${definition.name} does not model (${error.message})`)
+    throw new CognitoError(
+      'InternalErrorException',
+      `cognito-idp-contract: the simulation answered ${definition.name} with ${error.name}, which ${definition.name} does not model (${error.message})`,
+    )
   }
 }

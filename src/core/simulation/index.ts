@@ -1,12 +1,12 @@
+export { CognitoError } from '../protocol/errors.js'
 export {
-  createCognito,
-  SIMULATED_OPERATIONS,
   type Cognito,
   type CognitoSnapshot,
+  createCognito,
   type Fixtures,
   type PoolFixture,
+  SIMULATED_OPERATIONS,
   type SimulatedOperation,
   type SimulationOptions,
 } from './cognito.js'
 export type { CallInfo } from './locate.js'
-export { CognitoError } from '../protocol/errors.js'

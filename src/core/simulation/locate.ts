@@ -22,12 +22,17 @@ export function regionOfPoolId(id: unknown): string | undefined {
  * `send`): the region of the pool it names, else of the app client it names in any region of the account.
  * Chosen: real Cognito always knows the region from its endpoint; this makes unsigned local calls work.
  */
-export function regionHint(store: Store, account: string, input: Readonly<Record<string, unknown>>): string | undefined {
+export function regionHint(
+  store: Store,
+  account: string,
+  input: Readonly<Record<string, unknown>>,
+): string | undefined {
   const fromPool = regionOfPoolId(input['UserPoolId'])
   if (fromPool) return fromPool
   const clientId = input['ClientId']
   if (typeof clientId === 'string') {
-    for (const partition of store.occupied()) if (partition.account === account && partition.tables.clients.has(clientId)) return partition.region
+    for (const partition of store.occupied())
+      if (partition.account === account && partition.tables.clients.has(clientId)) return partition.region
   }
   return undefined
 }

@@ -2,7 +2,7 @@ import { compileMatcher, type Matcher } from '../regex/matcher.js'
 import { countCodePoints } from '../shared/text.js'
 import { cognitoEnumOrder } from './java-order.js'
 import { constraintText, issueMessage } from './messages.js'
-import { serializationMessage, type JsonKind } from './serialization.js'
+import { type JsonKind, serializationMessage } from './serialization.js'
 import type { IssueKeyword, SerializationIssue, ValidationIssue } from './types.js'
 
 type Schema = Readonly<Record<string, unknown>>
@@ -58,7 +58,14 @@ function compileRef(schema: Schema, scope: Scope): Compiled {
   let resolved: Compiled | undefined
   const check: Check = (value, path, out) => (resolved ??= compile(target, scope)).check(value, path, out)
   const scalar = SCALAR_TYPES.has(String(target['type'])) || Array.isArray(target['anyOf'])
-  return { check, get constraints() { return (resolved ??= compile(target, scope)).constraints }, scalar, sensitive: target['x-aws-sensitive'] === true }
+  return {
+    check,
+    get constraints() {
+      return (resolved ??= compile(target, scope)).constraints
+    },
+    scalar,
+    sensitive: target['x-aws-sensitive'] === true,
+  }
 }
 
 function jsonKind(value: unknown): JsonKind {
@@ -94,7 +101,14 @@ function base64Bytes(text: string): number | undefined {
   return Math.floor((text.length * 3) / 4) - padding
 }
 
-function issue(out: Collector, path: string, keyword: IssueKeyword, constraint: string, value: unknown, sensitive: boolean): void {
+function issue(
+  out: Collector,
+  path: string,
+  keyword: IssueKeyword,
+  constraint: string,
+  value: unknown,
+  sensitive: boolean,
+): void {
   out.issues.push({ path, keyword, constraint, sensitive, message: issueMessage(path, value, sensitive, constraint) })
 }
 
@@ -112,15 +126,17 @@ function compileString(schema: Schema, sensitive: boolean): Compiled {
     if (typeof value !== 'string') return typeError(out, path, expected, value)
     const length = blob ? base64Bytes(value) : countCodePoints(value)
     if (length === undefined) return typeError(out, path, 'base64', value)
-    if (min !== undefined && length < min) issue(out, path, 'minLength', constraintText.minLength(min), value, sensitive)
-    if (max !== undefined && length > max) issue(out, path, 'maxLength', constraintText.maxLength(max), value, sensitive)
-    if (pattern && !pattern.matches(value)) issue(out, path, 'pattern', constraintText.pattern(pattern.shown), value, sensitive)
+    if (min !== undefined && length < min)
+      issue(out, path, 'minLength', constraintText.minLength(min), value, sensitive)
+    if (max !== undefined && length > max)
+      issue(out, path, 'maxLength', constraintText.maxLength(max), value, sensitive)
+    if (pattern && !pattern.matches(value))
+      issue(out, path, 'pattern', constraintText.pattern(pattern.shown), value, sensitive)
   }
   return { check, constraints, scalar: true, sensitive }
 }
 
-
-function compileEnum(schema: Schema, values: readonly string[], sensitive: boolean): Compiled {
+function compileEnum(values: readonly string[], sensitive: boolean): Compiled {
   const allowed = new Set(values)
   const text = constraintText.enum(cognitoEnumOrder(values))
   const check: Check = (value, path, out) => {
@@ -137,9 +153,16 @@ function compileNumber(schema: Schema, sensitive: boolean): Compiled {
   const constraints: string[] = []
   if (max !== undefined) constraints.push(constraintText.maximum(max))
   if (min !== undefined) constraints.push(constraintText.minimum(min))
-  const expected = schema['x-aws-timestamp'] ? 'timestamp' : schema['x-aws-long'] ? 'long' : integer ? 'integer' : 'number'
+  const expected = schema['x-aws-timestamp']
+    ? 'timestamp'
+    : schema['x-aws-long']
+      ? 'long'
+      : integer
+        ? 'integer'
+        : 'number'
   const check: Check = (value, path, out) => {
-    if (typeof value !== 'number' || !Number.isFinite(value) || (integer && !Number.isInteger(value))) return typeError(out, path, expected, value)
+    if (typeof value !== 'number' || !Number.isFinite(value) || (integer && !Number.isInteger(value)))
+      return typeError(out, path, expected, value)
     if (min !== undefined && value < min) issue(out, path, 'minimum', constraintText.minimum(min), value, sensitive)
     if (max !== undefined && value > max) issue(out, path, 'maximum', constraintText.maximum(max), value, sensitive)
   }
@@ -173,8 +196,10 @@ function compileList(schema: Schema, sensitive: boolean, scope: Scope): Compiled
   const items = aggregate(item, 'items', constraintText.items)
   const check: Check = (value, path, out) => {
     if (!Array.isArray(value)) return typeError(out, path, 'list', value)
-    if (min !== undefined && value.length < min) issue(out, path, 'minItems', constraintText.minLength(min), value, hidden)
-    if (max !== undefined && value.length > max) issue(out, path, 'maxItems', constraintText.maxLength(max), value, hidden)
+    if (min !== undefined && value.length < min)
+      issue(out, path, 'minItems', constraintText.minLength(min), value, hidden)
+    if (max !== undefined && value.length > max)
+      issue(out, path, 'maxItems', constraintText.maxLength(max), value, hidden)
     if (item.scalar) return items(value, value, path, out, hidden)
     for (let i = 0; i < value.length; i++) {
       const element: unknown = value[i]
@@ -201,12 +226,16 @@ function compileMap(schema: Schema, valueSchema: Schema, sensitive: boolean, sco
   const check: Check = (value, path, out) => {
     if (!isPlainObject(value)) return typeError(out, path, 'map', value)
     const names = Object.keys(value)
-    if (min !== undefined && names.length < min) issue(out, path, 'minProperties', constraintText.minLength(min), value, hidden)
-    if (max !== undefined && names.length > max) issue(out, path, 'maxProperties', constraintText.maxLength(max), value, hidden)
+    if (min !== undefined && names.length < min)
+      issue(out, path, 'minProperties', constraintText.minLength(min), value, hidden)
+    if (max !== undefined && names.length > max)
+      issue(out, path, 'maxProperties', constraintText.maxLength(max), value, hidden)
     if (key.scalar && key.constraints.length > 0) keys(names, value, path, out, hidden)
     const entries = names.map((n) => value[n])
     if (val.scalar) return values(entries, value, path, out, hidden)
-    names.forEach((n, i) => (entries[i] === null || entries[i] === undefined ? undefined : val.check(entries[i], `${path}.${n}`, out)))
+    names.forEach((n, i) => {
+      if (entries[i] !== null && entries[i] !== undefined) val.check(entries[i], `${path}.${n}`, out)
+    })
   }
   return { check, constraints: [], scalar: false, sensitive: hidden }
 }
@@ -215,12 +244,17 @@ function compileStructure(schema: Schema, scope: Scope): Compiled {
   const required = new Set((schema['required'] ?? []) as string[])
   const props = Object.entries((schema['properties'] ?? {}) as Record<string, Schema>)
   const members = props
-    .map(([name, member]) => ({ name, wire: lowerFirst(name), required: required.has(name), compiled: compile(member, scope) }))
+    .map(([name, member]) => ({
+      name,
+      wire: lowerFirst(name),
+      required: required.has(name),
+      compiled: compile(member, scope),
+    }))
     .sort((a, b) => (a.wire < b.wire ? -1 : a.wire > b.wire ? 1 : 0))
   const check: Check = (value, path, out) => {
     if (!isPlainObject(value)) return typeError(out, path, 'structure', value)
     for (const m of members) {
-      const v = Object.prototype.hasOwnProperty.call(value, m.name) ? value[m.name] : undefined
+      const v = Object.hasOwn(value, m.name) ? value[m.name] : undefined
       const at = path ? `${path}.${m.wire}` : m.wire
       if (v === null || v === undefined) {
         if (m.required) issue(out, at, 'required', constraintText.notNull(), null, false)
@@ -235,17 +269,25 @@ function build(schema: Schema, scope: Scope): Compiled {
   const sensitive = schema['x-aws-sensitive'] === true
   const anyOf = schema['anyOf']
   if (Array.isArray(anyOf) && anyOf.every((s: Schema) => typeof s['const'] === 'string')) {
-    return compileEnum(schema, anyOf.map((s: Schema) => s['const'] as string), sensitive)
+    return compileEnum(
+      anyOf.map((s: Schema) => s['const'] as string),
+      sensitive,
+    )
   }
-  if (Array.isArray(schema['enum'])) return compileEnum(schema, (schema['enum'] as unknown[]).map(String), sensitive)
+  if (Array.isArray(schema['enum'])) return compileEnum((schema['enum'] as unknown[]).map(String), sensitive)
   switch (schema['type']) {
-    case 'string': return compileString(schema, sensitive)
-    case 'integer': case 'number': return compileNumber(schema, sensitive)
+    case 'string':
+      return compileString(schema, sensitive)
+    case 'integer':
+    case 'number':
+      return compileNumber(schema, sensitive)
     case 'boolean': {
-      const check: Check = (value, path, out) => (typeof value === 'boolean' ? undefined : typeError(out, path, 'boolean', value))
+      const check: Check = (value, path, out) =>
+        typeof value === 'boolean' ? undefined : typeError(out, path, 'boolean', value)
       return { check, constraints: [], scalar: true, sensitive }
     }
-    case 'array': return compileList(schema, sensitive, scope)
+    case 'array':
+      return compileList(schema, sensitive, scope)
     case 'object': {
       const pp = schema['patternProperties'] as Record<string, Schema> | undefined
       const valueSchema = pp ? Object.values(pp)[0] : undefined

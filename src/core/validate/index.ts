@@ -1,5 +1,11 @@
-export { validate, operationOf } from './validate.js'
-export { validateSchema, validateOperation, type AnySchema, type OperationSchemas, type Side } from './validate-schema.js'
 export { cognitoEnumOrder, javaStringHash } from './java-order.js'
 export { constraintText, validationMessage } from './messages.js'
 export type { IssueKeyword, SerializationIssue, ValidationIssue, ValidationResult } from './types.js'
+export { operationOf, validate } from './validate.js'
+export {
+  type AnySchema,
+  type OperationSchemas,
+  type Side,
+  validateOperation,
+  validateSchema,
+} from './validate-schema.js'

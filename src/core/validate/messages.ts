@@ -19,13 +19,17 @@ export const constraintText = {
 export function javaString(value: unknown): string {
   if (value === null || value === undefined) return 'null'
   if (Array.isArray(value)) return `[${value.map(javaString).join(', ')}]`
-  if (typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${k}=${javaString(v)}`).join(', ')}}`
+  if (typeof value === 'object')
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${k}=${javaString(v)}`)
+      .join(', ')}}`
   return String(value)
 }
 
 /** "Value 'x' at 'path' failed to satisfy constraint: ...", without the value for sensitive data. */
 export function issueMessage(path: string, value: unknown, sensitive: boolean, constraint: string): string {
-  const shown = value === null || value === undefined ? 'Value null' : sensitive ? 'Value' : `Value '${javaString(value)}'`
+  const shown =
+    value === null || value === undefined ? 'Value null' : sensitive ? 'Value' : `Value '${javaString(value)}'`
   return `${shown} at '${path}' failed to satisfy constraint: ${constraint}`
 }
 

@@ -8,7 +8,13 @@ const JAVA_CLASS: Record<string, string> = {
 }
 
 const TARGET_CLASS: Record<string, string> = {
-  string: 'String', blob: 'ByteBuffer', integer: 'Integer', long: 'Long', number: 'Double', boolean: 'Boolean', timestamp: 'Date',
+  string: 'String',
+  blob: 'ByteBuffer',
+  integer: 'Integer',
+  long: 'Long',
+  number: 'Double',
+  boolean: 'Boolean',
+  timestamp: 'Date',
 }
 
 /**

@@ -1,7 +1,19 @@
 /** Which rule a validation issue broke. */
 export type IssueKeyword =
-  | 'required' | 'minLength' | 'maxLength' | 'pattern' | 'enum' | 'minimum' | 'maximum'
-  | 'minItems' | 'maxItems' | 'items' | 'minProperties' | 'maxProperties' | 'mapKeys' | 'mapValues'
+  | 'required'
+  | 'minLength'
+  | 'maxLength'
+  | 'pattern'
+  | 'enum'
+  | 'minimum'
+  | 'maximum'
+  | 'minItems'
+  | 'maxItems'
+  | 'items'
+  | 'minProperties'
+  | 'maxProperties'
+  | 'mapKeys'
+  | 'mapValues'
 
 /** One broken constraint, as Cognito reports it in InvalidParameterException. */
 export interface ValidationIssue {

@@ -1,5 +1,5 @@
 import type { TSchema } from 'typebox'
-import { compile, type Collector } from './compile.js'
+import { type Collector, compile } from './compile.js'
 import { validationMessage } from './messages.js'
 import type { ValidationResult } from './types.js'
 
@@ -21,15 +21,34 @@ const VALID: ValidationResult = { valid: true }
 export function validateSchema(schema: AnySchema, value: unknown): ValidationResult {
   try {
     const out: Collector = { issues: [] }
-    compile(schema as Readonly<Record<string, unknown>>).check(value === null || value === undefined ? {} : value, '', out)
+    compile(schema as Readonly<Record<string, unknown>>).check(
+      value === null || value === undefined ? {} : value,
+      '',
+      out,
+    )
     if (out.serialization) {
-      return { valid: false, exception: 'SerializationException', message: out.serialization.message, errors: [out.serialization] }
+      return {
+        valid: false,
+        exception: 'SerializationException',
+        message: out.serialization.message,
+        errors: [out.serialization],
+      }
     }
     if (out.issues.length === 0) return VALID
-    return { valid: false, exception: 'InvalidParameterException', message: validationMessage(out.issues.map((i) => i.message)), errors: out.issues }
+    return {
+      valid: false,
+      exception: 'InvalidParameterException',
+      message: validationMessage(out.issues.map((i) => i.message)),
+      errors: out.issues,
+    }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    return { valid: false, exception: 'SerializationException', message, errors: [{ path: '', expected: 'json', message }] }
+    return {
+      valid: false,
+      exception: 'SerializationException',
+      message,
+      errors: [{ path: '', expected: 'json', message }],
+    }
   }
 }
 

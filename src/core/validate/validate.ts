@@ -1,6 +1,6 @@
-import { operations, type OperationName } from '../../../schemas/operations.js'
-import { validateOperation, type OperationSchemas, type Side } from './validate-schema.js'
+import { type OperationName, operations } from '../../../schemas/operations.js'
 import type { ValidationResult } from './types.js'
+import { type OperationSchemas, type Side, validateOperation } from './validate-schema.js'
 
 /** The descriptor of an operation given by name or already as a descriptor. */
 export function operationOf(operation: OperationName | OperationSchemas): OperationSchemas {

@@ -1,5 +1,5 @@
 import type { ModelShape, ServiceModel } from '../model/model.js'
-import { py, typeNotation, type ChangeLeaf, type ChangeTree } from './notation.js'
+import { type ChangeLeaf, type ChangeTree, py, typeNotation } from './notation.js'
 
 /** Which half of an operation a change is in. */
 export type Side = 'request' | 'response'
@@ -9,14 +9,22 @@ export interface ChangeItem {
   readonly side: Side
   /** Member names from the operation's input or output (lists and maps transparent). */
   readonly path: readonly string[]
-  readonly kind: 'member-added' | 'member-removed' | 'value-added' | 'value-removed' | 'required-added' | 'required-removed' | 'constraint' | 'type'
+  readonly kind:
+    | 'member-added'
+    | 'member-removed'
+    | 'value-added'
+    | 'value-removed'
+    | 'required-added'
+    | 'required-removed'
+    | 'constraint'
+    | 'type'
   /** For member-added: whether the new member is required. For constraint: which one. */
-  readonly required?: boolean
-  readonly constraint?: 'min' | 'max' | 'pattern'
-  readonly from?: string | number
-  readonly to?: string | number
+  readonly required?: boolean | undefined
+  readonly constraint?: 'min' | 'max' | 'pattern' | undefined
+  readonly from?: string | number | undefined
+  readonly to?: string | number | undefined
   /** The enum values added or removed. */
-  readonly values?: readonly string[]
+  readonly values?: readonly string[] | undefined
 }
 
 /** What changed in one side of an operation. */
@@ -58,7 +66,16 @@ function kindOf(shape: ModelShape): string {
 const MAX_DEPTH = 40
 
 /** Compares two shapes reached by the same member path, recording changes in `out`. */
-function walk(before: ServiceModel, after: ServiceModel, oldName: string, newName: string, side: Side, path: string[], out: SideDiff, depth: number): void {
+function walk(
+  before: ServiceModel,
+  after: ServiceModel,
+  oldName: string,
+  newName: string,
+  side: Side,
+  path: string[],
+  out: SideDiff,
+  depth: number,
+): void {
   const o = before.shapes[oldName]
   const n = after.shapes[newName]
   if (!o || !n || depth > MAX_DEPTH) return
@@ -71,9 +88,17 @@ function walk(before: ServiceModel, after: ServiceModel, oldName: string, newNam
   }
   for (const key of ['min', 'max', 'pattern'] as const) {
     if (o[key] === n[key]) continue
-    const show = (v: string | number | undefined): string => (v === undefined ? 'None' : typeof v === 'string' ? py(v) : String(v))
+    const show = (v: string | number | undefined): string =>
+      v === undefined ? 'None' : typeof v === 'string' ? py(v) : String(v)
     setAt(out.changed, [...path, key], { kind: 'change', text: `${show(o[key])} -> ${show(n[key])}` })
-    out.items.push({ side, path, kind: 'constraint', constraint: key, ...(o[key] !== undefined && { from: o[key] }), ...(n[key] !== undefined && { to: n[key] }) })
+    out.items.push({
+      side,
+      path,
+      kind: 'constraint',
+      constraint: key,
+      ...(o[key] !== undefined && { from: o[key] }),
+      ...(n[key] !== undefined && { to: n[key] }),
+    })
   }
   switch (kindOf(n)) {
     case 'enum': {
@@ -89,8 +114,12 @@ function walk(before: ServiceModel, after: ServiceModel, oldName: string, newNam
       }
       return
     }
-    case 'list': return walk(before, after, o.member!.shape, n.member!.shape, side, path, out, depth + 1)
-    case 'map': return walk(before, after, o.value!.shape, n.value!.shape, side, path, out, depth + 1)
+    case 'list':
+      walk(before, after, o.member!.shape, n.member!.shape, side, path, out, depth + 1)
+      return
+    case 'map':
+      walk(before, after, o.value!.shape, n.value!.shape, side, path, out, depth + 1)
+      return
     case 'structure': {
       const oldMembers = o.members ?? {}
       const newMembers = n.members ?? {}
@@ -104,7 +133,10 @@ function walk(before: ServiceModel, after: ServiceModel, oldName: string, newNam
           continue
         }
         if (oldRequired.has(m) !== newRequired.has(m)) {
-          setAt(out.changed, [...path, m, 'required'], { kind: 'change', text: `${oldRequired.has(m) ? 'True' : 'False'} -> ${newRequired.has(m) ? 'True' : 'False'}` })
+          setAt(out.changed, [...path, m, 'required'], {
+            kind: 'change',
+            text: `${oldRequired.has(m) ? 'True' : 'False'} -> ${newRequired.has(m) ? 'True' : 'False'}`,
+          })
           out.items.push({ side, path: [...path, m], kind: newRequired.has(m) ? 'required-added' : 'required-removed' })
         }
         walk(before, after, old.shape, ref.shape, side, [...path, m], out, depth + 1)
@@ -146,11 +178,25 @@ export function diffModels(before: ServiceModel, after: ServiceModel): Operation
     const o = before.operations[name]
     const n = after.operations[name]
     if (!o) {
-      out.push({ name, status: 'new', request: fullSide(after, n!.input?.shape, 'request'), response: fullSide(after, n!.output?.shape, 'response'), errorsAdded: [], errorsRemoved: [] })
+      out.push({
+        name,
+        status: 'new',
+        request: fullSide(after, n!.input?.shape, 'request'),
+        response: fullSide(after, n!.output?.shape, 'response'),
+        errorsAdded: [],
+        errorsRemoved: [],
+      })
       continue
     }
     if (!n) {
-      out.push({ name, status: 'removed', request: emptySide(), response: emptySide(), errorsAdded: [], errorsRemoved: [] })
+      out.push({
+        name,
+        status: 'removed',
+        request: emptySide(),
+        response: emptySide(),
+        errorsAdded: [],
+        errorsRemoved: [],
+      })
       continue
     }
     const request = emptySide()

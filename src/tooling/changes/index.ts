@@ -1,3 +1,3 @@
-export { changeReport, formatReport, headerLine, reportJson, type ChangeReport } from './report.js'
-export { diffModels, type ChangeItem, type OperationDiff, type SideDiff } from './diff.js'
-export { judge, judgeAll, suggestedBump, type JudgedChange, type Verdict } from './verdicts.js'
+export { type ChangeItem, diffModels, type OperationDiff, type SideDiff } from './diff.js'
+export { type ChangeReport, changeReport, formatReport, headerLine, reportJson } from './report.js'
+export { type JudgedChange, judge, judgeAll, suggestedBump, type Verdict } from './verdicts.js'

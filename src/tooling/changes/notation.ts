@@ -21,23 +21,37 @@ export function typeNotation(model: ServiceModel, name: string, seen: ReadonlySe
   if (seen.has(name)) return '{...}'
   const inner = new Set(seen).add(name)
   switch (shape.type) {
-    case 'string': return shape.enum ? shape.enum.map(py).join('|') : "'string'"
-    case 'integer': case 'long': return '123'
-    case 'double': case 'float': return '123.0'
-    case 'boolean': return 'True|False'
-    case 'timestamp': return 'datetime(2015, 1, 1)'
-    case 'blob': return "b'bytes'"
-    case 'list': return `[${typeNotation(model, shape.member!.shape, inner)}]`
-    case 'map': return `{${typeNotation(model, shape.key!.shape, inner)}: ${typeNotation(model, shape.value!.shape, inner)}}`
+    case 'string':
+      return shape.enum ? shape.enum.map(py).join('|') : "'string'"
+    case 'integer':
+    case 'long':
+      return '123'
+    case 'double':
+    case 'float':
+      return '123.0'
+    case 'boolean':
+      return 'True|False'
+    case 'timestamp':
+      return 'datetime(2015, 1, 1)'
+    case 'blob':
+      return "b'bytes'"
+    case 'list':
+      return `[${typeNotation(model, shape.member!.shape, inner)}]`
+    case 'map':
+      return `{${typeNotation(model, shape.key!.shape, inner)}: ${typeNotation(model, shape.value!.shape, inner)}}`
     case 'structure':
       if (shape.document) return "{...}|[...]|123|123.4|'string'|True|None"
-      return `{${Object.entries(shape.members ?? {}).map(([m, ref]) => `${py(m)}: ${typeNotation(model, ref.shape, inner)}`).join(', ')}}`
+      return `{${Object.entries(shape.members ?? {})
+        .map(([m, ref]) => `${py(m)}: ${typeNotation(model, ref.shape, inner)}`)
+        .join(', ')}}`
   }
 }
 
 /** A change set in the seed document's notation: `{'IdentityProvider': {'ProviderType': {'OIDC'}}}`. */
 export function renderTree(tree: ChangeTree): string {
-  const parts = [...tree].map(([key, value]) => `${py(key)}: ${value instanceof Map ? renderTree(value) : renderLeaf(value)}`)
+  const parts = [...tree].map(
+    ([key, value]) => `${py(key)}: ${value instanceof Map ? renderTree(value) : renderLeaf(value)}`,
+  )
   return `{${parts.join(', ')}}`
 }
 
@@ -48,5 +62,7 @@ function renderLeaf(leaf: ChangeLeaf): string {
 
 /** A change set as plain JSON: objects for members, arrays for enum values, strings for types and changes. */
 export function treeJson(tree: ChangeTree): Record<string, unknown> {
-  return Object.fromEntries([...tree].map(([k, v]) => [k, v instanceof Map ? treeJson(v) : v.kind === 'values' ? [...v.values] : v.text]))
+  return Object.fromEntries(
+    [...tree].map(([k, v]) => [k, v instanceof Map ? treeJson(v) : v.kind === 'values' ? [...v.values] : v.text]),
+  )
 }

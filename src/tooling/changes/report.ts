@@ -1,7 +1,7 @@
 import type { ServiceModel } from '../model/model.js'
-import { diffModels, sideChanged, type OperationDiff, type SideDiff } from './diff.js'
+import { diffModels, type OperationDiff, type SideDiff, sideChanged } from './diff.js'
 import { renderTree, treeJson } from './notation.js'
-import { judgeAll, suggestedBump, type JudgedChange } from './verdicts.js'
+import { type JudgedChange, judgeAll, suggestedBump } from './verdicts.js'
 
 /** A change report between two versions of a service model. */
 export interface ChangeReport {
@@ -41,28 +41,57 @@ function operationLines(op: OperationDiff): string[] {
 /** The header line: `2018/05/17 - Amazon Cognito Identity Provider - 1 new 7 updated api methods`. */
 export function headerLine(report: ChangeReport): string {
   const count = (status: OperationDiff['status']) => report.operations.filter((o) => o.status === status).length
-  const parts = [['new', count('new')], ['updated', count('updated')], ['removed', count('removed')]].filter(([, n]) => n !== 0).map(([word, n]) => `${n} ${word}`)
+  const parts = [
+    ['new', count('new')],
+    ['updated', count('updated')],
+    ['removed', count('removed')],
+  ]
+    .filter(([, n]) => n !== 0)
+    .map(([word, n]) => `${n} ${word}`)
   return `${report.date} - ${report.service} - ${parts.length ? parts.join(' ') : 'no changed'} api methods`
 }
 
 /** The report in the seed document's notation, then the verdicts. */
 export function formatReport(report: ChangeReport): string {
   const blocks = [headerLine(report), ...report.operations.map((op) => operationLines(op).join('\n'))]
-  const counts = (['breaking', 'dangerous', 'safe'] as const).map((v) => `${report.changes.filter((c) => c.verdict === v).length} ${v}`)
-  const flagged = report.changes.filter((c) => c.verdict !== 'safe').map((c) => `${c.verdict.padEnd(9)} ${c.operation}${c.side === 'operation' ? '' : ` ${c.side}`}${c.path ? ` ${c.path}` : ''}: ${c.change} (${c.reason})`)
+  const counts = (['breaking', 'dangerous', 'safe'] as const).map(
+    (v) => `${report.changes.filter((c) => c.verdict === v).length} ${v}`,
+  )
+  const flagged = report.changes
+    .filter((c) => c.verdict !== 'safe')
+    .map(
+      (c) =>
+        `${c.verdict.padEnd(9)} ${c.operation}${c.side === 'operation' ? '' : ` ${c.side}`}${c.path ? ` ${c.path}` : ''}: ${c.change} (${c.reason})`,
+    )
   const verdicts = [`Verdicts: ${counts.join(', ')}; suggested version bump: ${report.bump}`, ...flagged]
   return `${blocks.join('\n\n')}\n\n${verdicts.join('\n')}\n`
 }
 
 /** The report as plain JSON. */
 export function reportJson(report: ChangeReport): unknown {
-  const side = (s: SideDiff) => ({ added: treeJson(s.added), removed: treeJson(s.removed), changed: treeJson(s.changed) })
+  const side = (s: SideDiff) => ({
+    added: treeJson(s.added),
+    removed: treeJson(s.removed),
+    changed: treeJson(s.changed),
+  })
   return {
     header: headerLine(report),
     date: report.date,
     service: report.service,
-    operations: report.operations.map((op) => ({ name: op.name, status: op.status, request: side(op.request), response: side(op.response), errorsAdded: op.errorsAdded, errorsRemoved: op.errorsRemoved })),
+    operations: report.operations.map((op) => ({
+      name: op.name,
+      status: op.status,
+      request: side(op.request),
+      response: side(op.response),
+      errorsAdded: op.errorsAdded,
+      errorsRemoved: op.errorsRemoved,
+    })),
     changes: report.changes,
-    summary: { breaking: report.changes.filter((c) => c.verdict === 'breaking').length, dangerous: report.changes.filter((c) => c.verdict === 'dangerous').length, safe: report.changes.filter((c) => c.verdict === 'safe').length, bump: report.bump },
+    summary: {
+      breaking: report.changes.filter((c) => c.verdict === 'breaking').length,
+      dangerous: report.changes.filter((c) => c.verdict === 'dangerous').length,
+      safe: report.changes.filter((c) => c.verdict === 'safe').length,
+      bump: report.bump,
+    },
   }
 }

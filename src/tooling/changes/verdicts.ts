@@ -30,16 +30,27 @@ export function judge(item: ChangeItem): [Verdict, string] {
   const sends = item.side === 'request'
   switch (item.kind) {
     case 'member-added':
-      if (sends) return item.required ? ['breaking', 'a new required member that existing requests do not send'] : ['safe', 'a new optional member']
+      if (sends)
+        return item.required
+          ? ['breaking', 'a new required member that existing requests do not send']
+          : ['safe', 'a new optional member']
       return ['safe', 'a new member in responses']
     case 'member-removed':
-      return sends ? ['breaking', 'requests that send it are no longer valid'] : ['breaking', 'clients that read it no longer get it']
+      return sends
+        ? ['breaking', 'requests that send it are no longer valid']
+        : ['breaking', 'clients that read it no longer get it']
     case 'value-added':
-      return sends ? ['safe', 'a new value requests may send'] : ['dangerous', 'a response value that code switching exhaustively does not handle']
+      return sends
+        ? ['safe', 'a new value requests may send']
+        : ['dangerous', 'a response value that code switching exhaustively does not handle']
     case 'value-removed':
-      return sends ? ['breaking', 'requests that send it are no longer valid'] : ['safe', 'a value responses no longer carry']
+      return sends
+        ? ['breaking', 'requests that send it are no longer valid']
+        : ['safe', 'a value responses no longer carry']
     case 'required-added':
-      return sends ? ['breaking', 'requests that leave it out are no longer valid'] : ['safe', 'responses now always carry it']
+      return sends
+        ? ['breaking', 'requests that leave it out are no longer valid']
+        : ['safe', 'responses now always carry it']
     case 'required-removed':
       return sends ? ['safe', 'requests may now leave it out'] : ['breaking', 'responses no longer guarantee it']
     case 'type':
@@ -47,22 +58,35 @@ export function judge(item: ChangeItem): [Verdict, string] {
     case 'constraint': {
       const loosened = looser(item)
       if (loosened === undefined) return ['dangerous', 'the pattern changed: some values may no longer fit it']
-      if (sends) return loosened ? ['safe', `the ${item.constraint} bound was relaxed`] : ['breaking', `the ${item.constraint} bound was tightened: requests valid before may be refused`]
-      return loosened ? ['dangerous', `responses may now hold values past the former ${item.constraint} bound`] : ['safe', `the ${item.constraint} bound was tightened in responses`]
+      if (sends)
+        return loosened
+          ? ['safe', `the ${item.constraint} bound was relaxed`]
+          : ['breaking', `the ${item.constraint} bound was tightened: requests valid before may be refused`]
+      return loosened
+        ? ['dangerous', `responses may now hold values past the former ${item.constraint} bound`]
+        : ['safe', `the ${item.constraint} bound was tightened in responses`]
     }
   }
 }
 
 function describe(item: ChangeItem): string {
   switch (item.kind) {
-    case 'member-added': return `added ${item.required ? 'required' : 'optional'} member`
-    case 'member-removed': return 'removed member'
-    case 'value-added': return `added enum value${item.values!.length > 1 ? 's' : ''} ${item.values!.join(', ')}`
-    case 'value-removed': return `removed enum value${item.values!.length > 1 ? 's' : ''} ${item.values!.join(', ')}`
-    case 'required-added': return 'now required'
-    case 'required-removed': return 'no longer required'
-    case 'type': return `type ${item.from} -> ${item.to}`
-    case 'constraint': return `${item.constraint} ${item.from ?? 'None'} -> ${item.to ?? 'None'}`
+    case 'member-added':
+      return `added ${item.required ? 'required' : 'optional'} member`
+    case 'member-removed':
+      return 'removed member'
+    case 'value-added':
+      return `added enum value${item.values!.length > 1 ? 's' : ''} ${item.values!.join(', ')}`
+    case 'value-removed':
+      return `removed enum value${item.values!.length > 1 ? 's' : ''} ${item.values!.join(', ')}`
+    case 'required-added':
+      return 'now required'
+    case 'required-removed':
+      return 'no longer required'
+    case 'type':
+      return `type ${item.from} -> ${item.to}`
+    case 'constraint':
+      return `${item.constraint} ${item.from ?? 'None'} -> ${item.to ?? 'None'}`
   }
 }
 
@@ -70,15 +94,54 @@ function describe(item: ChangeItem): string {
 export function judgeAll(operations: readonly OperationDiff[]): JudgedChange[] {
   const out: JudgedChange[] = []
   for (const op of operations) {
-    if (op.status === 'new') out.push({ operation: op.name, side: 'operation', path: '', change: 'new operation', verdict: 'safe', reason: 'a new operation' })
-    if (op.status === 'removed') out.push({ operation: op.name, side: 'operation', path: '', change: 'removed operation', verdict: 'breaking', reason: 'clients that call it fail' })
+    if (op.status === 'new')
+      out.push({
+        operation: op.name,
+        side: 'operation',
+        path: '',
+        change: 'new operation',
+        verdict: 'safe',
+        reason: 'a new operation',
+      })
+    if (op.status === 'removed')
+      out.push({
+        operation: op.name,
+        side: 'operation',
+        path: '',
+        change: 'removed operation',
+        verdict: 'breaking',
+        reason: 'clients that call it fail',
+      })
     if (op.status !== 'updated') continue
     for (const item of [...op.request.items, ...op.response.items]) {
       const [verdict, reason] = judge(item)
-      out.push({ operation: op.name, side: item.side, path: item.path.join('.'), change: describe(item), verdict, reason })
+      out.push({
+        operation: op.name,
+        side: item.side,
+        path: item.path.join('.'),
+        change: describe(item),
+        verdict,
+        reason,
+      })
     }
-    for (const e of op.errorsAdded) out.push({ operation: op.name, side: 'operation', path: '', change: `added error ${e}`, verdict: 'dangerous', reason: 'a new error that callers do not handle yet' })
-    for (const e of op.errorsRemoved) out.push({ operation: op.name, side: 'operation', path: '', change: `removed error ${e}`, verdict: 'safe', reason: 'an error that no longer occurs' })
+    for (const e of op.errorsAdded)
+      out.push({
+        operation: op.name,
+        side: 'operation',
+        path: '',
+        change: `added error ${e}`,
+        verdict: 'dangerous',
+        reason: 'a new error that callers do not handle yet',
+      })
+    for (const e of op.errorsRemoved)
+      out.push({
+        operation: op.name,
+        side: 'operation',
+        path: '',
+        change: `removed error ${e}`,
+        verdict: 'safe',
+        reason: 'an error that no longer occurs',
+      })
   }
   return out
 }

@@ -1,4 +1,4 @@
-import { shapeName, type SchemaNode } from '../../core/shared/walk.js'
+import { type SchemaNode, shapeName } from '../../core/shared/walk.js'
 import { reachableShapes } from './emit-types.js'
 
 const DRAFT = 'https://json-schema.org/draft/2020-12/schema'
@@ -9,7 +9,9 @@ function withRefs(schema: SchemaNode, top: boolean): unknown {
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(schema)) {
     if (key === 'properties' || key === 'patternProperties') {
-      out[key] = Object.fromEntries(Object.entries(value as Record<string, SchemaNode>).map(([k, v]) => [k, withRefs(v, false)]))
+      out[key] = Object.fromEntries(
+        Object.entries(value as Record<string, SchemaNode>).map(([k, v]) => [k, withRefs(v, false)]),
+      )
     } else if (key === 'items' || key === 'propertyNames') {
       out[key] = withRefs(value as SchemaNode, false)
     } else if (key === 'anyOf') {

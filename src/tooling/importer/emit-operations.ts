@@ -1,12 +1,12 @@
-import { header, modelLabel, objectLiteral, quote } from './source.js'
-import { emptyOutputName } from './emit-typebox.js'
 import type { ServiceModel } from '../model/model.js'
+import { emptyOutputName } from './emit-typebox.js'
+import { header, modelLabel, objectLiteral, quote } from './source.js'
 
 /** A paginator of the model's companion "paginators-1.json". */
 export interface Paginator {
   readonly input_token: string
   readonly output_token: string
-  readonly limit_key?: string
+  readonly limit_key?: string | undefined
   readonly result_key: string
 }
 
@@ -38,7 +38,10 @@ export function emitOperation(model: ServiceModel, name: string, paginator: Pagi
     `  errors: [${errors}],`,
   ]
   if (paginator) {
-    const fields: Array<[string, unknown]> = [['inputToken', paginator.input_token], ['outputToken', paginator.output_token]]
+    const fields: Array<[string, unknown]> = [
+      ['inputToken', paginator.input_token],
+      ['outputToken', paginator.output_token],
+    ]
     if (paginator.limit_key) fields.push(['limitKey', paginator.limit_key])
     fields.push(['resultKey', paginator.result_key])
     lines.push(`  paginator: ${objectLiteral(fields)},`)
@@ -80,7 +83,10 @@ export function emitService(model: ServiceModel): string {
   return [
     header(label(model)),
     '/** The service this contract describes and how it is called. */',
-    `export const service = ${objectLiteral(fields).replace('{ ', '{\n  ').replace(/, (?=\w+:)/g, ',\n  ').replace(/ \}$/, ',\n}')} as const`,
+    `export const service = ${objectLiteral(fields)
+      .replace('{ ', '{\n  ')
+      .replace(/, (?=\w+:)/g, ',\n  ')
+      .replace(/ \}$/, ',\n}')} as const`,
     '',
   ].join('\n')
 }

@@ -1,6 +1,6 @@
 import { javaPatternToJs } from '../../core/regex/to-js.js'
+import { type ModelShape, type ServiceModel, topologicalShapes } from '../model/model.js'
 import { header, modelLabel, objectLiteral, quote } from './source.js'
-import { topologicalShapes, type ModelShape, type ServiceModel } from '../model/model.js'
 
 const PURE = '/*#__PURE__*/ '
 const VALUE = '\u0000value'
@@ -74,19 +74,25 @@ function expression(name: string, shape: ModelShape): string {
     }
     case 'map': {
       // Type.Record would pull TypeBox's key-pattern engine (~40 kB minified) into every bundle.
-      const options: Array<[string, unknown]> = [['type', 'object'], ['patternProperties', { [ANY_KEY]: VALUE }], ['propertyNames', KEY]]
+      const options: Array<[string, unknown]> = [
+        ['type', 'object'],
+        ['patternProperties', { [ANY_KEY]: VALUE }],
+        ['propertyNames', KEY],
+      ]
       if (shape.min !== undefined) options.push(['minProperties', shape.min])
       if (shape.max !== undefined) options.push(['maxProperties', shape.max])
-      const literal = objectLiteral([...options, ...meta]).replace(quote(VALUE), shape.value!.shape).replace(quote(KEY), shape.key!.shape)
+      const literal = objectLiteral([...options, ...meta])
+        .replace(quote(VALUE), shape.value!.shape)
+        .replace(quote(KEY), shape.key!.shape)
       return `Type.Unsafe<{ [key: string]: Static<typeof ${shape.value!.shape}> }>(${literal})`
     }
     case 'structure':
       if (shape.document) return `Type.Unknown(${objectLiteral([...meta, ['x-aws-document', true]])})`
-      return structure(name, shape, meta)
+      return structure(shape, meta)
   }
 }
 
-function structure(name: string, shape: ModelShape, meta: Array<[string, unknown]>): string {
+function structure(shape: ModelShape, meta: Array<[string, unknown]>): string {
   const required = new Set(shape.required ?? [])
   const members = Object.entries(shape.members ?? {}).map(([member, ref]) => {
     const type = required.has(member) ? ref.shape : `${PURE}Type.Optional(${ref.shape})`
@@ -117,7 +123,13 @@ export function emitShapes(model: ServiceModel): string {
     const name = emptyOutputName(op)
     if (model.shapes[name]) throw new Error(`cannot synthesise ${name}: the model already has that shape`)
     lines.push(`/** The empty response of ${op}. */`)
-    lines.push(`export const ${name} = ${PURE}Type.Object({}, ${objectLiteral([['x-aws-shape', name], ['x-aws-synthetic', true]])})`, '')
+    lines.push(
+      `export const ${name} = ${PURE}Type.Object({}, ${objectLiteral([
+        ['x-aws-shape', name],
+        ['x-aws-synthetic', true],
+      ])})`,
+      '',
+    )
   }
   return lines.join('\n')
 }

@@ -1,4 +1,12 @@
-import { childSchemas, enumValues, mapValue, members, requiredMembers, shapeName, type SchemaNode } from '../../core/shared/walk.js'
+import {
+  childSchemas,
+  enumValues,
+  mapValue,
+  members,
+  requiredMembers,
+  type SchemaNode,
+  shapeName,
+} from '../../core/shared/walk.js'
 
 /** How wire types appear: as JSON on the wire, or as the AWS SDK presents them. */
 export type TypeFlavour = 'wire' | 'sdk'
@@ -12,10 +20,15 @@ function typeExpr(schema: SchemaNode, flavour: TypeFlavour, top: boolean): strin
   if (schema['x-aws-timestamp']) return flavour === 'sdk' ? 'Date' : 'number'
   if (schema['x-aws-blob']) return flavour === 'sdk' ? 'Uint8Array' : 'string'
   switch (schema['type']) {
-    case 'string': return 'string'
-    case 'integer': case 'number': return 'number'
-    case 'boolean': return 'boolean'
-    case 'array': return `${typeExpr(schema['items'] as SchemaNode, flavour, false)}[]`
+    case 'string':
+      return 'string'
+    case 'integer':
+    case 'number':
+      return 'number'
+    case 'boolean':
+      return 'boolean'
+    case 'array':
+      return `${typeExpr(schema['items'] as SchemaNode, flavour, false)}[]`
   }
   const value = mapValue(schema)
   if (value) return `Record<string, ${typeExpr(value, flavour, false)}>`
@@ -25,7 +38,11 @@ function typeExpr(schema: SchemaNode, flavour: TypeFlavour, top: boolean): strin
 function declaration(name: string, schema: SchemaNode, flavour: TypeFlavour): string {
   if (schema['type'] === 'object' && !mapValue(schema)) {
     const required = requiredMembers(schema)
-    const body = members(schema).map(([m, s]) => `  ${m}${required.has(m) ? '' : '?'}: ${typeExpr(s, flavour, false)}`)
+    const body = members(schema).map(([m, s]) =>
+      required.has(m)
+        ? `  ${m}: ${typeExpr(s, flavour, false)}`
+        : `  ${m}?: ${typeExpr(s, flavour, false)} | undefined`,
+    )
     return body.length ? `export interface ${name} {\n${body.join('\n')}\n}` : `export type ${name} = object`
   }
   return `export type ${name} = ${typeExpr(schema, flavour, true)}`
@@ -39,10 +56,20 @@ export interface OperationShapes {
 }
 
 /** The source of a types file: one declaration per shape, then the Shapes and Operations registries. */
-export function emitTypes(headerLine: string, shapes: ReadonlyMap<string, SchemaNode>, operations: readonly OperationShapes[], flavour: TypeFlavour): string {
+export function emitTypes(
+  headerLine: string,
+  shapes: ReadonlyMap<string, SchemaNode>,
+  operations: readonly OperationShapes[],
+  flavour: TypeFlavour,
+): string {
   const names = [...shapes.keys()].sort()
   const lines = [headerLine, '']
-  if (flavour === 'sdk') lines.push('/** A free-form JSON document, as the SDK types it. */', 'export type DocumentValue = null | boolean | number | string | DocumentValue[] | { [prop: string]: DocumentValue }', '')
+  if (flavour === 'sdk')
+    lines.push(
+      '/** A free-form JSON document, as the SDK types it. */',
+      'export type DocumentValue = null | boolean | number | string | DocumentValue[] | { [prop: string]: DocumentValue }',
+      '',
+    )
   for (const name of names) lines.push(declaration(name, shapes.get(name)!, flavour), '')
   lines.push('/** Every shape of the contract, keyed by name. */', 'export interface Shapes {')
   for (const name of names) lines.push(`  ${name}: ${name}`)

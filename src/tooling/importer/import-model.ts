@@ -1,13 +1,20 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { emitShapes, emptyOutputName } from './emit-typebox.js'
-import { emitCatalog, emitIndex, emitOperation, emitService, operationNames, type Paginator } from './emit-operations.js'
-import { emitTypes, type OperationShapes } from './emit-types.js'
-import { jsonSchemaDocument } from './emit-json-schema.js'
-import { header, modelLabel } from './source.js'
 import type { SchemaNode } from '../../core/shared/walk.js'
 import type { ServiceModel } from '../model/model.js'
+import { jsonSchemaDocument } from './emit-json-schema.js'
+import {
+  emitCatalog,
+  emitIndex,
+  emitOperation,
+  emitService,
+  operationNames,
+  type Paginator,
+} from './emit-operations.js'
+import { emitShapes, emptyOutputName } from './emit-typebox.js'
+import { emitTypes, type OperationShapes } from './emit-types.js'
+import { header, modelLabel } from './source.js'
 
 /** Generated files keyed by their path relative to the project root. */
 export type GeneratedFiles = Map<string, string>
@@ -15,9 +22,9 @@ export type GeneratedFiles = Map<string, string>
 /** What the importer reads. */
 export interface ImportInput {
   readonly model: ServiceModel
-  readonly paginators?: Readonly<Record<string, Paginator>>
+  readonly paginators?: Readonly<Record<string, Paginator>> | undefined
   /** The SHA-256 of the model file, recorded in `generated/contract.json`. */
-  readonly sha256?: string
+  readonly sha256?: string | undefined
   /** The project root, where a staging folder is made to load the fresh schemas back. */
   readonly root: string
 }
@@ -27,7 +34,8 @@ export function schemaFiles(input: ImportInput): GeneratedFiles {
   const { model } = input
   const files: GeneratedFiles = new Map()
   files.set('schemas/shapes.ts', emitShapes(model))
-  for (const name of operationNames(model)) files.set(`schemas/operations/${name}.ts`, emitOperation(model, name, input.paginators?.[name]))
+  for (const name of operationNames(model))
+    files.set(`schemas/operations/${name}.ts`, emitOperation(model, name, input.paginators?.[name]))
   files.set('schemas/operations.ts', emitCatalog(model))
   files.set('schemas/service.ts', emitService(model))
   files.set('schemas/index.ts', emitIndex(model))
@@ -43,22 +51,48 @@ function operationShapes(model: ServiceModel): OperationShapes[] {
 
 /** A documentation-free copy of the model's facts, itself a botocore model: what later change reports compare against. */
 function contractJson(model: ServiceModel, comment: string, sha256: string | undefined): string {
-  const operations = Object.fromEntries(operationNames(model).map((name) => {
-    const op = model.operations[name]!
-    return [name, { name, ...(op.input && { input: { shape: op.input.shape } }), ...(op.output && { output: { shape: op.output.shape } }), errors: (op.errors ?? []).map((e) => ({ shape: e.shape })) }]
-  }))
+  const operations = Object.fromEntries(
+    operationNames(model).map((name) => {
+      const op = model.operations[name]!
+      return [
+        name,
+        {
+          name,
+          ...(op.input && { input: { shape: op.input.shape } }),
+          ...(op.output && { output: { shape: op.output.shape } }),
+          errors: (op.errors ?? []).map((e) => ({ shape: e.shape })),
+        },
+      ]
+    }),
+  )
   const strip = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(strip)
     if (value === null || typeof value !== 'object') return value
-    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'documentation').map(([k, v]) => [k, strip(v)]))
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => k !== 'documentation')
+        .map(([k, v]) => [k, strip(v)]),
+    )
   }
-  const shapes = Object.fromEntries(Object.keys(model.shapes).sort().map((name) => [name, strip(model.shapes[name])]))
-  const source = { ...(sha256 !== undefined && { sha256 }), operations: Object.keys(model.operations).length, shapes: Object.keys(model.shapes).length }
+  const shapes = Object.fromEntries(
+    Object.keys(model.shapes)
+      .sort()
+      .map((name) => [name, strip(model.shapes[name])]),
+  )
+  const source = {
+    ...(sha256 !== undefined && { sha256 }),
+    operations: Object.keys(model.operations).length,
+    shapes: Object.keys(model.shapes).length,
+  }
   return `${JSON.stringify({ $comment: comment, 'x-model': source, metadata: strip(model.metadata), operations, shapes }, null, 2)}\n`
 }
 
 /** The files of `generated/`, derived from the TypeBox shapes module. */
-export function generatedFiles(model: ServiceModel, shapes: Readonly<Record<string, unknown>>, sha256?: string): GeneratedFiles {
+export function generatedFiles(
+  model: ServiceModel,
+  shapes: Readonly<Record<string, unknown>>,
+  sha256?: string | undefined,
+): GeneratedFiles {
   const label = modelLabel(model.metadata.endpointPrefix, model.metadata.apiVersion)
   const line = header(label)
   const comment = line.replace(/^\/\/ /, '')
@@ -68,7 +102,10 @@ export function generatedFiles(model: ServiceModel, shapes: Readonly<Record<stri
   files.set('generated/types.ts', emitTypes(line, byName, ops, 'wire'))
   files.set('generated/sdk-types.ts', emitTypes(line, byName, ops, 'sdk'))
   for (const op of ops) {
-    for (const [side, shape] of [['request', op.input], ['response', op.output]] as const) {
+    for (const [side, shape] of [
+      ['request', op.input],
+      ['response', op.output],
+    ] as const) {
       const id = `urn:cognito-idp-contract:${model.metadata.apiVersion}:${op.name}:${side}`
       files.set(`generated/json-schema/${op.name}.${side}.json`, jsonSchemaDocument(id, comment, byName.get(shape)!))
     }

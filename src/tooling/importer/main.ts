@@ -1,10 +1,9 @@
-import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
 import { changeReport, formatReport } from '../changes/report.js'
-import { importModel, loadPaginators } from './import-model.js'
 import { loadModel, modelDigest } from '../model/model.js'
+import { importModel, loadPaginators } from './import-model.js'
 import { drift, writeFiles } from './sync.js'
 
 /** Where the importer looks for the model when neither --model nor COGNITO_IDP_MODEL says. */
@@ -19,11 +18,18 @@ const model = loadModel(modelPath)
 const committed = join(root, 'generated/contract.json')
 if (existsSync(committed)) {
   const report = changeReport(loadModel(committed), model, new Date().toISOString().slice(0, 10).replaceAll('-', '/'))
-  console.log(report.operations.length === 0 ? 'The model matches the committed contract: no API changes.\n' : formatReport(report))
+  console.log(
+    report.operations.length === 0
+      ? 'The model matches the committed contract: no API changes.\n'
+      : formatReport(report),
+  )
 }
 const files = await importModel({ model, paginators: loadPaginators(modelPath), sha256: modelDigest(modelPath), root })
 const result = values.check ? drift(root, files) : writeFiles(root, files)
 const total = result.changed.length + result.added.length + result.removed.length
-for (const [what, list] of Object.entries(result)) for (const path of list as string[]) console.log(`${what.padEnd(8)}${path}`)
-console.log(`${Object.keys(model.operations).length} operations, ${Object.keys(model.shapes).length} shapes from ${modelPath}: ${files.size} files, ${total} ${values.check ? 'out of date' : 'written'}`)
+for (const [what, list] of Object.entries(result))
+  for (const path of list as string[]) console.log(`${what.padEnd(8)}${path}`)
+console.log(
+  `${Object.keys(model.operations).length} operations, ${Object.keys(model.shapes).length} shapes from ${modelPath}: ${files.size} files, ${total} ${values.check ? 'out of date' : 'written'}`,
+)
 if (values.check && total > 0) process.exitCode = 1

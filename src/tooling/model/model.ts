@@ -9,7 +9,18 @@ export interface MemberRef {
 
 /** One shape of a botocore "service-2" model, with only the fields the importer reads. */
 export interface ModelShape {
-  readonly type: 'structure' | 'string' | 'integer' | 'long' | 'boolean' | 'list' | 'map' | 'timestamp' | 'blob' | 'double' | 'float'
+  readonly type:
+    | 'structure'
+    | 'string'
+    | 'integer'
+    | 'long'
+    | 'boolean'
+    | 'list'
+    | 'map'
+    | 'timestamp'
+    | 'blob'
+    | 'double'
+    | 'float'
   readonly members?: Readonly<Record<string, MemberRef>>
   readonly required?: readonly string[]
   readonly member?: MemberRef

@@ -6,7 +6,12 @@ import { setupCognitoServer } from '../../../src/adapters/msw/node.js'
 import { exceptionClass, sdkClient, send } from '../../support/sdk.js'
 
 const lines: string[] = []
-const { server, cognito } = setupCognitoServer({ seed: 3, log: (line) => lines.push(line), exclude: ['AdminDeleteUser'], endpoints: ['http://localhost:9229/'] })
+const { server, cognito } = setupCognitoServer({
+  seed: 3,
+  log: (line) => lines.push(line),
+  exclude: ['AdminDeleteUser'],
+  endpoints: ['http://localhost:9229/'],
+})
 const client = sdkClient()
 
 beforeAll(() => server.listen(STRICT))
@@ -26,32 +31,56 @@ describe('responses, per operation', () => {
 
   it('takes a static override, and refuses an invalid one where it is written, naming member and constraint', async () => {
     cognito.respond('DescribeUserPool', { UserPool: { Id: 'us-east-1_Static123', Name: 'fixture' } })
-    expect((await send(client, 'DescribeUserPool', { UserPoolId: 'us-east-1_Other1' }))['UserPool']).toMatchObject({ Id: 'us-east-1_Static123', Name: 'fixture' })
+    expect((await send(client, 'DescribeUserPool', { UserPoolId: 'us-east-1_Other1' }))['UserPool']).toMatchObject({
+      Id: 'us-east-1_Static123',
+      Name: 'fixture',
+    })
     expect(() => cognito.respond('DescribeUserPool', { UserPool: { Id: 'no underscore' } })).toThrow(
       "the DescribeUserPool response override is not valid: 1 validation error detected: Value 'no underscore' at 'userPool.id' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+_[0-9a-zA-Z]+",
     )
-    expect(() => cognitoHandlers({ operations: { ListUserPools: { response: { UserPools: [{ Name: '' }] } } } })).toThrow(/Value '' at 'userPools\.1\.member\.name' failed to satisfy constraint: Member must have length greater than or equal to 1/)
+    expect(() =>
+      cognitoHandlers({ operations: { ListUserPools: { response: { UserPools: [{ Name: '' }] } } } }),
+    ).toThrow(
+      /Value '' at 'userPools\.1\.member\.name' failed to satisfy constraint: Member must have length greater than or equal to 1/,
+    )
   })
 
   it('takes a function of the validated input, and an invalid result fails the call with the reason', async () => {
-    cognito.respond('DescribeIdentityProvider', (input) => ({ IdentityProvider: { UserPoolId: input.UserPoolId, ProviderName: input.ProviderName, ProviderType: 'SAML' } }))
+    cognito.respond('DescribeIdentityProvider', (input) => ({
+      IdentityProvider: { UserPoolId: input.UserPoolId, ProviderName: input.ProviderName, ProviderType: 'SAML' },
+    }))
     const out = await send(client, 'DescribeIdentityProvider', { UserPoolId: 'us-east-1_AbC123', ProviderName: 'Corp' })
-    expect(out['IdentityProvider']).toEqual({ UserPoolId: 'us-east-1_AbC123', ProviderName: 'Corp', ProviderType: 'SAML' })
+    expect(out['IdentityProvider']).toEqual({
+      UserPoolId: 'us-east-1_AbC123',
+      ProviderName: 'Corp',
+      ProviderType: 'SAML',
+    })
     cognito.respond('DescribeIdentityProvider', () => ({ IdentityProvider: { ProviderType: 'OpenID' as never } }))
-    const error = await send(client, 'DescribeIdentityProvider', { UserPoolId: 'us-east-1_AbC123', ProviderName: 'Corp' }).catch((e: Error) => e)
+    const error = await send(client, 'DescribeIdentityProvider', {
+      UserPoolId: 'us-east-1_AbC123',
+      ProviderName: 'Corp',
+    }).catch((e: Error) => e)
     expect(error).toBeInstanceOf(exceptionClass('InternalErrorException')!)
-    expect((error as Error).message).toMatch(/Value 'OpenID' at 'identityProvider\.providerType' failed to satisfy constraint: Member must satisfy enum value set/)
+    expect((error as Error).message).toMatch(
+      /Value 'OpenID' at 'identityProvider\.providerType' failed to satisfy constraint: Member must satisfy enum value set/,
+    )
   })
 
-  it('fails once, then answers normally (MSW\'s once)', async () => {
+  it("fails once, then answers normally (MSW's once)", async () => {
     cognito.fail('ListUserPools', { type: 'TooManyRequestsException', message: 'Rate exceeded' }, { once: true })
-    await expect(send(client, 'ListUserPools', { MaxResults: 10 })).rejects.toBeInstanceOf(exceptionClass('TooManyRequestsException')!)
+    await expect(send(client, 'ListUserPools', { MaxResults: 10 })).rejects.toBeInstanceOf(
+      exceptionClass('TooManyRequestsException')!,
+    )
     await expect(send(client, 'ListUserPools', { MaxResults: 10 })).resolves.toMatchObject({ UserPools: [] })
   })
 
   it('fails the call to an excluded operation with a clear message, and records it as unhandled', async () => {
-    const error = await send(client, 'AdminDeleteUser', { UserPoolId: 'us-east-1_AbC123', Username: 'jane' }).catch((e: Error) => e)
-    expect((error as Error).message).toBe('cognito-idp-contract: AdminDeleteUser is excluded from these handlers (the include/exclude options), so the call was not answered.')
+    const error = await send(client, 'AdminDeleteUser', { UserPoolId: 'us-east-1_AbC123', Username: 'jane' }).catch(
+      (e: Error) => e,
+    )
+    expect((error as Error).message).toBe(
+      'cognito-idp-contract: AdminDeleteUser is excluded from these handlers (the include/exclude options), so the call was not answered.',
+    )
     expect(cognito.unhandled().map((c) => c.operation)).toEqual(['AdminDeleteUser'])
   })
 })
@@ -61,15 +90,25 @@ describe('recording', () => {
     await send(client, 'CreateUserPool', { PoolName: 'one' })
     await send(client, 'ListUserPools', { MaxResults: 5 })
     expect(cognito.calls().map((c) => c.operation)).toEqual(['CreateUserPool', 'ListUserPools'])
-    expect(cognito.calls('ListUserPools')[0]).toMatchObject({ input: { MaxResults: 5 }, output: { UserPools: [{ Name: 'one' }] } })
+    expect(cognito.calls('ListUserPools')[0]).toMatchObject({
+      input: { MaxResults: 5 },
+      output: { UserPools: [{ Name: 'one' }] },
+    })
     expect(cognito).toHaveReceivedCognito('CreateUserPool', { PoolName: 'one' })
     expect(cognito).not.toHaveReceivedCognito('CreateUserPool', { PoolName: 'two' })
     expect(cognito).toHaveReceivedCognitoTimes('ListUserPools', 1)
-    expect(() => expect(cognito).toHaveReceivedCognito('DeleteUserPool')).toThrow(/expected a DeleteUserPool call; Cognito received:\n {2}CreateUserPool/)
+    expect(() => expect(cognito).toHaveReceivedCognito('DeleteUserPool')).toThrow(
+      /expected a DeleteUserPool call; Cognito received:\n {2}CreateUserPool/,
+    )
   })
 
   it('never writes sensitive values to the log', async () => {
-    await send(client, 'AdminSetUserPassword', { UserPoolId: 'us-east-1_AbC123', Username: 'jane', Password: 'hunter2-Secret!', Permanent: true })
+    await send(client, 'AdminSetUserPassword', {
+      UserPoolId: 'us-east-1_AbC123',
+      Username: 'jane',
+      Password: 'hunter2-Secret!',
+      Permanent: true,
+    })
     expect(lines).toHaveLength(1)
     expect(lines[0]).toContain('AdminSetUserPassword')
     expect(lines[0]).not.toContain('hunter2')
@@ -80,9 +119,20 @@ describe('recording', () => {
 
 describe('endpoints', () => {
   it('answers FIPS and dual-stack endpoints and the ones the caller names', async () => {
-    const urls = ['https://cognito-idp-fips.us-west-2.amazonaws.com/', 'https://cognito-idp.eu-west-1.api.aws/', 'http://localhost:9229/']
+    const urls = [
+      'https://cognito-idp-fips.us-west-2.amazonaws.com/',
+      'https://cognito-idp.eu-west-1.api.aws/',
+      'http://localhost:9229/',
+    ]
     for (const url of urls) {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.ListUserPools' }, body: '{"MaxResults":1}' })
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amz-target': 'AWSCognitoIdentityProviderService.ListUserPools',
+        },
+        body: '{"MaxResults":1}',
+      })
       expect(response.status, url).toBe(200)
       expect(response.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/)
     }
@@ -97,7 +147,12 @@ describe('faults and timing', () => {
     try {
       const outcomes: string[] = []
       for (let i = 0; i < 200; i++) {
-        outcomes.push(await send(client, 'ListUserPools', { MaxResults: 1 }).then(() => 'ok', (e: Error) => e.name))
+        outcomes.push(
+          await send(client, 'ListUserPools', { MaxResults: 1 }).then(
+            () => 'ok',
+            (e: Error) => e.name,
+          ),
+        )
       }
       const count = (name: string) => outcomes.filter((o) => o === name).length
       expect(count('TooManyRequestsException')).toBeGreaterThan(40)
@@ -114,7 +169,14 @@ describe('faults and timing', () => {
     try {
       const local = cognitoHandlers({ latency: 250 })
       let settled = false
-      const pending = local.handle({ method: 'POST', url: 'https://cognito-idp.us-east-1.amazonaws.com/', headers: { 'x-amz-target': 'AWSCognitoIdentityProviderService.ListUserPools' }, body: '{"MaxResults":1}' }).then(() => (settled = true))
+      const pending = local
+        .handle({
+          method: 'POST',
+          url: 'https://cognito-idp.us-east-1.amazonaws.com/',
+          headers: { 'x-amz-target': 'AWSCognitoIdentityProviderService.ListUserPools' },
+          body: '{"MaxResults":1}',
+        })
+        .then(() => (settled = true))
       await vi.advanceTimersByTimeAsync(249)
       expect(settled).toBe(false)
       await vi.advanceTimersByTimeAsync(1)
@@ -128,8 +190,16 @@ describe('faults and timing', () => {
 
 describe('reset', () => {
   it('restores a configured once-behaviour that was used up', async () => {
-    const local = cognitoHandlers({ operations: { ListUserPools: { error: { type: 'TooManyRequestsException', message: 'slow down' }, once: true } } })
-    const call = () => local.handle({ method: 'POST', url: 'https://cognito-idp.us-east-1.amazonaws.com/', headers: { 'x-amz-target': 'AWSCognitoIdentityProviderService.ListUserPools' }, body: '{"MaxResults":1}' })
+    const local = cognitoHandlers({
+      operations: { ListUserPools: { error: { type: 'TooManyRequestsException', message: 'slow down' }, once: true } },
+    })
+    const call = () =>
+      local.handle({
+        method: 'POST',
+        url: 'https://cognito-idp.us-east-1.amazonaws.com/',
+        headers: { 'x-amz-target': 'AWSCognitoIdentityProviderService.ListUserPools' },
+        body: '{"MaxResults":1}',
+      })
     expect((await call()).status).toBe(400)
     expect((await call()).status).toBe(200)
     local.reset()

@@ -1,8 +1,8 @@
-import { build, type Plugin } from 'esbuild'
 import { existsSync, readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { join } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import { build, type Plugin } from 'esbuild'
+import { type Browser, chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../../support/model.js'
 import { tsExamples } from '../../support/readme.js'
@@ -14,7 +14,11 @@ const DONE = '__readme_example_done__'
 const selfReference: Plugin = {
   name: 'self-reference',
   setup(b) {
-    const exportsMap = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, { default: string } | string> }).exports
+    const exportsMap = (
+      JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+        exports: Record<string, { default: string } | string>
+      }
+    ).exports
     b.onResolve({ filter: /^cognito-idp-contract(\/.*)?$/ }, (args) => {
       const entry = exportsMap[`.${args.path.slice('cognito-idp-contract'.length)}`]
       const target = typeof entry === 'string' ? entry : entry?.default
@@ -24,8 +28,20 @@ const selfReference: Plugin = {
 }
 
 async function bundlePage(entry: { contents: string } | { file: string }): Promise<string> {
-  const source = 'file' in entry ? { entryPoints: [entry.file] } : { stdin: { contents: entry.contents, resolveDir: ROOT, loader: 'ts' as const } }
-  const out = await build({ ...source, bundle: true, write: false, format: 'esm', platform: 'browser', target: 'es2022', logLevel: 'silent', plugins: [selfReference] })
+  const source =
+    'file' in entry
+      ? { entryPoints: [entry.file] }
+      : { stdin: { contents: entry.contents, resolveDir: ROOT, loader: 'ts' as const } }
+  const out = await build({
+    ...source,
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    logLevel: 'silent',
+    plugins: [selfReference],
+  })
   return out.outputFiles[0]!.text
 }
 const hasChromium = existsSync(CHROMIUM)
@@ -39,9 +55,18 @@ beforeAll(async () => {
   const files: Record<string, [string, string]> = {
     '/': ['text/html', '<!doctype html><html><body><script type="module" src="/app.js"></script></body></html>'],
     '/app.js': ['text/javascript', await bundlePage({ file: join(import.meta.dirname, 'browser/page.ts') })],
-    '/readme.html': ['text/html', '<!doctype html><html><body><script type="module" src="/readme.js"></script></body></html>'],
-    '/readme.js': ['text/javascript', await bundlePage({ contents: `${readme.code}\nconsole.log(${JSON.stringify(DONE)})\n` })],
-    '/mockServiceWorker.js': ['text/javascript', readFileSync(join(ROOT, 'node_modules/msw/lib/mockServiceWorker.js'), 'utf8')],
+    '/readme.html': [
+      'text/html',
+      '<!doctype html><html><body><script type="module" src="/readme.js"></script></body></html>',
+    ],
+    '/readme.js': [
+      'text/javascript',
+      await bundlePage({ contents: `${readme.code}\nconsole.log(${JSON.stringify(DONE)})\n` }),
+    ],
+    '/mockServiceWorker.js': [
+      'text/javascript',
+      readFileSync(join(ROOT, 'node_modules/msw/lib/mockServiceWorker.js'), 'utf8'),
+    ],
   }
   server = createServer((req, res) => {
     const file = files[new URL(req.url ?? '/', 'http://x').pathname]
@@ -49,7 +74,10 @@ beforeAll(async () => {
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] })
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  })
 }, 120_000)
 
 afterAll(async () => {
@@ -64,7 +92,7 @@ describe('a browser is there when CI requires one', () => {
 })
 
 describe.skipIf(!hasChromium)('in a real browser (Debian chromium)', () => {
-  it('MSW\'s service worker serves our handlers to the real SDK running in the page', async () => {
+  it("MSW's service worker serves our handlers to the real SDK running in the page", async () => {
     const page = await browser.newPage()
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
@@ -76,16 +104,22 @@ describe.skipIf(!hasChromium)('in a real browser (Debian chromium)', () => {
       arn: expect.stringMatching(/^arn:aws:cognito-idp:eu-west-1:123456789012:userpool\/eu-west-1_[A-Za-z0-9]{9}$/),
       providers: ['Okta:OIDC'],
       created: true,
-      bad: { name: 'InvalidParameterException', message: "1 validation error detected: Value ' nope' at 'userPoolId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+_[0-9a-zA-Z]+" },
+      bad: {
+        name: 'InvalidParameterException',
+        message:
+          "1 validation error detected: Value ' nope' at 'userPoolId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+_[0-9a-zA-Z]+",
+      },
       calls: 4,
     })
   })
 
-  it('runs the README\'s browser example and prints what the README says', async () => {
+  it("runs the README's browser example and prints what the README says", async () => {
     const readme = tsExamples().find((e) => e.runner === 'browser')!
     const page = await browser.newPage()
     const lines: string[] = []
-    const done = new Promise<void>((resolve) => page.on('console', (m) => (m.text() === DONE ? resolve() : m.type() === 'log' && lines.push(m.text()))))
+    const done = new Promise<void>((resolve) =>
+      page.on('console', (m) => (m.text() === DONE ? resolve() : m.type() === 'log' && lines.push(m.text()))),
+    )
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
     await page.goto(`${origin}/readme.html`)

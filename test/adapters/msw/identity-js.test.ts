@@ -12,17 +12,29 @@ describe('amazon-cognito-identity-js through the same handlers', () => {
   it('signs up a user and reads the generated response', async () => {
     const pool = new CognitoUserPool({ UserPoolId: 'eu-west-1_AbCdEf123', ClientId: '1example23456789abcdefghij' })
     const result = await new Promise<ISignUpResult>((resolve, reject) =>
-      pool.signUp('jane@example.com', 'Correct-Horse-1', [new CognitoUserAttribute({ Name: 'email', Value: 'jane@example.com' })], [], (error, data) => (error ? reject(error) : resolve(data!))),
+      pool.signUp(
+        'jane@example.com',
+        'Correct-Horse-1',
+        [new CognitoUserAttribute({ Name: 'email', Value: 'jane@example.com' })],
+        [],
+        (error, data) => (error ? reject(error) : resolve(data!)),
+      ),
     )
     expect(result.user.getUsername()).toBe('jane@example.com')
     expect(typeof result.userConfirmed).toBe('boolean')
     expect(result.userSub).toMatch(/^[0-9a-f-]{36}$/)
-    expect(cognito).toHaveReceivedCognito('SignUp', { ClientId: '1example23456789abcdefghij', Username: 'jane@example.com', UserAttributes: [{ Name: 'email', Value: 'jane@example.com' }] })
+    expect(cognito).toHaveReceivedCognito('SignUp', {
+      ClientId: '1example23456789abcdefghij',
+      Username: 'jane@example.com',
+      UserAttributes: [{ Name: 'email', Value: 'jane@example.com' }],
+    })
   })
 
-  it('receives Cognito\'s validation error for a bad request', async () => {
+  it("receives Cognito's validation error for a bad request", async () => {
     const pool = new CognitoUserPool({ UserPoolId: 'eu-west-1_AbCdEf123', ClientId: '1example23456789abcdefghij' })
-    const error = await new Promise<Error & { code?: string }>((resolve) => pool.signUp('', '', [], [], (e) => resolve(e as Error)))
+    const error = await new Promise<Error & { code?: string }>((resolve) =>
+      pool.signUp('', '', [], [], (e) => resolve(e as Error)),
+    )
     expect(error.code ?? error.name).toBe('InvalidParameterException')
     expect(error.message).toMatch(/^\d validation errors? detected: Value at 'password' failed to satisfy constraint/)
   })

@@ -1,12 +1,12 @@
 import fc from 'fast-check'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { STRICT } from '../../support/msw.js'
-import { operations, type OperationName } from '../../../schemas/operations.js'
+import { type OperationName, operations } from '../../../schemas/operations.js'
 import { service } from '../../../schemas/service.js'
-import { requestArbitrary } from '../../../src/core/arbitraries/index.js'
 import { setupCognitoServer } from '../../../src/adapters/msw/node.js'
+import { requestArbitrary } from '../../../src/core/arbitraries/index.js'
 import { fromSdk, toSdk } from '../../../src/core/shared/convert.js'
 import { validate } from '../../../src/core/validate/validate.js'
+import { STRICT } from '../../support/msw.js'
 import { exceptionClass, sdkClient, send } from '../../support/sdk.js'
 
 const names = Object.keys(operations) as OperationName[]
@@ -37,25 +37,30 @@ describe('the real SDK against generated responses', () => {
     expect(a['IdentityProvider']).toMatchObject(input)
   })
 
-  it('turns every modelled error of every operation into the SDK\'s typed exception', async () => {
+  it("turns every modelled error of every operation into the SDK's typed exception", async () => {
     const types = new Set<string>()
     for (const op of names) {
       const [input] = fc.sample(requestArbitrary(op), { seed: 2, numRuns: 1 })
       for (const type of operations[op].errors) {
         cognito.fail(op, { type, message: `${type} from the test` }, { once: true })
-        const error = await send(client, op, toSdk(operations[op].input, input)).then(() => undefined, (e: unknown) => e as Error & { $metadata: { httpStatusCode: number } })
+        const error = await send(client, op, toSdk(operations[op].input, input)).then(
+          () => undefined,
+          (e: unknown) => e as Error & { $metadata: { httpStatusCode: number } },
+        )
         const Exception = exceptionClass(type)
         expect(Exception, type).toBeDefined()
         expect(error, `${op} ${type}`).toBeInstanceOf(Exception!)
         expect(error!.message).toBe(`${type} from the test`)
-        expect(error!.$metadata.httpStatusCode).toBe(type === 'InternalErrorException' || type === 'InternalServerException' ? 500 : 400)
+        expect(error!.$metadata.httpStatusCode).toBe(
+          type === 'InternalErrorException' || type === 'InternalServerException' ? 500 : 400,
+        )
         types.add(type)
       }
     }
     expect(types.size).toBe(59)
   })
 
-  it('answers a malformed request from the SDK with Cognito\'s validation message', async () => {
+  it("answers a malformed request from the SDK with Cognito's validation message", async () => {
     const error = await send(client, 'DescribeUserPool', { UserPoolId: ' us-east-1_abc' }).catch((e: Error) => e)
     expect(error).toBeInstanceOf(exceptionClass('InvalidParameterException')!)
     expect((error as Error).message).toBe(

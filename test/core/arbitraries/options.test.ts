@@ -7,28 +7,45 @@ import { validate, validateSchema } from '../../../src/core/validate/index.js'
 
 describe('options', () => {
   it('overrides by shape name and by member path, with values or arbitraries', () => {
-    const options = { overrides: { UserPoolIdType: 'us-east-1_Override1', 'IdentityProvider.ProviderName': fc.constant('MyIdP') } }
-    for (const r of fc.sample(responseArbitrary('DescribeIdentityProvider', { ...options, presence: 'full' }), { seed: 1, numRuns: 20 })) {
+    const options = {
+      overrides: { UserPoolIdType: 'us-east-1_Override1', 'IdentityProvider.ProviderName': fc.constant('MyIdP') },
+    }
+    for (const r of fc.sample(responseArbitrary('DescribeIdentityProvider', { ...options, presence: 'full' }), {
+      seed: 1,
+      numRuns: 20,
+    })) {
       expect(r.IdentityProvider.UserPoolId).toBe('us-east-1_Override1')
       expect(r.IdentityProvider.ProviderName).toBe('MyIdP')
     }
   })
 
   it('bounds list sizes within the model', () => {
-    for (const r of fc.sample(responseArbitrary('ListUserPools', { presence: 'full', listSize: { min: 5, max: 7 } }), { seed: 2, numRuns: 30 })) {
+    for (const r of fc.sample(responseArbitrary('ListUserPools', { presence: 'full', listSize: { min: 5, max: 7 } }), {
+      seed: 2,
+      numRuns: 30,
+    })) {
       expect(r.UserPools!.length).toBeGreaterThanOrEqual(5)
       expect(r.UserPools!.length).toBeLessThanOrEqual(7)
     }
-    const [tooMany] = fc.sample(requestArbitrary('CreateUserPool', { presence: 'full', listSize: { min: 80 } }), { seed: 3, numRuns: 1 })
+    const [tooMany] = fc.sample(requestArbitrary('CreateUserPool', { presence: 'full', listSize: { min: 80 } }), {
+      seed: 3,
+      numRuns: 1,
+    })
     expect(tooMany!.Schema!.length).toBe(50)
   })
 
   it('keeps to ASCII when unicode is off', () => {
-    for (const v of fc.sample(arbitrary('UsernameType', { unicode: false }), { seed: 4, numRuns: 200 })) expect(v).toMatch(/^[\x20-\x7e]+$/)
+    for (const v of fc.sample(arbitrary('UsernameType', { unicode: false }), { seed: 4, numRuns: 200 }))
+      expect(v).toMatch(/^[\x20-\x7e]+$/)
   })
 
   it('derives from a consumer schema built from ours', () => {
-    const Tenant = Type.Object({ tenantId: Type.String({ pattern: '^t-[0-9]{4}$' }), poolId: UserPoolIdType, pool: Type.Optional(UserPoolType), plan: Type.Union([Type.Literal('free'), Type.Literal('pro')]) })
+    const Tenant = Type.Object({
+      tenantId: Type.String({ pattern: '^t-[0-9]{4}$' }),
+      poolId: UserPoolIdType,
+      pool: Type.Optional(UserPoolType),
+      plan: Type.Union([Type.Literal('free'), Type.Literal('pro')]),
+    })
     for (const v of fc.sample(arbitrary(Tenant), { seed: 5, numRuns: 100 })) {
       expect(validateSchema(Tenant, v)).toEqual({ valid: true })
       expect(v.tenantId).toMatch(/^t-[0-9]{4}$/)
@@ -54,8 +71,20 @@ describe('reproducible', () => {
 
 describe('forward-compatible responses', () => {
   it('add unknown members and enum values that the current schema does not know', () => {
-    const values = fc.sample(responseArbitrary('DescribeIdentityProvider', { forwardCompatible: true, presence: 'full' }), { seed: 6, numRuns: 200 })
-    const known = ['UserPoolId', 'ProviderName', 'ProviderType', 'ProviderDetails', 'AttributeMapping', 'IdpIdentifiers', 'LastModifiedDate', 'CreationDate']
+    const values = fc.sample(
+      responseArbitrary('DescribeIdentityProvider', { forwardCompatible: true, presence: 'full' }),
+      { seed: 6, numRuns: 200 },
+    )
+    const known = [
+      'UserPoolId',
+      'ProviderName',
+      'ProviderType',
+      'ProviderDetails',
+      'AttributeMapping',
+      'IdpIdentifiers',
+      'LastModifiedDate',
+      'CreationDate',
+    ]
     expect(values.some((v) => Object.keys(v.IdentityProvider).some((k) => !known.includes(k)))).toBe(true)
     expect(values.some((v) => v.IdentityProvider.ProviderType === ('FUTURE_VALUE' as never))).toBe(true)
     expect(values.some((v) => !validate('DescribeIdentityProvider', 'response', v).valid)).toBe(true)

@@ -19,7 +19,9 @@ describe('realistic by default', () => {
     for (const { UserPool } of draw(responseArbitrary('DescribeUserPool', { presence: 'full' }))) {
       const id = UserPool!.Id!
       expect(id).toMatch(POOL_ID)
-      expect(UserPool!.Arn).toBe(`arn:aws:cognito-idp:${id.split('_')[0]}:${UserPool!.Arn!.split(':')[4]}:userpool/${id}`)
+      expect(UserPool!.Arn).toBe(
+        `arn:aws:cognito-idp:${id.split('_')[0]}:${UserPool!.Arn!.split(':')[4]}:userpool/${id}`,
+      )
       expect(UserPool!.Arn!.split(':')[4]).toMatch(/^[1-9][0-9]{11}$/)
     }
   })
@@ -29,7 +31,8 @@ describe('realistic by default', () => {
       const region = UserPool!.Id!.split('_')[0]
       const account = UserPool!.Arn!.split(':')[4]
       for (const trigger of Object.values(UserPool!.LambdaConfig ?? {})) {
-        if (typeof trigger === 'string') expect(trigger).toMatch(new RegExp(`^arn:aws:lambda:${region}:${account}:function:`))
+        if (typeof trigger === 'string')
+          expect(trigger).toMatch(new RegExp(`^arn:aws:lambda:${region}:${account}:function:`))
       }
     }
   })
@@ -71,7 +74,12 @@ describe('realistic by default', () => {
   })
 
   it('region and account can be fixed', () => {
-    const [value] = sample('DescribeUserPool', { seed: 1, presence: 'full', region: 'eu-central-1', accountId: '111122223333' }) as Array<{ UserPool: { Id: string; Arn: string } }>
+    const [value] = sample('DescribeUserPool', {
+      seed: 1,
+      presence: 'full',
+      region: 'eu-central-1',
+      accountId: '111122223333',
+    }) as Array<{ UserPool: { Id: string; Arn: string } }>
     expect(value!.UserPool.Id).toMatch(/^eu-central-1_[A-Za-z0-9]{9}$/)
     expect(value!.UserPool.Arn).toBe(`arn:aws:cognito-idp:eu-central-1:111122223333:userpool/${value!.UserPool.Id}`)
   })

@@ -7,21 +7,28 @@ import { arbitrary } from '../../../src/core/arbitraries/index.js'
 import { validateSchema } from '../../../src/core/validate/validate-schema.js'
 
 /** A consumer's recursive schema built from ours: an organisation tree, each unit with its own user pool. */
-const Unit = Type.Cyclic({
-  Unit: Type.Object({
-    name: Type.String({ minLength: 1, maxLength: 20 }),
-    poolId: UserPoolIdType,
-    children: Type.Array(Type.Ref('Unit'), { maxItems: 3 }),
-    parent: Type.Optional(Type.Ref('Unit')),
-  }),
-}, 'Unit')
+const Unit = Type.Cyclic(
+  {
+    Unit: Type.Object({
+      name: Type.String({ minLength: 1, maxLength: 20 }),
+      poolId: UserPoolIdType,
+      children: Type.Array(Type.Ref('Unit'), { maxItems: 3 }),
+      parent: Type.Optional(Type.Ref('Unit')),
+    }),
+  },
+  'Unit',
+)
 
-const depth = (unit: { children: unknown[]; parent?: unknown }): number => 1 + Math.max(0, ...unit.children.map((c) => depth(c as never)), unit.parent ? depth(unit.parent as never) : 0)
+const depth = (unit: { children: unknown[]; parent?: unknown }): number =>
+  1 + Math.max(0, ...unit.children.map((c) => depth(c as never)), unit.parent ? depth(unit.parent as never) : 0)
 
 describe('references and recursion', () => {
   it('draws valid values of a recursive schema, to a bounded depth', () => {
     const check = Compile(Unit)
-    const values = fc.sample(arbitrary(Unit, { presence: 'full', listSize: { min: 1, max: 2 } }), { seed: 3, numRuns: 50 })
+    const values = fc.sample(arbitrary(Unit, { presence: 'full', listSize: { min: 1, max: 2 } }), {
+      seed: 3,
+      numRuns: 50,
+    })
     for (const value of values) {
       expect(check.Check(value)).toBe(true)
       expect(validateSchema(Unit, value)).toEqual({ valid: true })

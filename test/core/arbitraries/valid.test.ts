@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import type { TSchema } from 'typebox'
 import { describe, expect, it } from 'vitest'
+import { type OperationName, operations } from '../../../schemas/operations.js'
 import * as shapes from '../../../schemas/shapes.js'
-import { operations, type OperationName } from '../../../schemas/operations.js'
 import { arbitrary, requestArbitrary, responseArbitrary } from '../../../src/core/arbitraries/index.js'
 import type { Presence } from '../../../src/core/arbitraries/options.js'
 import { validateSchema } from '../../../src/core/validate/validate-schema.js'
@@ -42,9 +42,24 @@ describe('arbitraries are always valid', () => {
   })
 
   it('includes every optional member with presence full, only required ones with minimal', () => {
-    const [full] = fc.sample(responseArbitrary('DescribeIdentityProvider', { presence: 'full' }), { seed: SEED, numRuns: 1 })
-    expect(Object.keys(full!.IdentityProvider)).toEqual(['UserPoolId', 'ProviderName', 'ProviderType', 'ProviderDetails', 'AttributeMapping', 'IdpIdentifiers', 'LastModifiedDate', 'CreationDate'])
-    const [minimal] = fc.sample(requestArbitrary('CreateIdentityProvider', { presence: 'minimal' }), { seed: SEED, numRuns: 1 })
+    const [full] = fc.sample(responseArbitrary('DescribeIdentityProvider', { presence: 'full' }), {
+      seed: SEED,
+      numRuns: 1,
+    })
+    expect(Object.keys(full!.IdentityProvider)).toEqual([
+      'UserPoolId',
+      'ProviderName',
+      'ProviderType',
+      'ProviderDetails',
+      'AttributeMapping',
+      'IdpIdentifiers',
+      'LastModifiedDate',
+      'CreationDate',
+    ])
+    const [minimal] = fc.sample(requestArbitrary('CreateIdentityProvider', { presence: 'minimal' }), {
+      seed: SEED,
+      numRuns: 1,
+    })
     expect(Object.keys(minimal!)).toEqual(['UserPoolId', 'ProviderName', 'ProviderType', 'ProviderDetails'])
   })
 })

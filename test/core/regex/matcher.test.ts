@@ -5,10 +5,19 @@ import { parseJavaRegex, UnsupportedRegexError } from '../../../src/core/regex/p
 import { javaPatternToJs, wholeValueRegExp } from '../../../src/core/regex/to-js.js'
 import { HAS_MODEL, model } from '../../support/model.js'
 
-const patterns = (): string[] => [...new Set(Object.values(model().shapes).flatMap((s) => (s.pattern ? [s.pattern] : [])))].sort()
+const patterns = (): string[] =>
+  [...new Set(Object.values(model().shapes).flatMap((s) => (s.pattern ? [s.pattern] : [])))].sort()
 
 /** Characters that exercise the model's classes: ASCII, Java whitespace, Unicode spaces, letters, marks, symbols, astral. */
-const interesting = fc.constantFrom(...'aZ09_-.@+=/,:#{}*! \t\n\r\u000b\u000c\u0085\u00a0\u2028\u3000éß\u0301€😀_'.split(''), '😀', 'arn:', '{####}', '{##', '##}', 'cognito:')
+const interesting = fc.constantFrom(
+  ...'aZ09_-.@+=/,:#{}*! \t\n\r\u000b\u000c\u0085\u00a0\u2028\u3000éß\u0301€😀_'.split(''),
+  '😀',
+  'arn:',
+  '{####}',
+  '{##',
+  '##}',
+  'cognito:',
+)
 const text = fc.array(interesting, { maxLength: 90 }).map((parts) => parts.join(''))
 
 describe.skipIf(!HAS_MODEL)('Java patterns of the model', () => {
@@ -22,9 +31,12 @@ describe.skipIf(!HAS_MODEL)('Java patterns of the model', () => {
 
   it('the linear matcher and the translated regex agree on every input', () => {
     const pairs = patterns().map((p) => ({ p, matcher: compileMatcher(p), re: wholeValueRegExp(p) }))
-    fc.assert(fc.property(text, (s) => {
-      for (const { p, matcher, re } of pairs) expect(matcher(s), `${p} on ${JSON.stringify(s)}`).toBe(re.test(s))
-    }), { numRuns: 400 })
+    fc.assert(
+      fc.property(text, (s) => {
+        for (const { p, matcher, re } of pairs) expect(matcher(s), `${p} on ${JSON.stringify(s)}`).toBe(re.test(s))
+      }),
+      { numRuns: 400 },
+    )
   })
 })
 
@@ -49,7 +61,9 @@ describe('Java semantics kept in translation', () => {
   it('counts bounded repetition exactly (DomainType allows at most 63 characters)', () => {
     const m = compileMatcher('^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$')
     const re = wholeValueRegExp('^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$')
-    for (let n = 0; n < 130; n++) for (const s of ['a'.repeat(n), `a${'-'.repeat(Math.max(0, n - 2))}b`]) expect(m(s), `${s.length}`).toBe(re.test(s))
+    for (let n = 0; n < 130; n++)
+      for (const s of ['a'.repeat(n), `a${'-'.repeat(Math.max(0, n - 2))}b`])
+        expect(m(s), `${s.length}`).toBe(re.test(s))
     expect(m('a'.repeat(63))).toBe(true)
     expect(m('a'.repeat(64))).toBe(false)
   })
@@ -70,9 +84,12 @@ describe('Java semantics kept in translation', () => {
 describe('adversarial input', () => {
   // Inputs that take a backtracking engine quadratic time or worse: the matcher stays linear.
   const cases: Array<[string, string]> = [
-    ['[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+@[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+', '@'.repeat(300_000) + '\u0001'],
-    ['[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{##[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*##\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*', '{##'.repeat(100_000) + '\u0000'],
-    ['^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$', 'a'.repeat(100_000) + '!'],
+    ['[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+@[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+', `${'@'.repeat(300_000)}\u0001`],
+    [
+      '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{##[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*##\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*',
+      `${'{##'.repeat(100_000)}\u0000`,
+    ],
+    ['^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$', `${'a'.repeat(100_000)}!`],
   ]
   it.each(cases)('%s finishes on a long hostile string', (pattern, input) => {
     expect(compileMatcher(pattern)(input)).toBe(false)

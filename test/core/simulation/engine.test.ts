@@ -6,12 +6,23 @@ import { operation, runDefinition } from '../../../src/core/simulation/define.js
 import { Store } from '../../../src/core/simulation/engine/store.js'
 import { createCognito } from '../../../src/core/simulation/index.js'
 
-const oidc = { client_id: 'c', authorize_scopes: 'openid', oidc_issuer: 'https://idp.example.com', attributes_request_method: 'GET' }
+const oidc = {
+  client_id: 'c',
+  authorize_scopes: 'openid',
+  oidc_issuer: 'https://idp.example.com',
+  attributes_request_method: 'GET',
+}
 
 function populated() {
   const c = createCognito({ seed: 3 })
   const id = c.send('CreateUserPool', { PoolName: 'p' }).UserPool!.Id!
-  c.send('CreateIdentityProvider', { UserPoolId: id, ProviderName: 'Okta', ProviderType: 'OIDC', ProviderDetails: oidc, IdpIdentifiers: ['example.com'] })
+  c.send('CreateIdentityProvider', {
+    UserPoolId: id,
+    ProviderName: 'Okta',
+    ProviderType: 'OIDC',
+    ProviderDetails: oidc,
+    IdpIdentifiers: ['example.com'],
+  })
   const client = c.send('CreateUserPoolClient', { UserPoolId: id, ClientName: 'web' }).UserPoolClient!.ClientId!
   return { c, id, client }
 }
@@ -23,21 +34,41 @@ describe('tables', () => {
     const snapshot = c.snapshot()
     expect(snapshot.partitions).toEqual([])
     const other = c.send('CreateUserPool', { PoolName: 'q' }).UserPool!.Id!
-    c.send('CreateIdentityProvider', { UserPoolId: other, ProviderName: 'Okta', ProviderType: 'OIDC', ProviderDetails: oidc, IdpIdentifiers: ['example.com'] })
-    expect(c.send('GetIdentityProviderByIdentifier', { UserPoolId: other, IdpIdentifier: 'example.com' }).IdentityProvider!.UserPoolId).toBe(other)
+    c.send('CreateIdentityProvider', {
+      UserPoolId: other,
+      ProviderName: 'Okta',
+      ProviderType: 'OIDC',
+      ProviderDetails: oidc,
+      IdpIdentifiers: ['example.com'],
+    })
+    expect(
+      c.send('GetIdentityProviderByIdentifier', { UserPoolId: other, IdpIdentifier: 'example.com' }).IdentityProvider!
+        .UserPoolId,
+    ).toBe(other)
   })
 
   it('keep creation order through updates, snapshots and undone deletes', () => {
     const { c, id } = populated()
-    for (const name of ['A1x', 'B2x', 'C3x']) c.send('CreateIdentityProvider', { UserPoolId: id, ProviderName: name, ProviderType: 'OIDC', ProviderDetails: oidc })
+    for (const name of ['A1x', 'B2x', 'C3x'])
+      c.send('CreateIdentityProvider', {
+        UserPoolId: id,
+        ProviderName: name,
+        ProviderType: 'OIDC',
+        ProviderDetails: oidc,
+      })
     c.send('UpdateIdentityProvider', { UserPoolId: id, ProviderName: 'A1x', AttributeMapping: { email: 'email' } })
-    const names = (cog = c) => cog.send('ListIdentityProviders', { UserPoolId: id }).Providers!.map((p) => p.ProviderName)
+    const names = (cog = c) =>
+      cog.send('ListIdentityProviders', { UserPoolId: id }).Providers!.map((p) => p.ProviderName)
     expect(names()).toEqual(['Okta', 'A1x', 'B2x', 'C3x'])
     const restored = createCognito()
     restored.restore(c.snapshot())
     expect(names(restored)).toEqual(['Okta', 'A1x', 'B2x', 'C3x'])
     const page = c.send('ListIdentityProviders', { UserPoolId: id, MaxResults: 2 })
-    expect(restored.send('ListIdentityProviders', { UserPoolId: id, MaxResults: 2, NextToken: page.NextToken! }).Providers!.map((p) => p.ProviderName)).toEqual(['B2x', 'C3x'])
+    expect(
+      restored
+        .send('ListIdentityProviders', { UserPoolId: id, MaxResults: 2, NextToken: page.NextToken! })
+        .Providers!.map((p) => p.ProviderName),
+    ).toEqual(['B2x', 'C3x'])
   })
 
   it('are frozen: a stored row changes only through its table', () => {
@@ -59,7 +90,11 @@ describe('transactions', () => {
       store.transaction(() => {
         store.ids.chars(5)
         tables.pools.put({ ...pool, tags: { k: 'v' } })
-        tables.clients.insert({ client: { ClientId: 'c1', UserPoolId: 'us-east-1_A', ClientName: 'x' }, created: 2, modified: 2 })
+        tables.clients.insert({
+          client: { ClientId: 'c1', UserPoolId: 'us-east-1_A', ClientName: 'x' },
+          created: 2,
+          modified: 2,
+        })
         tables.pools.delete('us-east-1_A')
         throw new Error('fails half-way')
       }),
@@ -100,7 +135,9 @@ describe('operation definitions', () => {
       const definition = operation('DescribeUserPool', (context) => {
         throw fail(context, type, 'as modelled')
       })
-      expect(() => runDefinition(definition, cx, { UserPoolId: 'us-east-1_A' })).toThrow(expect.objectContaining({ name: type }))
+      expect(() => runDefinition(definition, cx, { UserPoolId: 'us-east-1_A' })).toThrow(
+        expect.objectContaining({ name: type }),
+      )
     }
   })
 })

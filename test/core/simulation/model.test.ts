@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { operations, type OperationName } from '../../../schemas/operations.js'
-import { createCognitoMock, type CognitoMock } from '../../../src/core/mock/mock.js'
+import { type OperationName, operations } from '../../../schemas/operations.js'
+import { type CognitoMock, createCognitoMock } from '../../../src/core/mock/mock.js'
 import { acceptableResponse } from '../../../src/core/protocol/discrepancies.js'
 import { validateOperation } from '../../../src/core/validate/validate-schema.js'
 
@@ -15,26 +15,49 @@ interface Real {
   mock: CognitoMock
 }
 
-async function call(real: Real, op: OperationName, input: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+async function call(
+  real: Real,
+  op: OperationName,
+  input: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await real.mock.handle({
-    method: 'POST', url: 'https://cognito-idp.us-east-1.amazonaws.com/',
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${op}` }, body: JSON.stringify(input),
+    method: 'POST',
+    url: 'https://cognito-idp.us-east-1.amazonaws.com/',
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': `AWSCognitoIdentityProviderService.${op}`,
+    },
+    body: JSON.stringify(input),
   })
   const body = JSON.parse(response.body) as Record<string, unknown>
-  if (response.status === 200) expect(acceptableResponse(op, validateOperation(operations[op], 'response', body)), `${op} response`).toBe(true)
+  if (response.status === 200)
+    expect(acceptableResponse(op, validateOperation(operations[op], 'response', body)), `${op} response`).toBe(true)
   return { status: response.status, body }
 }
 
 const NAMES = ['Okta', 'AzureAD', 'Google', 'Facebook', 'Corp-SSO'] as const
 const IDENTIFIERS = ['example.com', 'corp', 'example.org'] as const
-const typeFor = (name: string) => (name === 'Google' || name === 'Facebook' ? name : name === 'AzureAD' ? 'SAML' : 'OIDC')
+const typeFor = (name: string) =>
+  name === 'Google' || name === 'Facebook' ? name : name === 'AzureAD' ? 'SAML' : 'OIDC'
 const details = (type: string): Record<string, string> =>
-  type === 'SAML' ? { MetadataURL: 'https://idp.example.com/metadata' }
-  : type === 'OIDC' ? { client_id: 'c', authorize_scopes: 'openid', oidc_issuer: 'https://idp.example.com', attributes_request_method: 'GET' }
-  : { client_id: 'c', client_secret: 's', authorize_scopes: type === 'Google' ? 'openid email' : 'public_profile, email' }
+  type === 'SAML'
+    ? { MetadataURL: 'https://idp.example.com/metadata' }
+    : type === 'OIDC'
+      ? {
+          client_id: 'c',
+          authorize_scopes: 'openid',
+          oidc_issuer: 'https://idp.example.com',
+          attributes_request_method: 'GET',
+        }
+      : {
+          client_id: 'c',
+          client_secret: 's',
+          authorize_scopes: type === 'Google' ? 'openid email' : 'public_profile, email',
+        }
 
 type Command = fc.AsyncCommand<Model, Real>
-const pick = <T>(items: readonly T[], index: number): T | undefined => (items.length === 0 ? undefined : items[index % items.length])
+const pick = <T>(items: readonly T[], index: number): T | undefined =>
+  items.length === 0 ? undefined : items[index % items.length]
 
 class CreatePool implements Command {
   check = () => true
@@ -64,14 +87,24 @@ class DeletePool implements Command {
 }
 
 class CreateProvider implements Command {
-  constructor(readonly pool: number, readonly name: string, readonly identifiers: string[]) {}
+  constructor(
+    readonly pool: number,
+    readonly name: string,
+    readonly identifiers: string[],
+  ) {}
   check = (m: Readonly<Model>) => m.poolOrder.length > 0
   async run(m: Model, r: Real) {
     const id = pick(m.poolOrder, this.pool)!
     const providers = m.pools.get(id)!
     const type = typeFor(this.name)
     const ids = type === 'SAML' || type === 'OIDC' ? this.identifiers : []
-    const { status, body } = await call(r, 'CreateIdentityProvider', { UserPoolId: id, ProviderName: this.name, ProviderType: type, ProviderDetails: details(type), IdpIdentifiers: ids })
+    const { status, body } = await call(r, 'CreateIdentityProvider', {
+      UserPoolId: id,
+      ProviderName: this.name,
+      ProviderType: type,
+      ProviderDetails: details(type),
+      IdpIdentifiers: ids,
+    })
     const taken = [...providers.values()].some((p) => p.identifiers.some((i) => ids.includes(i)))
     if (providers.has(this.name) || taken) {
       expect([status, body['__type']]).toEqual([400, 'DuplicateProviderException'])
@@ -84,15 +117,25 @@ class CreateProvider implements Command {
 }
 
 class UpdateProvider implements Command {
-  constructor(readonly pool: number, readonly name: string, readonly identifiers: string[]) {}
+  constructor(
+    readonly pool: number,
+    readonly name: string,
+    readonly identifiers: string[],
+  ) {}
   check = (m: Readonly<Model>) => m.poolOrder.length > 0
   async run(m: Model, r: Real) {
     const id = pick(m.poolOrder, this.pool)!
     const providers = m.pools.get(id)!
-    const { status, body } = await call(r, 'UpdateIdentityProvider', { UserPoolId: id, ProviderName: this.name, IdpIdentifiers: this.identifiers })
+    const { status, body } = await call(r, 'UpdateIdentityProvider', {
+      UserPoolId: id,
+      ProviderName: this.name,
+      IdpIdentifiers: this.identifiers,
+    })
     const existing = providers.get(this.name)
     if (!existing) return expect(body['__type']).toBe('ResourceNotFoundException')
-    const taken = [...providers].some(([n, p]) => n !== this.name && p.identifiers.some((i) => this.identifiers.includes(i)))
+    const taken = [...providers].some(
+      ([n, p]) => n !== this.name && p.identifiers.some((i) => this.identifiers.includes(i)),
+    )
     if (taken) return expect(body['__type']).toBe('InvalidParameterException')
     expect(status).toBe(200)
     existing.identifiers = [...this.identifiers]
@@ -101,7 +144,10 @@ class UpdateProvider implements Command {
 }
 
 class DeleteProvider implements Command {
-  constructor(readonly pool: number, readonly name: string) {}
+  constructor(
+    readonly pool: number,
+    readonly name: string,
+  ) {}
   check = (m: Readonly<Model>) => m.poolOrder.length > 0
   async run(m: Model, r: Real) {
     const id = pick(m.poolOrder, this.pool)!
@@ -110,30 +156,48 @@ class DeleteProvider implements Command {
     if (!providers.has(this.name)) return expect(body['__type']).toBe('ResourceNotFoundException')
     expect(status).toBe(200)
     providers.delete(this.name)
-    expect((await call(r, 'DescribeIdentityProvider', { UserPoolId: id, ProviderName: this.name })).body['__type']).toBe('ResourceNotFoundException')
+    expect(
+      (await call(r, 'DescribeIdentityProvider', { UserPoolId: id, ProviderName: this.name })).body['__type'],
+    ).toBe('ResourceNotFoundException')
   }
   toString = () => `DeleteProvider(${this.pool}, ${this.name})`
 }
 
 /** An app client may only name providers its pool has (or COGNITO). */
 class CreateClient implements Command {
-  constructor(readonly pool: number, readonly names: string[]) {}
+  constructor(
+    readonly pool: number,
+    readonly names: string[],
+  ) {}
   check = (m: Readonly<Model>) => m.poolOrder.length > 0
   async run(m: Model, r: Real) {
     const id = pick(m.poolOrder, this.pool)!
     const providers = m.pools.get(id)!
-    const { status, body } = await call(r, 'CreateUserPoolClient', { UserPoolId: id, ClientName: 'app', SupportedIdentityProviders: this.names })
+    const { status, body } = await call(r, 'CreateUserPoolClient', {
+      UserPoolId: id,
+      ClientName: 'app',
+      SupportedIdentityProviders: this.names,
+    })
     const unknown = this.names.find((n) => n !== 'COGNITO' && !providers.has(n))
-    if (unknown) return expect([status, body['message']]).toEqual([400, `The provider ${unknown} does not exist for User Pool ${id}`])
+    if (unknown)
+      return expect([status, body['message']]).toEqual([
+        400,
+        `The provider ${unknown} does not exist for User Pool ${id}`,
+      ])
     expect(status).toBe(200)
-    expect((body['UserPoolClient'] as { SupportedIdentityProviders: string[] }).SupportedIdentityProviders).toEqual(this.names)
+    expect((body['UserPoolClient'] as { SupportedIdentityProviders: string[] }).SupportedIdentityProviders).toEqual(
+      this.names,
+    )
   }
   toString = () => `CreateClient(${this.pool}, [${this.names}])`
 }
 
 /** Pages through every provider and checks each appears exactly once, with describe and lookup by identifier agreeing. */
 class CheckProviders implements Command {
-  constructor(readonly pool: number, readonly pageSize: number) {}
+  constructor(
+    readonly pool: number,
+    readonly pageSize: number,
+  ) {}
   check = (m: Readonly<Model>) => m.poolOrder.length > 0
   async run(m: Model, r: Real) {
     const id = pick(m.poolOrder, this.pool)!
@@ -141,7 +205,11 @@ class CheckProviders implements Command {
     const seen: string[] = []
     let token: string | undefined
     do {
-      const { body } = await call(r, 'ListIdentityProviders', { UserPoolId: id, MaxResults: this.pageSize, ...(token ? { NextToken: token } : {}) })
+      const { body } = await call(r, 'ListIdentityProviders', {
+        UserPoolId: id,
+        MaxResults: this.pageSize,
+        ...(token ? { NextToken: token } : {}),
+      })
       const page = body['Providers'] as Array<{ ProviderName: string; ProviderType: string }>
       expect(page.length).toBeLessThanOrEqual(this.pageSize)
       for (const p of page) expect(p.ProviderType).toBe(providers.get(p.ProviderName)?.type)
@@ -167,7 +235,10 @@ class CheckPools implements Command {
     const seen: string[] = []
     let token: string | undefined
     do {
-      const { body } = await call(r, 'ListUserPools', { MaxResults: this.pageSize, ...(token ? { NextToken: token } : {}) })
+      const { body } = await call(r, 'ListUserPools', {
+        MaxResults: this.pageSize,
+        ...(token ? { NextToken: token } : {}),
+      })
       seen.push(...(body['UserPools'] as Array<{ Id: string }>).map((p) => p.Id))
       token = body['NextToken'] as string | undefined
     } while (token)
@@ -179,22 +250,30 @@ class CheckPools implements Command {
 const index = fc.nat({ max: 9 })
 const name = fc.constantFrom(...NAMES)
 const identifiers = fc.uniqueArray(fc.constantFrom(...IDENTIFIERS), { maxLength: 2 })
-const commands = fc.commands([
-  fc.constant(new CreatePool()),
-  index.map((i) => new DeletePool(i)),
-  fc.tuple(index, name, identifiers).map(([p, n, ids]) => new CreateProvider(p, n, ids)),
-  fc.tuple(index, name, identifiers).map(([p, n, ids]) => new UpdateProvider(p, n, ids)),
-  fc.tuple(index, name).map(([p, n]) => new DeleteProvider(p, n)),
-  fc.tuple(index, fc.integer({ min: 1, max: 3 })).map(([p, s]) => new CheckProviders(p, s)),
-  fc.integer({ min: 1, max: 3 }).map((s) => new CheckPools(s)),
-  fc.tuple(index, fc.uniqueArray(fc.constantFrom('COGNITO', ...NAMES), { maxLength: 2 })).map(([p, n]) => new CreateClient(p, n)),
-], { maxCommands: 40, size: 'max' })
+const commands = fc.commands(
+  [
+    fc.constant(new CreatePool()),
+    index.map((i) => new DeletePool(i)),
+    fc.tuple(index, name, identifiers).map(([p, n, ids]) => new CreateProvider(p, n, ids)),
+    fc.tuple(index, name, identifiers).map(([p, n, ids]) => new UpdateProvider(p, n, ids)),
+    fc.tuple(index, name).map(([p, n]) => new DeleteProvider(p, n)),
+    fc.tuple(index, fc.integer({ min: 1, max: 3 })).map(([p, s]) => new CheckProviders(p, s)),
+    fc.integer({ min: 1, max: 3 }).map((s) => new CheckPools(s)),
+    fc
+      .tuple(index, fc.uniqueArray(fc.constantFrom('COGNITO', ...NAMES), { maxLength: 2 }))
+      .map(([p, n]) => new CreateClient(p, n)),
+  ],
+  { maxCommands: 40, size: 'max' },
+)
 
 describe('model-based: random sequences against a reference model', () => {
   it('keeps names and identifiers unique, pages through everything once, forgets what is deleted', async () => {
     await fc.assert(
       fc.asyncProperty(commands, async (cmds) => {
-        const setup = () => ({ model: { pools: new Map(), poolOrder: [] } as Model, real: { mock: createCognitoMock({ mode: 'simulation' }) } })
+        const setup = () => ({
+          model: { pools: new Map(), poolOrder: [] } as Model,
+          real: { mock: createCognitoMock({ mode: 'simulation' }) },
+        })
         await fc.asyncModelRun(setup, cmds)
       }),
       { numRuns: 150 },

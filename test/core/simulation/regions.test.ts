@@ -13,14 +13,19 @@ import { STRICT } from '../../support/msw.js'
 
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }
 const regional = (region: string, endpoint?: string, accessKeyId = credentials.accessKeyId) =>
-  new CognitoIdentityProviderClient({ region, credentials: { ...credentials, accessKeyId }, maxAttempts: 1, ...(endpoint && { endpoint }) })
+  new CognitoIdentityProviderClient({
+    region,
+    credentials: { ...credentials, accessKeyId },
+    maxAttempts: 1,
+    ...(endpoint && { endpoint }),
+  })
 
 describe('regions and accounts are kept apart', () => {
   const { server, cognito } = setupCognitoServer({ mode: 'simulation' })
   beforeAll(() => server.listen(STRICT))
   afterAll(() => server.close())
 
-  it('a pool created through one region\'s endpoint is not found, listed or described through another\'s', async () => {
+  it("a pool created through one region's endpoint is not found, listed or described through another's", async () => {
     const { UserPool } = await regional('eu-west-1').send(new CreateUserPoolCommand({ PoolName: 'european' }))
     expect(UserPool!.Id).toMatch(/^eu-west-1_/)
     expect(UserPool!.Arn).toBe(`arn:aws:cognito-idp:eu-west-1:123456789012:userpool/${UserPool!.Id}`)
@@ -29,14 +34,22 @@ describe('regions and accounts are kept apart', () => {
     expect(error).toBeInstanceOf(ResourceNotFoundException)
     expect((error as Error).message).toBe(`User pool ${UserPool!.Id} does not exist.`)
     expect((await east.send(new ListUserPoolsCommand({ MaxResults: 60 }))).UserPools).toEqual([])
-    expect((await regional('eu-west-1').send(new ListUserPoolsCommand({ MaxResults: 60 }))).UserPools!.map((p) => p.Name)).toEqual(['european'])
-    expect(cognito.simulation.snapshot().partitions.map((p) => `${p.account}/${p.region}`)).toEqual(['123456789012/eu-west-1'])
+    expect(
+      (await regional('eu-west-1').send(new ListUserPoolsCommand({ MaxResults: 60 }))).UserPools!.map((p) => p.Name),
+    ).toEqual(['european'])
+    expect(cognito.simulation.snapshot().partitions.map((p) => `${p.account}/${p.region}`)).toEqual([
+      '123456789012/eu-west-1',
+    ])
   })
 
   it('an access key id of twelve digits is an account of its own', async () => {
-    const { UserPool } = await regional('ap-south-1', undefined, '111122223333').send(new CreateUserPoolCommand({ PoolName: 'other-account' }))
+    const { UserPool } = await regional('ap-south-1', undefined, '111122223333').send(
+      new CreateUserPoolCommand({ PoolName: 'other-account' }),
+    )
     expect(UserPool!.Arn).toBe(`arn:aws:cognito-idp:ap-south-1:111122223333:userpool/${UserPool!.Id}`)
-    await expect(regional('ap-south-1').send(new DescribeUserPoolCommand({ UserPoolId: UserPool!.Id! }))).rejects.toBeInstanceOf(ResourceNotFoundException)
+    await expect(
+      regional('ap-south-1').send(new DescribeUserPoolCommand({ UserPoolId: UserPool!.Id! })),
+    ).rejects.toBeInstanceOf(ResourceNotFoundException)
   })
 })
 
@@ -46,8 +59,13 @@ describe('a local endpoint takes the region from the SigV4 credential scope', ()
     try {
       const { UserPool } = await regional('eu-west-1', local.url).send(new CreateUserPoolCommand({ PoolName: 'local' }))
       expect(UserPool!.Id).toMatch(/^eu-west-1_/)
-      expect((await regional('eu-west-1', local.url).send(new DescribeUserPoolCommand({ UserPoolId: UserPool!.Id! }))).UserPool!.Name).toBe('local')
-      await expect(regional('us-east-1', local.url).send(new DescribeUserPoolCommand({ UserPoolId: UserPool!.Id! }))).rejects.toBeInstanceOf(ResourceNotFoundException)
+      expect(
+        (await regional('eu-west-1', local.url).send(new DescribeUserPoolCommand({ UserPoolId: UserPool!.Id! })))
+          .UserPool!.Name,
+      ).toBe('local')
+      await expect(
+        regional('us-east-1', local.url).send(new DescribeUserPoolCommand({ UserPoolId: UserPool!.Id! })),
+      ).rejects.toBeInstanceOf(ResourceNotFoundException)
     } finally {
       await local.close()
     }

@@ -1,16 +1,26 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { STRICT } from '../../support/msw.js'
 import { operations } from '../../../schemas/operations.js'
-import { invalidArbitrary } from '../../../src/core/arbitraries/index.js'
 import { setupCognitoServer } from '../../../src/adapters/msw/node.js'
-import { createCognito, SIMULATED_OPERATIONS } from '../../../src/core/simulation/index.js'
+import { invalidArbitrary } from '../../../src/core/arbitraries/index.js'
 import { toSdk } from '../../../src/core/shared/convert.js'
+import { createCognito, SIMULATED_OPERATIONS } from '../../../src/core/simulation/index.js'
+import { STRICT } from '../../support/msw.js'
 import { exceptionClass, sdkClient, send } from '../../support/sdk.js'
 
 const simulation = createCognito({ seed: 5 })
 /** Every kind but wrong JSON types, which the SDK's serializer would already reshape before they reach the wire. */
-const CONSTRAINTS = ['required', 'maxLength', 'minLength', 'pattern', 'enum', 'maximum', 'minimum', 'maxItems', 'minItems'] as const
+const CONSTRAINTS = [
+  'required',
+  'maxLength',
+  'minLength',
+  'pattern',
+  'enum',
+  'maximum',
+  'minimum',
+  'maxItems',
+  'minItems',
+] as const
 const { server } = setupCognitoServer({ mode: 'simulation', simulation })
 const client = sdkClient()
 beforeAll(() => server.listen(STRICT))
@@ -19,7 +29,9 @@ afterAll(() => server.close())
 describe('concurrency', () => {
   it('500 overlapping creates through the SDK lose nothing and get unique ids', async () => {
     simulation.reset()
-    const created = await Promise.all(Array.from({ length: 500 }, (_, i) => send(client, 'CreateUserPool', { PoolName: `pool-${i}` })))
+    const created = await Promise.all(
+      Array.from({ length: 500 }, (_, i) => send(client, 'CreateUserPool', { PoolName: `pool-${i}` })),
+    )
     const ids = created.map((r) => (r['UserPool'] as { Id: string }).Id)
     expect(new Set(ids).size).toBe(500)
     const listed: string[] = []
@@ -34,22 +46,60 @@ describe('concurrency', () => {
 
   it('concurrent creates of providers with the same name: exactly one wins', async () => {
     const { UserPool } = simulation.send('CreateUserPool', { PoolName: 'race' })
-    const attempts = await Promise.allSettled(Array.from({ length: 50 }, () => send(client, 'CreateIdentityProvider', {
-      UserPoolId: UserPool!.Id, ProviderName: 'Okta', ProviderType: 'OIDC',
-      ProviderDetails: { client_id: 'c', authorize_scopes: 'openid', oidc_issuer: 'https://idp.example.com', attributes_request_method: 'GET' },
-    })))
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 50 }, () =>
+        send(client, 'CreateIdentityProvider', {
+          UserPoolId: UserPool!.Id,
+          ProviderName: 'Okta',
+          ProviderType: 'OIDC',
+          ProviderDetails: {
+            client_id: 'c',
+            authorize_scopes: 'openid',
+            oidc_issuer: 'https://idp.example.com',
+            attributes_request_method: 'GET',
+          },
+        }),
+      ),
+    )
     expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1)
-    for (const a of attempts) if (a.status === 'rejected') expect(a.reason).toBeInstanceOf(exceptionClass('DuplicateProviderException')!)
+    for (const a of attempts)
+      if (a.status === 'rejected') expect(a.reason).toBeInstanceOf(exceptionClass('DuplicateProviderException')!)
   })
 })
 
 describe('bad input leaves the state as it was', () => {
   it.each(SIMULATED_OPERATIONS)('%s answers the modelled error and changes nothing', async (op) => {
     simulation.reset()
-    simulation.seed({ userPools: [{ PoolName: 'fixture', Id: 'us-east-1_Fixture01', IdentityProviders: [{ ProviderName: 'Okta', ProviderType: 'OIDC', ProviderDetails: { client_id: 'c', authorize_scopes: 'openid', oidc_issuer: 'https://idp.example.com', attributes_request_method: 'GET' }, IdpIdentifiers: ['example.com'] }] }] })
+    simulation.seed({
+      userPools: [
+        {
+          PoolName: 'fixture',
+          Id: 'us-east-1_Fixture01',
+          IdentityProviders: [
+            {
+              ProviderName: 'Okta',
+              ProviderType: 'OIDC',
+              ProviderDetails: {
+                client_id: 'c',
+                authorize_scopes: 'openid',
+                oidc_issuer: 'https://idp.example.com',
+                attributes_request_method: 'GET',
+              },
+              IdpIdentifiers: ['example.com'],
+            },
+          ],
+        },
+      ],
+    })
     const before = simulation.snapshot()
-    for (const bad of fc.sample(invalidArbitrary(op, { overrides: { UserPoolIdType: 'us-east-1_Fixture01' }, kinds: CONSTRAINTS }), { seed: 8, numRuns: 15 })) {
-      const error = await send(client, op, toSdk(operations[op].input, bad.value)).then(() => undefined, (e: Error) => e)
+    for (const bad of fc.sample(
+      invalidArbitrary(op, { overrides: { UserPoolIdType: 'us-east-1_Fixture01' }, kinds: CONSTRAINTS }),
+      { seed: 8, numRuns: 15 },
+    )) {
+      const error = await send(client, op, toSdk(operations[op].input, bad.value)).then(
+        () => undefined,
+        (e: Error) => e,
+      )
       expect(error, JSON.stringify(bad.violation)).toBeDefined()
       expect(error!.name).toBe(bad.exception)
       if (bad.exception === 'InvalidParameterException') expect(error!.message).toBe(bad.message)
@@ -63,7 +113,9 @@ describe('bad input leaves the state as it was', () => {
     const before = simulation.snapshot()
     const error = await send(client, 'DeleteUserPool', { UserPoolId: pool!.Id }).catch((e: Error) => e)
     expect(error).toBeInstanceOf(exceptionClass('InvalidParameterException')!)
-    expect((error as Error).message).toBe('The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.')
+    expect((error as Error).message).toBe(
+      'The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.',
+    )
     expect(simulation.snapshot()).toEqual(before)
   })
 })

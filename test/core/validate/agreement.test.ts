@@ -4,10 +4,10 @@ import { Ajv2020 } from 'ajv/dist/2020.js'
 import fc from 'fast-check'
 import { Compile } from 'typebox/compile'
 import { describe, expect, it } from 'vitest'
-import { operations, type OperationName } from '../../../schemas/operations.js'
+import { type OperationName, operations } from '../../../schemas/operations.js'
 import { schemaKeywords } from '../../../src/core/shared/keywords.js'
-import { validateSchema } from '../../../src/core/validate/validate-schema.js'
 import { asNode, members } from '../../../src/core/shared/walk.js'
+import { validateSchema } from '../../../src/core/validate/validate-schema.js'
 import { EXAMPLES_PATH, HAS_EXAMPLES, ROOT } from '../../support/model.js'
 
 const ajv = new Ajv2020({ allErrors: false, strict: true })
@@ -28,13 +28,29 @@ function verdicts(op: OperationName, side: 'request' | 'response', value: unknow
 }
 
 /** JSON values without null (our validator reads null as an absent member, JSON Schema does not). */
-const jsonish = fc.anything({ maxDepth: 3, withNullPrototype: false, withBigInt: false, withDate: false, withMap: false, withSet: false, withTypedArray: false, withSparseArray: false, withBoxedValues: false, withObjectString: false }).filter((v) => !JSON.stringify(v ?? null).includes('null') && v !== undefined)
+const jsonish = fc
+  .anything({
+    maxDepth: 3,
+    withNullPrototype: false,
+    withBigInt: false,
+    withDate: false,
+    withMap: false,
+    withSet: false,
+    withTypedArray: false,
+    withSparseArray: false,
+    withBoxedValues: false,
+    withObjectString: false,
+  })
+  .filter((v) => !JSON.stringify(v ?? null).includes('null') && v !== undefined)
 
 const names = Object.keys(operations) as OperationName[]
 
 describe('Ajv, TypeBox and our validator agree', () => {
   it.skipIf(!HAS_EXAMPLES)('on the published examples', () => {
-    const examples = JSON.parse(readFileSync(EXAMPLES_PATH, 'utf8')) as Record<string, Array<{ input: unknown; output: unknown }>>
+    const examples = JSON.parse(readFileSync(EXAMPLES_PATH, 'utf8')) as Record<
+      string,
+      Array<{ input: unknown; output: unknown }>
+    >
     for (const [op, list] of Object.entries(examples)) {
       for (const { input, output } of list) {
         const a = verdicts(op as OperationName, 'request', input)
@@ -48,13 +64,21 @@ describe('Ajv, TypeBox and our validator agree', () => {
 
   it('on values shaped like each request, members drawn at random', () => {
     const memberValue = fc.oneof(jsonish, fc.string(), fc.stringMatching(/^[a-z]{2}-[a-z]+-\d_[A-Za-z0-9]{9}$/))
-    const shaped = fc.oneof(...names.map((op) => {
-      const keys = members(asNode(operations[op].input)).map(([k]) => k)
-      return fc.tuple(fc.constant(op), fc.dictionary(fc.constantFrom(...keys, 'Unknown'), memberValue, { maxKeys: 4 }))
-    }))
-    fc.assert(fc.property(shaped, ([op, value]) => {
-      const v = verdicts(op, 'request', value)
-      expect(v).toEqual({ ajv: v.ours, typebox: v.ours, ours: v.ours })
-    }), { numRuns: 1500 })
+    const shaped = fc.oneof(
+      ...names.map((op) => {
+        const keys = members(asNode(operations[op].input)).map(([k]) => k)
+        return fc.tuple(
+          fc.constant(op),
+          fc.dictionary(fc.constantFrom(...keys, 'Unknown'), memberValue, { maxKeys: 4 }),
+        )
+      }),
+    )
+    fc.assert(
+      fc.property(shaped, ([op, value]) => {
+        const v = verdicts(op, 'request', value)
+        expect(v).toEqual({ ajv: v.ours, typebox: v.ours, ours: v.ours })
+      }),
+      { numRuns: 1500 },
+    )
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { validate } from '../../../src/core/validate/validate.js'
 import { cognitoEnumOrder } from '../../../src/core/validate/java-order.js'
+import { validate } from '../../../src/core/validate/validate.js'
 
 const message = (r: ReturnType<typeof validate>): string => (r.valid ? 'valid' : `${r.exception}: ${r.message}`)
 const pool = 'us-east-1_EXAMPLE1'
@@ -21,7 +21,9 @@ describe('Cognito validation messages', () => {
   })
 
   it('JSON null counts as absent', () => {
-    expect(message(validate('DescribeUserPool', 'request', { UserPoolId: null }))).toContain("Value null at 'userPoolId'")
+    expect(message(validate('DescribeUserPool', 'request', { UserPoolId: null }))).toContain(
+      "Value null at 'userPoolId'",
+    )
     expect(validate('ListUserPools', 'request', { MaxResults: 10, NextToken: null })).toEqual({ valid: true })
   })
 
@@ -38,27 +40,46 @@ describe('Cognito validation messages', () => {
   })
 
   it('reproduces the order of the eight-value ExplicitAuthFlows list seen in 2019', () => {
-    const values = ['ADMIN_NO_SRP_AUTH', 'CUSTOM_AUTH_FLOW_ONLY', 'USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']
+    const values = [
+      'ADMIN_NO_SRP_AUTH',
+      'CUSTOM_AUTH_FLOW_ONLY',
+      'USER_PASSWORD_AUTH',
+      'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+      'ALLOW_CUSTOM_AUTH',
+      'ALLOW_USER_SRP_AUTH',
+      'ALLOW_USER_PASSWORD_AUTH',
+      'ALLOW_REFRESH_TOKEN_AUTH',
+    ]
     expect(cognitoEnumOrder(values).join(', ')).toBe(
       'ALLOW_CUSTOM_AUTH, ADMIN_NO_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_PASSWORD_AUTH, ALLOW_USER_SRP_AUTH, CUSTOM_AUTH_FLOW_ONLY, USER_PASSWORD_AUTH, ALLOW_ADMIN_USER_PASSWORD_AUTH',
     )
   })
 
   it('list element constraints are reported once on the list (seen: explicitAuthFlows)', () => {
-    const r = validate('CreateUserPoolClient', 'request', { UserPoolId: pool, ClientName: 'web', ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ADMIN_USER_PASSWORD_AUTH'] })
+    const r = validate('CreateUserPoolClient', 'request', {
+      UserPoolId: pool,
+      ClientName: 'web',
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ADMIN_USER_PASSWORD_AUTH'],
+    })
     expect(message(r)).toMatch(
       /^InvalidParameterException: 1 validation error detected: Value '\[ALLOW_USER_SRP_AUTH, ADMIN_USER_PASSWORD_AUTH\]' at 'explicitAuthFlows' failed to satisfy constraint: Member must satisfy constraint: \[Member must satisfy enum value set: \[.*\]\]$/,
     )
   })
 
   it('paths into lists of structures are 1-based with .member (seen: schema.1.member.name)', () => {
-    expect(message(validate('CreateUserPool', 'request', { PoolName: 'p', Schema: [{ Name: 'phone_number_verified' }] }))).toBe(
+    expect(
+      message(validate('CreateUserPool', 'request', { PoolName: 'p', Schema: [{ Name: 'phone_number_verified' }] })),
+    ).toBe(
       "InvalidParameterException: 1 validation error detected: Value 'phone_number_verified' at 'schema.1.member.name' failed to satisfy constraint: Member must have length less than or equal to 20",
     )
   })
 
   it('nested paths in camel case, value ranges', () => {
-    expect(message(validate('CreateUserPool', 'request', { PoolName: 'p', Policies: { PasswordPolicy: { MinimumLength: 5 } } }))).toBe(
+    expect(
+      message(
+        validate('CreateUserPool', 'request', { PoolName: 'p', Policies: { PasswordPolicy: { MinimumLength: 5 } } }),
+      ),
+    ).toBe(
       "InvalidParameterException: 1 validation error detected: Value '5' at 'policies.passwordPolicy.minimumLength' failed to satisfy constraint: Member must have value greater than or equal to 6",
     )
     expect(message(validate('ListUserPools', 'request', { MaxResults: 0 }))).toBe(
@@ -73,24 +94,45 @@ describe('Cognito validation messages', () => {
   })
 
   it('map keys and values are reported once each, keys first (seen: "Map keys must satisfy constraint: [...]")', () => {
-    const r = validate('CreateUserPool', 'request', { PoolName: 'p', UserPoolTags: { ['k'.repeat(129)]: 'v'.repeat(257) } })
+    const r = validate('CreateUserPool', 'request', {
+      PoolName: 'p',
+      UserPoolTags: { ['k'.repeat(129)]: 'v'.repeat(257) },
+    })
     if (r.valid || r.exception !== 'InvalidParameterException') throw new Error('expected InvalidParameterException')
     expect(r.errors.map((e) => e.keyword)).toEqual(['mapKeys', 'mapValues'])
-    expect(r.errors[0]!.constraint).toMatch(/^Map keys must satisfy constraint: \[Member must have length less than or equal to 128, Member must have length greater than or equal to 1/)
-    expect(r.errors[1]!.constraint).toMatch(/^Map value must satisfy constraint: \[Member must have length less than or equal to 256/)
+    expect(r.errors[0]!.constraint).toMatch(
+      /^Map keys must satisfy constraint: \[Member must have length less than or equal to 128, Member must have length greater than or equal to 1/,
+    )
+    expect(r.errors[1]!.constraint).toMatch(
+      /^Map value must satisfy constraint: \[Member must have length less than or equal to 256/,
+    )
   })
 
   it('OIDC is one of the provider types (the 2018-05-17 change)', () => {
-    const base = { UserPoolId: pool, ProviderName: 'MyOIDC', ProviderDetails: { client_id: 'id', authorize_scopes: 'openid', oidc_issuer: 'https://issuer.example.com', attributes_request_method: 'GET' } }
+    const base = {
+      UserPoolId: pool,
+      ProviderName: 'MyOIDC',
+      ProviderDetails: {
+        client_id: 'id',
+        authorize_scopes: 'openid',
+        oidc_issuer: 'https://issuer.example.com',
+        attributes_request_method: 'GET',
+      },
+    }
     expect(validate('CreateIdentityProvider', 'request', { ...base, ProviderType: 'OIDC' })).toEqual({ valid: true })
-    expect(message(validate('CreateIdentityProvider', 'request', { ...base, ProviderType: 'OpenID' }))).toContain("Value 'OpenID' at 'providerType' failed to satisfy constraint: Member must satisfy enum value set: [")
+    expect(message(validate('CreateIdentityProvider', 'request', { ...base, ProviderType: 'OpenID' }))).toContain(
+      "Value 'OpenID' at 'providerType' failed to satisfy constraint: Member must satisfy enum value set: [",
+    )
   })
 })
 
 describe('wrong JSON types answer SerializationException', () => {
   it.each([
     [{ UserPoolId: { a: 1 } }, 'Start of structure or map found where not expected.'],
-    [{ UserPoolId: 12 }, 'class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an String'],
+    [
+      { UserPoolId: 12 },
+      'class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an String',
+    ],
     [{ UserPoolId: true }, 'class java.lang.Boolean can not be converted to an String'],
     [{ UserPoolId: ['x'] }, 'Start of list found where not expected.'],
   ])('%j', (body, expected) => {
@@ -99,12 +141,20 @@ describe('wrong JSON types answer SerializationException', () => {
   })
 
   it('comes before constraint errors, as deserialisation runs first', () => {
-    const r = validate('AdminCreateUser', 'request', { UserPoolId: 'bad id', Username: 'u', UserAttributes: [{ Name: 'email', Value: 5 }] })
+    const r = validate('AdminCreateUser', 'request', {
+      UserPoolId: 'bad id',
+      Username: 'u',
+      UserAttributes: [{ Name: 'email', Value: 5 }],
+    })
     expect(r.valid ? 'valid' : r.exception).toBe('SerializationException')
   })
 
   it('a map given as a string (seen: "Expected map or null")', () => {
-    const r = validate('RespondToAuthChallenge', 'request', { ClientId: 'abc', ChallengeName: 'SMS_MFA', ClientMetadata: 'x' })
+    const r = validate('RespondToAuthChallenge', 'request', {
+      ClientId: 'abc',
+      ChallengeName: 'SMS_MFA',
+      ClientMetadata: 'x',
+    })
     expect(r.valid ? 'valid' : r.message).toBe('Expected map or null')
   })
 })

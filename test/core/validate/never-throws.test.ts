@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { operations, type OperationName } from '../../../schemas/operations.js'
+import { type OperationName, operations } from '../../../schemas/operations.js'
 import { validate } from '../../../src/core/validate/validate.js'
 
 const names = Object.keys(operations) as OperationName[]
@@ -15,20 +15,51 @@ function nested(depth: number): unknown {
 describe('validate never throws', () => {
   it('for any value, any operation, either side', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...names), fc.constantFrom(...sides), fc.anything({ withNullPrototype: true, withObjectString: true, withSparseArray: true, withBigInt: true, withDate: true, withTypedArray: true, withMap: true, withSet: true }), (op, side, value) => {
-        const result = validate(op, side, value)
-        expect(typeof result.valid).toBe('boolean')
-        if (!result.valid) expect(result.message.length).toBeGreaterThan(0)
-      }),
+      fc.property(
+        fc.constantFrom(...names),
+        fc.constantFrom(...sides),
+        fc.anything({
+          withNullPrototype: true,
+          withObjectString: true,
+          withSparseArray: true,
+          withBigInt: true,
+          withDate: true,
+          withTypedArray: true,
+          withMap: true,
+          withSet: true,
+        }),
+        (op, side, value) => {
+          const result = validate(op, side, value)
+          expect(typeof result.valid).toBe('boolean')
+          if (!result.valid) expect(result.message.length).toBeGreaterThan(0)
+        },
+      ),
       { numRuns: 2000 },
     )
   })
 
   it('for objects shaped like the request with arbitrary member values', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...names), fc.dictionary(fc.constantFrom('UserPoolId', 'Username', 'ProviderDetails', 'Schema', 'Policies', 'MaxResults', 'UserAttributes', '__proto__', 'constructor'), fc.anything()), (op, value) => {
-        expect(() => validate(op, 'request', value)).not.toThrow()
-      }),
+      fc.property(
+        fc.constantFrom(...names),
+        fc.dictionary(
+          fc.constantFrom(
+            'UserPoolId',
+            'Username',
+            'ProviderDetails',
+            'Schema',
+            'Policies',
+            'MaxResults',
+            'UserAttributes',
+            '__proto__',
+            'constructor',
+          ),
+          fc.anything(),
+        ),
+        (op, value) => {
+          expect(() => validate(op, 'request', value)).not.toThrow()
+        },
+      ),
       { numRuns: 2000 },
     )
   })
@@ -38,13 +69,27 @@ describe('validate never throws', () => {
   })
 
   it('for huge input', () => {
-    const huge = { UserPoolId: 'us-east-1_' + 'a'.repeat(1_000_000), Username: '\u0000'.repeat(1_000_000), UserAttributes: Array.from({ length: 100_000 }, () => ({ Name: 'x' })) }
+    const huge = {
+      UserPoolId: `us-east-1_${'a'.repeat(1_000_000)}`,
+      Username: '\u0000'.repeat(1_000_000),
+      UserAttributes: Array.from({ length: 100_000 }, () => ({ Name: 'x' })),
+    }
     const result = validate('AdminCreateUser', 'request', huge)
     expect(result.valid).toBe(false)
   })
 
   it('for values whose getters throw', () => {
-    const hostile = new Proxy({}, { get: () => { throw new Error('boom') }, ownKeys: () => { throw new Error('boom') } })
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('boom')
+        },
+        ownKeys: () => {
+          throw new Error('boom')
+        },
+      },
+    )
     expect(() => validate('DescribeUserPool', 'request', hostile)).not.toThrow()
     expect(() => validate('DescribeUserPool', 'request', { UserPoolId: hostile })).not.toThrow()
   })

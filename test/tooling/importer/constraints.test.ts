@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import * as shapes from '../../../schemas/shapes.js'
 import { operations } from '../../../schemas/operations.js'
 import { service } from '../../../schemas/service.js'
+import * as shapes from '../../../schemas/shapes.js'
 import { javaPatternToJs } from '../../../src/core/regex/to-js.js'
 import { asNode, enumValues, mapValue, members, requiredMembers, shapeName } from '../../../src/core/shared/walk.js'
 import { HAS_MODEL, model } from '../../support/model.js'
@@ -33,10 +33,15 @@ describe.skipIf(!HAS_MODEL)('the schemas carry every constraint of the model', (
             expectEq(s['minLength'], shape.min, 'min')
             expectEq(s['maxLength'], shape.max, 'max')
             expectEq(s['x-aws-pattern'], shape.pattern, 'pattern')
-            expectEq(s['pattern'], shape.pattern === undefined ? undefined : javaPatternToJs(shape.pattern), 'js pattern')
+            expectEq(
+              s['pattern'],
+              shape.pattern === undefined ? undefined : javaPatternToJs(shape.pattern),
+              'js pattern',
+            )
           }
           break
-        case 'integer': case 'long':
+        case 'integer':
+        case 'long':
           expectEq(s['type'], 'integer', 'type')
           expectEq(s['minimum'], shape.min, 'min')
           expectEq(s['maximum'], shape.max, 'max')
@@ -53,7 +58,14 @@ describe.skipIf(!HAS_MODEL)('the schemas carry every constraint of the model', (
           expectEq(shapeName(mapValue(s)!), shape.value!.shape, 'value')
           break
         case 'blob':
-          expectEq(s['x-aws-blob'], { ...(shape.min !== undefined && { minBytes: shape.min }), ...(shape.max !== undefined && { maxBytes: shape.max }) }, 'bytes')
+          expectEq(
+            s['x-aws-blob'],
+            {
+              ...(shape.min !== undefined && { minBytes: shape.min }),
+              ...(shape.max !== undefined && { maxBytes: shape.max }),
+            },
+            'bytes',
+          )
           break
         case 'timestamp':
           expectEq(s['x-aws-timestamp'], 'epoch-seconds', 'timestamp')
@@ -61,7 +73,11 @@ describe.skipIf(!HAS_MODEL)('the schemas carry every constraint of the model', (
         case 'structure':
           if (shape.document) expectEq(s['x-aws-document'], true, 'document')
           else {
-            expectEq(members(s).map(([m, ms]) => [m, shapeName(ms)]), Object.entries(shape.members ?? {}).map(([m, r]) => [m, r.shape]), 'members')
+            expectEq(
+              members(s).map(([m, ms]) => [m, shapeName(ms)]),
+              Object.entries(shape.members ?? {}).map(([m, r]) => [m, r.shape]),
+              'members',
+            )
             expectEq([...requiredMembers(s)].sort(), [...(shape.required ?? [])].sort(), 'required')
             expectEq(s['x-aws-error'] !== undefined, shape.exception === true, 'exception')
           }

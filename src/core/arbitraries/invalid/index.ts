@@ -1,14 +1,14 @@
 import fc from 'fast-check'
 import type { TSchema } from 'typebox'
-import { validateSchema } from '../../validate/validate-schema.js'
-import type { Side } from '../../validate/validate-schema.js'
 import type { SchemaNode } from '../../shared/walk.js'
+import type { Side } from '../../validate/validate-schema.js'
+import { validateSchema } from '../../validate/validate-schema.js'
 import { deriverFor } from '../arbitrary.js'
-import { withEnvironment } from '../realism/ids.js'
 import type { ArbitraryOptions } from '../options.js'
+import { withEnvironment } from '../realism/ids.js'
 import { resolveTarget, type Target } from '../targets.js'
 import { applyAt, badValue } from './mutations.js'
-import { sitesOf, type Site, type ViolationKind } from './sites.js'
+import { type Site, sitesOf, type ViolationKind } from './sites.js'
 
 export type { ViolationKind } from './sites.js'
 
@@ -30,15 +30,22 @@ export interface InvalidSample {
 /** Options of `invalidArbitrary`. */
 export interface InvalidOptions extends ArbitraryOptions {
   /** For an operation: break its request (default) or its response. */
-  readonly side?: Side
+  readonly side?: Side | undefined
   /** Only these kinds of violation. */
-  readonly kinds?: readonly ViolationKind[]
+  readonly kinds?: readonly ViolationKind[] | undefined
 }
 
 const KIND_KEYWORDS: Record<ViolationKind, readonly string[]> = {
-  required: ['required'], type: [], maxLength: ['maxLength', 'items', 'mapValues'], minLength: ['minLength', 'items', 'mapValues'],
-  pattern: ['pattern', 'items', 'mapValues'], enum: ['enum', 'items'], maximum: ['maximum', 'items'], minimum: ['minimum', 'items'],
-  maxItems: ['maxItems'], minItems: ['minItems'],
+  required: ['required'],
+  type: [],
+  maxLength: ['maxLength', 'items', 'mapValues'],
+  minLength: ['minLength', 'items', 'mapValues'],
+  pattern: ['pattern', 'items', 'mapValues'],
+  enum: ['enum', 'items'],
+  maximum: ['maximum', 'items'],
+  minimum: ['minimum', 'items'],
+  maxItems: ['maxItems'],
+  minItems: ['minItems'],
 }
 
 function judge(schema: SchemaNode, site: Site, value: unknown): InvalidSample | undefined {
@@ -46,12 +53,22 @@ function judge(schema: SchemaNode, site: Site, value: unknown): InvalidSample | 
   if (result.valid) return undefined
   if (site.kind === 'type') {
     if (result.exception !== 'SerializationException') return undefined
-    return { value, violation: { kind: site.kind, at: site.at, path: result.errors[0]!.path }, exception: result.exception, message: result.message }
+    return {
+      value,
+      violation: { kind: site.kind, at: site.at, path: result.errors[0]!.path },
+      exception: result.exception,
+      message: result.message,
+    }
   }
   if (result.exception !== 'InvalidParameterException' || result.errors.length !== 1) return undefined
   const [issue] = result.errors
   if (!KIND_KEYWORDS[site.kind].includes(issue!.keyword)) return undefined
-  return { value, violation: { kind: site.kind, at: site.at, path: issue!.path }, exception: result.exception, message: result.message }
+  return {
+    value,
+    violation: { kind: site.kind, at: site.at, path: issue!.path },
+    exception: result.exception,
+    message: result.message,
+  }
 }
 
 /** How many draws decide, at a fixed seed, whether a site can be broken on its own. */
@@ -64,7 +81,12 @@ function feasible(site: Site, bad: fc.Arbitrary<unknown>): boolean {
   const alone = draws.filter((v) => {
     if (v === undefined) return false
     const r = validateSchema(site.schema as unknown as TSchema, v)
-    return !r.valid && r.exception === 'InvalidParameterException' && r.errors.length === 1 && KIND_KEYWORDS[site.kind].includes(r.errors[0]!.keyword)
+    return (
+      !r.valid &&
+      r.exception === 'InvalidParameterException' &&
+      r.errors.length === 1 &&
+      KIND_KEYWORDS[site.kind].includes(r.errors[0]!.keyword)
+    )
   })
   return alone.length >= FEASIBILITY_PROBES / 2
 }
@@ -81,14 +103,19 @@ export function invalidArbitrary(target: Target, options: InvalidOptions = {}): 
   const d = deriverFor(cacheOptions(arbitraryOptions))
   const full = deriverFor(cacheOptions({ ...arbitraryOptions, presence: 'full', listSize: { min: 1, max: 2 } }))
   const base = full.derive(schema, { path: [], member: undefined })
-  const placeholders = { region: d.options.drawRegion ? d.options.region : undefined, account: d.options.drawAccount ? d.options.accountId : undefined }
+  const placeholders = {
+    region: d.options.drawRegion ? d.options.region : undefined,
+    account: d.options.drawAccount ? d.options.accountId : undefined,
+  }
   const perSite = sitesOf(schema)
     .filter((site) => !kinds || kinds.includes(site.kind))
     .map((site) => ({ site, bad: badValue(site, d) }))
     .filter(({ site, bad }) => feasible(site, bad))
     .map(({ site, bad }) =>
-      withEnvironment(fc.tuple(base, bad).map(([valid, b]) => (b === undefined ? undefined : applyAt(valid, site.at, b))), placeholders)
-        .map((value) => (value === undefined ? undefined : judge(schema, site, value))),
+      withEnvironment(
+        fc.tuple(base, bad).map(([valid, b]) => (b === undefined ? undefined : applyAt(valid, site.at, b))),
+        placeholders,
+      ).map((value) => (value === undefined ? undefined : judge(schema, site, value))),
     )
   if (perSite.length === 0) throw new TypeError('no constraint of this target can be broken on its own')
   return fc.oneof(...perSite).filter((s): s is InvalidSample => s !== undefined)

@@ -2,19 +2,20 @@ import fc from 'fast-check'
 import { compileMatcher } from '../../regex/matcher.js'
 import { countCodePoints } from '../../shared/text.js'
 import { enumValues, type SchemaNode } from '../../shared/walk.js'
-import { regexArbitrary } from '../from-regex.js'
 import type { Deriver } from '../deriver.js'
+import { regexArbitrary } from '../from-regex.js'
 import type { Site } from './sites.js'
 
 /** Marks a member to delete instead of a value to put. */
 export const MISSING = Symbol('missing')
 
-
 /** A valid string stretched past `target` characters by repeating one of its own characters where the pattern still holds. */
 function stretch(valid: string, target: number, matches: (s: string) => boolean): string | undefined {
   const chars = [...valid]
   for (let i = 0; i < chars.length; i++) {
-    const candidate = [...chars.slice(0, i), chars[i]!.repeat(target - chars.length + 1), ...chars.slice(i + 1)].join('')
+    const candidate = [...chars.slice(0, i), chars[i]!.repeat(target - chars.length + 1), ...chars.slice(i + 1)].join(
+      '',
+    )
     if (matches(candidate)) return candidate
   }
   return undefined
@@ -29,11 +30,16 @@ export function badValue(site: Site, d: Deriver): fc.Arbitrary<unknown> {
   const matches = java === undefined ? () => true : compileMatcher(java)
   const valid = (): fc.Arbitrary<string> => d.derive(s, { path: [], member: undefined }) as fc.Arbitrary<string>
   switch (site.kind) {
-    case 'required': return fc.constant(MISSING)
-    case 'type': return wrongType(s)
-    case 'maxLength': return valid().map((v) => stretch(v, max + 1, matches))
+    case 'required':
+      return fc.constant(MISSING)
+    case 'type':
+      return wrongType(s)
+    case 'maxLength':
+      return valid().map((v) => stretch(v, max + 1, matches))
     case 'minLength':
-      return (java === undefined ? fc.constant('a'.repeat(Math.max(0, min - 1))) : regexArbitrary(java, false)).map((v) => (countCodePoints(v) < min && matches(v) ? v : undefined))
+      return (java === undefined ? fc.constant('a'.repeat(Math.max(0, min - 1))) : regexArbitrary(java, false)).map(
+        (v) => (countCodePoints(v) < min && matches(v) ? v : undefined),
+      )
     case 'pattern':
       return fc.tuple(valid(), fc.constantFrom(' ', '\u0000', '\t', '#', '%', '_', 'é', '\u00a0')).map(([v, c]) => {
         const bad = c + [...v].slice(1).join('')
@@ -41,16 +47,26 @@ export function badValue(site: Site, d: Deriver): fc.Arbitrary<unknown> {
       })
     case 'enum': {
       const values = enumValues(s)!
-      return fc.constantFrom(...values.map((v) => v.toLowerCase()), `${values[0]}_UNKNOWN`, 'NONE_OF_THESE').map((v) => (values.includes(v) ? undefined : v))
+      return fc
+        .constantFrom(...values.map((v) => v.toLowerCase()), `${values[0]}_UNKNOWN`, 'NONE_OF_THESE')
+        .map((v) => (values.includes(v) ? undefined : v))
     }
-    case 'maximum': return fc.integer({ min: 1, max: 1000 }).map((k) => (s['maximum'] as number) + k)
-    case 'minimum': return fc.integer({ min: 1, max: 1000 }).map((k) => (s['minimum'] as number) - k)
+    case 'maximum':
+      return fc.integer({ min: 1, max: 1000 }).map((k) => (s['maximum'] as number) + k)
+    case 'minimum':
+      return fc.integer({ min: 1, max: 1000 }).map((k) => (s['minimum'] as number) - k)
     case 'maxItems': {
       const n = (s['maxItems'] as number) + 1
-      return fc.array(d.derive(s['items'] as SchemaNode, { path: [], member: undefined }), { minLength: n, maxLength: n })
+      return fc.array(d.derive(s['items'] as SchemaNode, { path: [], member: undefined }), {
+        minLength: n,
+        maxLength: n,
+      })
     }
     case 'minItems':
-      return fc.array(d.derive(s['items'] as SchemaNode, { path: [], member: undefined }), { minLength: 0, maxLength: (s['minItems'] as number) - 1 })
+      return fc.array(d.derive(s['items'] as SchemaNode, { path: [], member: undefined }), {
+        minLength: 0,
+        maxLength: (s['minItems'] as number) - 1,
+      })
   }
 }
 

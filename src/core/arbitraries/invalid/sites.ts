@@ -1,7 +1,17 @@
 import { enumValues, mapValue, members, requiredMembers, type SchemaNode } from '../../shared/walk.js'
 
 /** Which constraint a mutation breaks. */
-export type ViolationKind = 'required' | 'type' | 'maxLength' | 'minLength' | 'pattern' | 'enum' | 'maximum' | 'minimum' | 'maxItems' | 'minItems'
+export type ViolationKind =
+  | 'required'
+  | 'type'
+  | 'maxLength'
+  | 'minLength'
+  | 'pattern'
+  | 'enum'
+  | 'maximum'
+  | 'minimum'
+  | 'maxItems'
+  | 'minItems'
 
 /** A place in a value where one constraint can be broken. */
 export interface Site {

@@ -2,8 +2,22 @@ import fc from 'fast-check'
 
 /** Regions where Cognito user pools exist, for ids and ARNs. */
 export const REGIONS = [
-  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ca-central-1', 'sa-east-1', 'eu-west-1', 'eu-west-2',
-  'eu-west-3', 'eu-central-1', 'eu-north-1', 'ap-south-1', 'ap-northeast-1', 'ap-northeast-2', 'ap-southeast-1', 'ap-southeast-2',
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
+  'ca-central-1',
+  'sa-east-1',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'eu-central-1',
+  'eu-north-1',
+  'ap-south-1',
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'ap-southeast-1',
+  'ap-southeast-2',
 ] as const
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'.split('')
@@ -29,24 +43,38 @@ export function region(fixed: string | undefined): fc.Arbitrary<string> {
 
 /** A 12-digit AWS account id: the given one, or drawn. */
 export function accountId(fixed: string | undefined): fc.Arbitrary<string> {
-  return fixed ? fc.constant(fixed) : fc.tuple(fc.constantFrom(...'123456789'.split('')), chars(DIGITS, 11)).map(([a, b]) => a + b)
+  return fixed
+    ? fc.constant(fixed)
+    : fc.tuple(fc.constantFrom(...'123456789'.split('')), chars(DIGITS, 11)).map(([a, b]) => a + b)
 }
 
 function replaceDeep(value: unknown, from: readonly string[], to: readonly string[]): unknown {
   if (typeof value === 'string') return from.reduce((s, f, i) => (s.includes(f) ? s.split(f).join(to[i]!) : s), value)
   if (Array.isArray(value)) return value.map((v) => replaceDeep(v, from, to))
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [replaceDeep(k, from, to) as string, replaceDeep(v, from, to)]))
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [replaceDeep(k, from, to) as string, replaceDeep(v, from, to)]),
+    )
   return value
 }
 
 /** Draws one region and one account for a whole value and puts them where the placeholders stand. */
-export function withEnvironment<T>(inner: fc.Arbitrary<T>, placeholders: { region?: string; account?: string }): fc.Arbitrary<T> {
+export function withEnvironment<T>(
+  inner: fc.Arbitrary<T>,
+  placeholders: { region?: string | undefined; account?: string | undefined },
+): fc.Arbitrary<T> {
   if (!placeholders.region && !placeholders.account) return inner
   return fc.tuple(region(undefined), accountId(undefined), inner).map(([r, a, value]) => {
     const from: string[] = []
     const to: string[] = []
-    if (placeholders.region) from.push(placeholders.region), to.push(r)
-    if (placeholders.account) from.push(placeholders.account), to.push(a)
+    if (placeholders.region) {
+      from.push(placeholders.region)
+      to.push(r)
+    }
+    if (placeholders.account) {
+      from.push(placeholders.account)
+      to.push(a)
+    }
     return replaceDeep(value, from, to) as T
   })
 }
@@ -75,17 +103,31 @@ export const session = charsBetween(B64URL, 120, 240)
 /** A six-digit confirmation code. */
 export const confirmationCode = chars(DIGITS, 6)
 /** A JWT-shaped token (three base64url segments). */
-export const jwt = fc.tuple(charsBetween(B64URL, 20, 40), charsBetween(B64URL, 60, 160), charsBetween(B64URL, 43, 43)).map(([h, p, s]) => `eyJ${h}.eyJ${p}.${s}`)
+export const jwt = fc
+  .tuple(charsBetween(B64URL, 20, 40), charsBetween(B64URL, 60, 160), charsBetween(B64URL, 43, 43))
+  .map(([h, p, s]) => `eyJ${h}.eyJ${p}.${s}`)
 
 const LOCALS = ['jane.doe', 'john.smith', 'alex', 'maria.garcia', 'li.wei', 'sam+test', 'noor', 'olga.ivanova']
 const DOMAINS = ['example.com', 'example.org', 'example.net', 'mail.example.com']
 
 /** An email address at a reserved example domain. */
-export const email = fc.tuple(fc.constantFrom(...LOCALS), fc.integer({ min: 1, max: 999 }), fc.constantFrom(...DOMAINS)).map(([l, n, d]) => `${l}${n}@${d}`)
+export const email = fc
+  .tuple(fc.constantFrom(...LOCALS), fc.integer({ min: 1, max: 999 }), fc.constantFrom(...DOMAINS))
+  .map(([l, n, d]) => `${l}${n}@${d}`)
 /** A North American E.164 phone number in the 555-01xx fictional range. */
-export const phoneNumber = fc.tuple(fc.constantFrom('206', '212', '303', '415', '512', '617'), fc.integer({ min: 100, max: 199 })).map(([area, n]) => `+1${area}5550${n}`)
+export const phoneNumber = fc
+  .tuple(fc.constantFrom('206', '212', '303', '415', '512', '617'), fc.integer({ min: 100, max: 199 }))
+  .map(([area, n]) => `+1${area}5550${n}`)
 /** An https URL on a reserved example domain. */
-export const httpsUrl = fc.tuple(fc.constantFrom('app', 'www', 'auth', 'login'), fc.constantFrom('example.com', 'example.org'), fc.constantFrom('', 'callback', 'oauth2/idpresponse', 'signed-out')).map(([h, d, p]) => `https://${h}.${d}/${p}`)
+export const httpsUrl = fc
+  .tuple(
+    fc.constantFrom('app', 'www', 'auth', 'login'),
+    fc.constantFrom('example.com', 'example.org'),
+    fc.constantFrom('', 'callback', 'oauth2/idpresponse', 'signed-out'),
+  )
+  .map(([h, d, p]) => `https://${h}.${d}/${p}`)
 
 /** Epoch seconds (with milliseconds) between the API's release and now. */
-export const timestamp = fc.noBias(fc.integer({ min: 1_460_937_600_000, max: 1_795_000_000_000 })).map((ms) => ms / 1000)
+export const timestamp = fc
+  .noBias(fc.integer({ min: 1_460_937_600_000, max: 1_795_000_000_000 }))
+  .map((ms) => ms / 1000)

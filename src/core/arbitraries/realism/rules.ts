@@ -1,15 +1,24 @@
 import fc from 'fast-check'
-import { enumValues, members, shapeName, type SchemaNode } from '../../shared/walk.js'
+import { enumValues, members, type SchemaNode, shapeName } from '../../shared/walk.js'
 import type { Deriver } from '../deriver.js'
 import type { DeriveContext } from '../options.js'
 import { arnFor } from './arns.js'
+import {
+  attributeMapping,
+  enterpriseNames,
+  idpIdentifiers,
+  providerDetails,
+  providerName,
+} from './identity-providers.js'
 import * as ids from './ids.js'
-import { attributeMapping, enterpriseNames, idpIdentifiers, providerDetails, providerName } from './identity-providers.js'
 
 type Rule = (schema: SchemaNode, ctx: DeriveContext, d: Deriver) => fc.Arbitrary<unknown>
 type Value = Record<string, unknown>
 
-const words = (...list: string[]): Rule => () => fc.constantFrom(...list)
+const words =
+  (...list: string[]): Rule =>
+  () =>
+    fc.constantFrom(...list)
 const arn: Rule = (_s, ctx, d) => arnFor(ctx.member, ctx.path, d.options)
 
 /** Realistic values for string shapes, by shape name. */
@@ -88,7 +97,16 @@ function typesOf(schema: SchemaNode): string[] {
 /** Identity providers whose name, details, mapping and identifiers fit their `ProviderType`. */
 const identityProvider: Rule = (schema, ctx, d) => {
   const types = typesOf(schema)
-  const perType = fc.tuple(...types.map((t) => fc.record({ name: providerName(t), details: providerDetails(t), mapping: attributeMapping(t), identifiers: idpIdentifiers })))
+  const perType = fc.tuple(
+    ...types.map((t) =>
+      fc.record({
+        name: providerName(t),
+        details: providerDetails(t),
+        mapping: attributeMapping(t),
+        identifiers: idpIdentifiers,
+      }),
+    ),
+  )
   return fc.tuple(d.generic(schema, ctx), fc.constantFrom(...types), perType).map(([value, drawnType, patches]) => {
     const out: Value = { ...(value as Value) }
     const type = typeof out['ProviderType'] === 'string' ? (out['ProviderType'] as string) : drawnType
@@ -109,7 +127,8 @@ const identityProvider: Rule = (schema, ctx, d) => {
 const userPool: Rule = (schema, ctx, d) =>
   fc.tuple(d.generic(schema, ctx), ids.accountId(d.options.accountId)).map(([value, account]) => {
     const out: Value = { ...(value as Value) }
-    if (typeof out['Id'] === 'string' && 'Arn' in out && !d.overrides([...ctx.path, 'Arn'])) out['Arn'] = ids.userPoolArn(out['Id'], account)
+    if (typeof out['Id'] === 'string' && 'Arn' in out && !d.overrides([...ctx.path, 'Arn']))
+      out['Arn'] = ids.userPoolArn(out['Id'], account)
     return out
   })
 
@@ -133,7 +152,11 @@ const MEMBER_RULES: Array<[RegExp, fc.Arbitrary<string>]> = [
 ]
 
 /** A realistic arbitrary for this schema at this position, or undefined where the generic one is as good. */
-export function realisticArbitrary(schema: SchemaNode, ctx: DeriveContext, d: Deriver): fc.Arbitrary<unknown> | undefined {
+export function realisticArbitrary(
+  schema: SchemaNode,
+  ctx: DeriveContext,
+  d: Deriver,
+): fc.Arbitrary<unknown> | undefined {
   const name = shapeName(schema)
   const rule = name ? (SCALAR_RULES[name] ?? STRUCTURE_RULES[name]) : undefined
   if (rule) return rule(schema, ctx, d)

@@ -1,6 +1,6 @@
 import { TABLES, type TableName } from '../schema.js'
 import { IdGenerator } from './ids.js'
-import { Table, type StoredRow, type TableDefinition, type TableHost } from './table.js'
+import { type StoredRow, Table, type TableDefinition, type TableHost } from './table.js'
 
 type RowOf<D> = D extends TableDefinition<infer Row> ? Row : never
 
@@ -66,7 +66,9 @@ export class Store {
 
   /** The partitions that hold anything. */
   occupied(): Partition[] {
-    return [...this.partitions.values()].filter((p) => Object.values(p.tables).some((t) => (t as Table<unknown>).size > 0))
+    return [...this.partitions.values()].filter((p) =>
+      Object.values(p.tables).some((t) => (t as Table<unknown>).size > 0),
+    )
   }
 
   /** Runs `change`; if it throws, every table change, id and sequence number it took is given back. */
@@ -97,7 +99,11 @@ export class Store {
         partitions: this.occupied().map((p) => ({
           account: p.account,
           region: p.region,
-          tables: Object.fromEntries(Object.entries(p.tables).filter(([, t]) => (t as Table<unknown>).size > 0).map(([name, t]) => [name, (t as Table<unknown>).dump()])),
+          tables: Object.fromEntries(
+            Object.entries(p.tables)
+              .filter(([, t]) => (t as Table<unknown>).size > 0)
+              .map(([name, t]) => [name, (t as Table<unknown>).dump()]),
+          ),
         })),
       }),
     ) as StoreSnapshot
@@ -105,9 +111,15 @@ export class Store {
 
   /** Replaces everything with what a snapshot holds; refuses what is not a snapshot of this version. */
   restore(snapshot: StoreSnapshot): void {
-    if (snapshot?.version !== SNAPSHOT_VERSION || !Array.isArray(snapshot.partitions) || typeof snapshot.ids !== 'number') {
+    if (
+      snapshot?.version !== SNAPSHOT_VERSION ||
+      !Array.isArray(snapshot.partitions) ||
+      typeof snapshot.ids !== 'number'
+    ) {
       const seen = (snapshot as { version?: unknown } | null)?.version
-      throw new TypeError(`cognito-idp-contract: not a snapshot of this simulation (expected version ${SNAPSHOT_VERSION}, got ${seen === undefined ? 'no version' : JSON.stringify(seen)})`)
+      throw new TypeError(
+        `cognito-idp-contract: not a snapshot of this simulation (expected version ${SNAPSHOT_VERSION}, got ${seen === undefined ? 'no version' : JSON.stringify(seen)})`,
+      )
     }
     const copy = JSON.parse(JSON.stringify(snapshot)) as StoreSnapshot
     const loaded = new Map<string, Partition>()
@@ -116,7 +128,8 @@ export class Store {
       const partition: Partition = { account: p.account, region: p.region, tables: this.createTables() }
       for (const [name, rows] of Object.entries(p.tables)) {
         const table = partition.tables[name as TableName] as Table<unknown> | undefined
-        if (!table) throw new TypeError(`cognito-idp-contract: the snapshot has a table this simulation does not know: ${name}`)
+        if (!table)
+          throw new TypeError(`cognito-idp-contract: the snapshot has a table this simulation does not know: ${name}`)
         table.load(rows ?? [])
         max = Math.max(max, table.maxSeq())
       }
@@ -139,7 +152,12 @@ export class Store {
         }
       },
     }
-    const tables = Object.fromEntries(Object.entries(TABLES).map(([name, definition]) => [name, new Table(name, (definition as TableDefinition<unknown>).spec, host)])) as unknown as Tables
+    const tables = Object.fromEntries(
+      Object.entries(TABLES).map(([name, definition]) => [
+        name,
+        new Table(name, (definition as TableDefinition<unknown>).spec, host),
+      ]),
+    ) as unknown as Tables
     return tables
   }
 }

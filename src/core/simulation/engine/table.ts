@@ -144,7 +144,8 @@ export class Table<Row> {
 
   /** Loads rows a snapshot kept (into an empty table, outside any transaction). */
   load(rows: readonly StoredRow<Row>[]): void {
-    for (const stored of [...rows].sort((a, b) => a.seq - b.seq)) this.place(this.spec.key(stored.row), { seq: stored.seq, row: deepFreeze(stored.row) })
+    for (const stored of [...rows].sort((a, b) => a.seq - b.seq))
+      this.place(this.spec.key(stored.row), { seq: stored.seq, row: deepFreeze(stored.row) })
   }
 
   /** The largest sequence number in the table. */
@@ -168,7 +169,8 @@ export class Table<Row> {
   /** Swaps a row for its new version in place: Maps keep a key's position when its value is set again. */
   private replace(key: string, old: StoredRow<Row>, next: StoredRow<Row>): void {
     const parent = this.spec.parent?.key(old.row)
-    if (parent !== this.spec.parent?.key(next.row)) throw new Error(`simulation bug: ${this.name} ${key} cannot move to another parent`)
+    if (parent !== this.spec.parent?.key(next.row))
+      throw new Error(`simulation bug: ${this.name} ${key} cannot move to another parent`)
     this.unindexRow(key, old.row)
     this.rows.set(key, next)
     if (parent !== undefined) this.byParent.get(parent)!.set(key, next.row)
@@ -184,7 +186,8 @@ export class Table<Row> {
       for (const [k, v] of rows) this.rows.set(k, v)
       const parent = this.spec.parent?.key(stored.row)
       const siblings = parent === undefined ? undefined : this.byParent.get(parent)
-      if (parent !== undefined && siblings) this.byParent.set(parent, new Map([...siblings].sort(([a], [b]) => this.seq(a) - this.seq(b))))
+      if (parent !== undefined && siblings)
+        this.byParent.set(parent, new Map([...siblings].sort(([a], [b]) => this.seq(a) - this.seq(b))))
     }
   }
 

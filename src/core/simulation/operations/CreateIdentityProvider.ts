@@ -9,10 +9,20 @@ import { findPool } from '../resources/user-pools.js'
 export const CreateIdentityProvider = operation('CreateIdentityProvider', (cx, input) => {
   findPool(cx, input.UserPoolId)
   const type = input.ProviderType
-  if (SOCIAL.has(type) && input.ProviderName !== type) throw invalidParameter(cx, `The provider name of a ${type} identity provider must be ${type}.`)
-  if (!SOCIAL.has(type) && SOCIAL.has(input.ProviderName)) throw invalidParameter(cx, `${input.ProviderName} is reserved for the ${input.ProviderName} identity provider type.`)
+  if (SOCIAL.has(type) && input.ProviderName !== type)
+    throw invalidParameter(cx, `The provider name of a ${type} identity provider must be ${type}.`)
+  if (!SOCIAL.has(type) && SOCIAL.has(input.ProviderName))
+    throw invalidParameter(
+      cx,
+      `${input.ProviderName} is reserved for the ${input.ProviderName} identity provider type.`,
+    )
   // Seen in CloudTrail for a duplicate name: "<ProviderName> already exists in user pool <userPoolId>".
-  if (cx.tables.providers.has(`${input.UserPoolId}/${input.ProviderName}`)) throw fail(cx, 'DuplicateProviderException', `${input.ProviderName} already exists in user pool ${input.UserPoolId}`)
+  if (cx.tables.providers.has(`${input.UserPoolId}/${input.ProviderName}`))
+    throw fail(
+      cx,
+      'DuplicateProviderException',
+      `${input.ProviderName} already exists in user pool ${input.UserPoolId}`,
+    )
   const details = { ...input.ProviderDetails }
   checkDetails(cx, type, details)
   const identifiers = [...(input.IdpIdentifiers ?? [])]

@@ -11,7 +11,13 @@ export const CreateUserPoolClient = operation('CreateUserPoolClient', (cx, input
   const secret = input.ClientSecret ?? (input.GenerateSecret ? cx.ids.chars(52, LOWER_ALNUM) : undefined)
   const now = cx.now()
   const row = cx.tables.clients.insert({
-    client: { UserPoolId: input.UserPoolId, ClientName: input.ClientName, ClientId: id, ...(secret !== undefined && { ClientSecret: secret }), ...clientSettings(input) },
+    client: {
+      UserPoolId: input.UserPoolId,
+      ClientName: input.ClientName,
+      ClientId: id,
+      ...(secret !== undefined && { ClientSecret: secret }),
+      ...clientSettings(input),
+    },
     created: now,
     modified: now,
   })

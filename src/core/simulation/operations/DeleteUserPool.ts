@@ -6,7 +6,10 @@ import { findPool } from '../resources/user-pools.js'
 export const DeleteUserPool = operation('DeleteUserPool', (cx, input) => {
   const row = findPool(cx, input.UserPoolId)
   if (row.pool.DeletionProtection === 'ACTIVE') {
-    throw invalidParameter(cx, 'The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.')
+    throw invalidParameter(
+      cx,
+      'The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.',
+    )
   }
   cx.tables.pools.delete(input.UserPoolId)
   return {}

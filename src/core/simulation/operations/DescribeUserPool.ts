@@ -2,4 +2,6 @@ import { operation } from '../define.js'
 import { describePool, findPool } from '../resources/user-pools.js'
 
 /** DescribeUserPool: the pool as it stands. */
-export const DescribeUserPool = operation('DescribeUserPool', (cx, input) => ({ UserPool: describePool(findPool(cx, input.UserPoolId)) }))
+export const DescribeUserPool = operation('DescribeUserPool', (cx, input) => ({
+  UserPool: describePool(findPool(cx, input.UserPoolId)),
+}))

@@ -8,6 +8,11 @@ export const GetIdentityProviderByIdentifier = operation('GetIdentityProviderByI
   findPool(cx, input.UserPoolId)
   const row = cx.tables.providers.find('identifier', `${input.UserPoolId}/${input.IdpIdentifier}`)
   // Chosen without a captured message.
-  if (!row) throw fail(cx, 'ResourceNotFoundException', `No identity provider in user pool ${input.UserPoolId} has the identifier ${input.IdpIdentifier}.`)
+  if (!row)
+    throw fail(
+      cx,
+      'ResourceNotFoundException',
+      `No identity provider in user pool ${input.UserPoolId} has the identifier ${input.IdpIdentifier}.`,
+    )
   return { IdentityProvider: describeProvider(row) }
 })

@@ -10,7 +10,19 @@ export const ListIdentityProviders = operation('ListIdentityProviders', (cx, inp
   findPool(cx, input.UserPoolId)
   const max = input.MaxResults === undefined || input.MaxResults === 0 ? DEFAULT_PAGE : input.MaxResults
   const providers = cx.tables.providers
-  const { items, next } = page(cx, providers, (r) => `${r.poolId}/${r.name}`, providers.children(input.UserPoolId), max, input.NextToken)
-  const Providers = items.map((r) => ({ ProviderName: r.name, ProviderType: r.type, LastModifiedDate: r.modified, CreationDate: r.created }))
+  const { items, next } = page(
+    cx,
+    providers,
+    (r) => `${r.poolId}/${r.name}`,
+    providers.children(input.UserPoolId),
+    max,
+    input.NextToken,
+  )
+  const Providers = items.map((r) => ({
+    ProviderName: r.name,
+    ProviderType: r.type,
+    LastModifiedDate: r.modified,
+    CreationDate: r.created,
+  }))
   return next ? { Providers, NextToken: next } : { Providers }
 })

@@ -5,6 +5,12 @@ import { page } from '../paging.js'
 export const ListUserPools = operation('ListUserPools', (cx, input) => {
   const pools = cx.tables.pools
   const { items, next } = page(cx, pools, (r) => r.pool.Id, pools.all(), input.MaxResults, input.NextToken)
-  const UserPools = items.map((r) => ({ Id: r.pool.Id, Name: r.pool.Name, LambdaConfig: { ...r.pool.LambdaConfig }, LastModifiedDate: r.modified, CreationDate: r.created }))
+  const UserPools = items.map((r) => ({
+    Id: r.pool.Id,
+    Name: r.pool.Name,
+    LambdaConfig: { ...r.pool.LambdaConfig },
+    LastModifiedDate: r.modified,
+    CreationDate: r.created,
+  }))
   return next ? { UserPools, NextToken: next } : { UserPools }
 })

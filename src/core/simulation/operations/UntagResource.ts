@@ -5,6 +5,9 @@ import { poolByArn } from '../resources/tags.js'
 export const UntagResource = operation('UntagResource', (cx, input) => {
   const row = poolByArn(cx, input.ResourceArn)
   const removed = new Set(input.TagKeys)
-  cx.tables.pools.put({ ...row, tags: Object.fromEntries(Object.entries(row.tags).filter(([key]) => !removed.has(key))) })
+  cx.tables.pools.put({
+    ...row,
+    tags: Object.fromEntries(Object.entries(row.tags).filter(([key]) => !removed.has(key))),
+  })
   return {}
 })

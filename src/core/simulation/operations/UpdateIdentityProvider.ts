@@ -15,5 +15,9 @@ export const UpdateIdentityProvider = operation('UpdateIdentityProvider', (cx, i
   // UpdateIdentityProvider does not model DuplicateProviderException: a taken identifier is a bad parameter (chosen).
   if (clash) throw invalidParameter(cx, clashMessage(clash, input.UserPoolId))
   const mapping = input.AttributeMapping ? { ...input.AttributeMapping } : row.mapping
-  return { IdentityProvider: describeProvider(cx.tables.providers.put({ ...row, details, mapping, identifiers, modified: Math.max(cx.now(), row.modified) })) }
+  return {
+    IdentityProvider: describeProvider(
+      cx.tables.providers.put({ ...row, details, mapping, identifiers, modified: Math.max(cx.now(), row.modified) }),
+    ),
+  }
 })

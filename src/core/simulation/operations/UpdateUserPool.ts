@@ -4,10 +4,26 @@ import { checkPoolRules, findPool, type PoolRow } from '../resources/user-pools.
 
 /** Members of UpdateUserPool that replace the pool's value, or reset it when left out. */
 const RESETTABLE = [
-  'Policies', 'DeletionProtection', 'LambdaConfig', 'AutoVerifiedAttributes', 'SmsVerificationMessage', 'EmailVerificationMessage',
-  'EmailVerificationSubject', 'VerificationMessageTemplate', 'SmsAuthenticationMessage', 'UserAttributeUpdateSettings', 'MfaConfiguration',
-  'DeviceConfiguration', 'EmailConfiguration', 'SmsConfiguration', 'AdminCreateUserConfig', 'UserPoolAddOns', 'AccountRecoverySetting',
-  'UserPoolTier', 'KeyConfiguration', 'IssuerConfiguration',
+  'Policies',
+  'DeletionProtection',
+  'LambdaConfig',
+  'AutoVerifiedAttributes',
+  'SmsVerificationMessage',
+  'EmailVerificationMessage',
+  'EmailVerificationSubject',
+  'VerificationMessageTemplate',
+  'SmsAuthenticationMessage',
+  'UserAttributeUpdateSettings',
+  'MfaConfiguration',
+  'DeviceConfiguration',
+  'EmailConfiguration',
+  'SmsConfiguration',
+  'AdminCreateUserConfig',
+  'UserPoolAddOns',
+  'AccountRecoverySetting',
+  'UserPoolTier',
+  'KeyConfiguration',
+  'IssuerConfiguration',
 ] as const
 
 /** UpdateUserPool: members given replace the pool's, members left out go back to their defaults (as Cognito does). */
@@ -24,6 +40,11 @@ export const UpdateUserPool = operation('UpdateUserPool', (cx, input) => {
   next['Policies'] = completePolicies(input.Policies)
   if (input.PoolName !== undefined) next['Name'] = input.PoolName
   checkPoolRules(cx, next)
-  cx.tables.pools.put({ ...row, pool: next as PoolRow['pool'], tags: input.UserPoolTags !== undefined ? { ...input.UserPoolTags } : row.tags, modified: cx.now() })
+  cx.tables.pools.put({
+    ...row,
+    pool: next as PoolRow['pool'],
+    tags: input.UserPoolTags !== undefined ? { ...input.UserPoolTags } : row.tags,
+    modified: cx.now(),
+  })
   return {}
 })

@@ -6,6 +6,16 @@ export const UpdateUserPoolClient = operation('UpdateUserPoolClient', (cx, input
   const row = findClient(cx, input.UserPoolId, input.ClientId)
   checkSupportedProviders(cx, input.UserPoolId, input.SupportedIdentityProviders)
   const { UserPoolId, ClientId, ClientSecret } = row.client
-  const client = { UserPoolId, ClientId, ClientName: input.ClientName ?? row.client.ClientName, ...(ClientSecret !== undefined && { ClientSecret }), ...clientSettings(input) }
-  return { UserPoolClient: describeClient(cx.tables.clients.put({ client, created: row.created, modified: Math.max(cx.now(), row.modified) })) }
+  const client = {
+    UserPoolId,
+    ClientId,
+    ClientName: input.ClientName ?? row.client.ClientName,
+    ...(ClientSecret !== undefined && { ClientSecret }),
+    ...clientSettings(input),
+  }
+  return {
+    UserPoolClient: describeClient(
+      cx.tables.clients.put({ client, created: row.created, modified: Math.max(cx.now(), row.modified) }),
+    ),
+  }
 })

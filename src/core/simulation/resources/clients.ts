@@ -7,13 +7,19 @@ import { findPool } from './user-pools.js'
 
 /** An app client as DescribeUserPoolClient returns it, dates aside. */
 export interface ClientRow {
-  readonly client: Omit<UserPoolClientType, 'CreationDate' | 'LastModifiedDate'> & { readonly ClientId: string; readonly UserPoolId: string }
+  readonly client: Omit<UserPoolClientType, 'CreationDate' | 'LastModifiedDate'> & {
+    readonly ClientId: string
+    readonly UserPoolId: string
+  }
   readonly created: number
   readonly modified: number
 }
 
 /** App clients, by id, belonging to their pool. */
-export const clientsTable = table<ClientRow>({ key: (row) => row.client.ClientId, parent: { table: 'pools', key: (row) => row.client.UserPoolId } })
+export const clientsTable = table<ClientRow>({
+  key: (row) => row.client.ClientId,
+  parent: { table: 'pools', key: (row) => row.client.UserPoolId },
+})
 
 /** Lower-case letters and digits, the alphabet of client ids and secrets. */
 export const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789'
@@ -40,13 +46,30 @@ function defaults(): Partial<UserPoolClientType> {
 }
 
 const SETTINGS = [
-  'RefreshTokenValidity', 'AccessTokenValidity', 'IdTokenValidity', 'TokenValidityUnits', 'ReadAttributes', 'WriteAttributes', 'ExplicitAuthFlows',
-  'SupportedIdentityProviders', 'CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI', 'AllowedOAuthFlows', 'AllowedOAuthScopes', 'AllowedOAuthFlowsUserPoolClient',
-  'AnalyticsConfiguration', 'PreventUserExistenceErrors', 'EnableTokenRevocation', 'EnablePropagateAdditionalUserContextData', 'AuthSessionValidity', 'RefreshTokenRotation',
+  'RefreshTokenValidity',
+  'AccessTokenValidity',
+  'IdTokenValidity',
+  'TokenValidityUnits',
+  'ReadAttributes',
+  'WriteAttributes',
+  'ExplicitAuthFlows',
+  'SupportedIdentityProviders',
+  'CallbackURLs',
+  'LogoutURLs',
+  'DefaultRedirectURI',
+  'AllowedOAuthFlows',
+  'AllowedOAuthScopes',
+  'AllowedOAuthFlowsUserPoolClient',
+  'AnalyticsConfiguration',
+  'PreventUserExistenceErrors',
+  'EnableTokenRevocation',
+  'EnablePropagateAdditionalUserContextData',
+  'AuthSessionValidity',
+  'RefreshTokenRotation',
 ] as const
 
 /** The settings of a create or update request, defaults filling what it leaves out. */
-export function clientSettings(input: object): Partial<UserPoolClientType> {
+export function clientSettings(input: object): Pick<UserPoolClientType, (typeof SETTINGS)[number]> {
   const given = input as Record<string, unknown>
   const base = defaults() as Record<string, unknown>
   const out: Record<string, unknown> = {}
@@ -58,9 +81,14 @@ export function clientSettings(input: object): Partial<UserPoolClientType> {
 }
 
 /** Every supported provider is COGNITO or one of the pool's; the message is the one Cognito was seen to send. */
-export function checkSupportedProviders(cx: Can<'InvalidParameterException'>, poolId: string, providers: readonly string[] | undefined): void {
+export function checkSupportedProviders(
+  cx: Can<'InvalidParameterException'>,
+  poolId: string,
+  providers: readonly string[] | undefined,
+): void {
   for (const name of providers ?? []) {
-    if (name !== 'COGNITO' && !cx.tables.providers.has(`${poolId}/${name}`)) throw invalidParameter(cx, `The provider ${name} does not exist for User Pool ${poolId}`)
+    if (name !== 'COGNITO' && !cx.tables.providers.has(`${poolId}/${name}`))
+      throw invalidParameter(cx, `The provider ${name} does not exist for User Pool ${poolId}`)
   }
 }
 
@@ -68,7 +96,8 @@ export function checkSupportedProviders(cx: Can<'InvalidParameterException'>, po
 export function findClient(cx: Can<'ResourceNotFoundException'>, poolId: string, clientId: string): ClientRow {
   findPool(cx, poolId)
   const row = cx.tables.clients.get(clientId)
-  if (!row || row.client.UserPoolId !== poolId) throw fail(cx, 'ResourceNotFoundException', `User pool client ${clientId} does not exist.`)
+  if (!row || row.client.UserPoolId !== poolId)
+    throw fail(cx, 'ResourceNotFoundException', `User pool client ${clientId} does not exist.`)
   return row
 }
 

@@ -30,12 +30,18 @@ export const SOCIAL = new Set(['Google', 'Facebook', 'LoginWithAmazon', 'SignInW
 /** The provider of a pool, or ResourceNotFoundException (message chosen without a captured one). */
 export function findProvider(cx: Can<'ResourceNotFoundException'>, poolId: string, name: string): ProviderRow {
   const row = cx.tables.providers.get(`${poolId}/${name}`)
-  if (!row) throw fail(cx, 'ResourceNotFoundException', `Identity provider ${name} does not exist in user pool ${poolId}.`)
+  if (!row)
+    throw fail(cx, 'ResourceNotFoundException', `Identity provider ${name} does not exist in user pool ${poolId}.`)
   return row
 }
 
 /** The provider of a pool that already holds one of these identifiers (other than `self`), if any. */
-export function identifierClash(cx: Can<'InvalidParameterException'>, poolId: string, identifiers: readonly string[], self: string | undefined): { id: string; holder: string } | undefined {
+export function identifierClash(
+  cx: Can<'InvalidParameterException'>,
+  poolId: string,
+  identifiers: readonly string[],
+  self: string | undefined,
+): { id: string; holder: string } | undefined {
   if (new Set(identifiers).size !== identifiers.length) throw invalidParameter(cx, 'IdpIdentifiers must be unique.')
   for (const id of identifiers) {
     const other = cx.tables.providers.find('identifier', `${poolId}/${id}`)

@@ -58,12 +58,20 @@ const OIDC_ENDPOINTS = ['authorize_url', 'token_url', 'attributes_url', 'jwks_ur
 
 /** Checks ProviderDetails against what its type requires; the messages are chosen (no captured ones). */
 export function checkDetails(cx: Can<'InvalidParameterException'>, type: string, details: Details): void {
-  for (const key of REQUIRED[type] ?? []) if (!get(details, key)) throw invalidParameter(cx, `${key} is required for ${type} identity providers.`)
+  for (const key of REQUIRED[type] ?? [])
+    if (!get(details, key)) throw invalidParameter(cx, `${key} is required for ${type} identity providers.`)
   if (type === 'OIDC' && !get(details, 'oidc_issuer') && OIDC_ENDPOINTS.some((k) => !get(details, k))) {
-    throw invalidParameter(cx, 'oidc_issuer is required for OIDC identity providers unless authorize_url, token_url, attributes_url and jwks_uri are all given.')
+    throw invalidParameter(
+      cx,
+      'oidc_issuer is required for OIDC identity providers unless authorize_url, token_url, attributes_url and jwks_uri are all given.',
+    )
   }
-  if (type === 'OIDC' && !['GET', 'POST'].includes(get(details, 'attributes_request_method') ?? '')) throw invalidParameter(cx, 'attributes_request_method must be GET or POST.')
-  if (type === 'SAML' && Number(Object.hasOwn(details, 'MetadataURL')) + Number(Object.hasOwn(details, 'MetadataFile')) !== 1) {
+  if (type === 'OIDC' && !['GET', 'POST'].includes(get(details, 'attributes_request_method') ?? ''))
+    throw invalidParameter(cx, 'attributes_request_method must be GET or POST.')
+  if (
+    type === 'SAML' &&
+    Number(Object.hasOwn(details, 'MetadataURL')) + Number(Object.hasOwn(details, 'MetadataFile')) !== 1
+  ) {
     throw invalidParameter(cx, 'Exactly one of MetadataURL or MetadataFile must be given for SAML identity providers.')
   }
 }
@@ -86,8 +94,12 @@ function samlEndpoints(details: Details): Record<string, string> {
   if (!xml) return {}
   const out: Record<string, string> = {}
   const find = (element: string): string | undefined =>
-    new RegExp(`<(?:\\w+:)?${element}\\b[^>]*Binding="urn:oasis:names:tc:SAML:2\\.0:bindings:HTTP-Redirect"[^>]*Location="([^"]+)"`).exec(xml)?.[1] ??
-    new RegExp(`<(?:\\w+:)?${element}\\b[^>]*Location="([^"]+)"[^>]*Binding="urn:oasis:names:tc:SAML:2\\.0:bindings:HTTP-Redirect"`).exec(xml)?.[1]
+    new RegExp(
+      `<(?:\\w+:)?${element}\\b[^>]*Binding="urn:oasis:names:tc:SAML:2\\.0:bindings:HTTP-Redirect"[^>]*Location="([^"]+)"`,
+    ).exec(xml)?.[1] ??
+    new RegExp(
+      `<(?:\\w+:)?${element}\\b[^>]*Location="([^"]+)"[^>]*Binding="urn:oasis:names:tc:SAML:2\\.0:bindings:HTTP-Redirect"`,
+    ).exec(xml)?.[1]
   const sso = find('SingleSignOnService')
   const slo = find('SingleLogoutService')
   if (sso) out['SSORedirectBindingURI'] = sso
@@ -110,6 +122,12 @@ export function shownDetails(type: string, details: Details): Record<string, str
  * provider's user id claim.
  */
 export function defaultMapping(type: string): Record<string, string> {
-  const username: Record<string, string> = { Google: 'sub', OIDC: 'sub', SignInWithApple: 'sub', Facebook: 'id', LoginWithAmazon: 'user_id' }
+  const username: Record<string, string> = {
+    Google: 'sub',
+    OIDC: 'sub',
+    SignInWithApple: 'sub',
+    Facebook: 'id',
+    LoginWithAmazon: 'user_id',
+  }
   return username[type] ? { username: username[type] } : {}
 }

@@ -8,13 +8,30 @@ const text = (name: string, mutable = true, required = false, min = '0', max = '
   Required: required,
   StringAttributeConstraints: { MinLength: min, MaxLength: max },
 })
-const flag = (name: string): SchemaAttributeType => ({ Name: name, AttributeDataType: 'Boolean', DeveloperOnlyAttribute: false, Mutable: true, Required: false })
+const flag = (name: string): SchemaAttributeType => ({
+  Name: name,
+  AttributeDataType: 'Boolean',
+  DeveloperOnlyAttribute: false,
+  Mutable: true,
+  Required: false,
+})
 
 /** The standard attributes of every new pool, in Cognito's order with its constraints (from AWS's published CreateUserPool example). */
 export function standardAttributes(): SchemaAttributeType[] {
   return [
     text('sub', false, true, '1'),
-    ...['name', 'given_name', 'family_name', 'middle_name', 'nickname', 'preferred_username', 'profile', 'picture', 'website', 'email'].map((n) => text(n)),
+    ...[
+      'name',
+      'given_name',
+      'family_name',
+      'middle_name',
+      'nickname',
+      'preferred_username',
+      'profile',
+      'picture',
+      'website',
+      'email',
+    ].map((n) => text(n)),
     flag('email_verified'),
     text('gender'),
     text('birthdate', true, false, '10', '10'),
@@ -23,7 +40,14 @@ export function standardAttributes(): SchemaAttributeType[] {
     text('phone_number'),
     flag('phone_number_verified'),
     text('address'),
-    { Name: 'updated_at', AttributeDataType: 'Number', DeveloperOnlyAttribute: false, Mutable: true, Required: false, NumberAttributeConstraints: { MinValue: '0' } },
+    {
+      Name: 'updated_at',
+      AttributeDataType: 'Number',
+      DeveloperOnlyAttribute: false,
+      Mutable: true,
+      Required: false,
+      NumberAttributeConstraints: { MinValue: '0' },
+    },
   ]
 }
 
@@ -37,7 +61,14 @@ export function standardAttributes(): SchemaAttributeType[] {
 export function resettableDefaults(): Partial<UserPoolType> {
   return {
     Policies: {
-      PasswordPolicy: { MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true, TemporaryPasswordValidityDays: 7 },
+      PasswordPolicy: {
+        MinimumLength: 8,
+        RequireUppercase: true,
+        RequireLowercase: true,
+        RequireNumbers: true,
+        RequireSymbols: true,
+        TemporaryPasswordValidityDays: 7,
+      },
       SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD'] },
     },
     DeletionProtection: 'INACTIVE',
@@ -58,7 +89,15 @@ export function resettableDefaults(): Partial<UserPoolType> {
 export function completePolicies(given: UserPoolType['Policies']): UserPoolType['Policies'] {
   const defaults = resettableDefaults().Policies!
   const password = given?.PasswordPolicy
-    ? { MinimumLength: 8, RequireUppercase: false, RequireLowercase: false, RequireNumbers: false, RequireSymbols: false, TemporaryPasswordValidityDays: 7, ...given.PasswordPolicy }
+    ? {
+        MinimumLength: 8,
+        RequireUppercase: false,
+        RequireLowercase: false,
+        RequireNumbers: false,
+        RequireSymbols: false,
+        TemporaryPasswordValidityDays: 7,
+        ...given.PasswordPolicy,
+      }
     : defaults.PasswordPolicy
   return { PasswordPolicy: password, SignInPolicy: given?.SignInPolicy ?? defaults.SignInPolicy }
 }
