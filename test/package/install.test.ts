@@ -1,0 +1,76 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ROOT } from '../support/model.js'
+
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  name: string
+  version: string
+  exports: Record<string, unknown>
+  devDependencies: Record<string, string>
+}
+const work = mkdtempSync(join(tmpdir(), 'cognito-idp-contract-package-'))
+const clone = join(work, 'clone')
+const consumer = join(work, 'consumer')
+const npm = (args: string[], cwd: string) =>
+  execFileSync('npm', [...args, '--no-audit', '--no-fund', '--prefer-offline'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+let tarball = ''
+
+/** Every entry point a consumer can import (the wildcard ones through one operation). */
+const entries = Object.keys(pkg.exports)
+  .filter((key) => !key.endsWith('.json') && !key.includes('json-schema'))
+  .map((key) => (key === '.' ? pkg.name : `${pkg.name}/${key.slice(2).replace('*', 'DescribeUserPool')}`))
+
+beforeAll(() => {
+  execFileSync('git', ['clone', '--quiet', ROOT, clone])
+  npm(['ci'], clone)
+  npm(['pack', '--pack-destination', work], clone)
+  tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz'))!)
+  mkdirSync(consumer)
+  writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }))
+  const peers = ['msw', 'fast-check', 'vitest'].map((name) => `${name}@${pkg.devDependencies[name]}`)
+  npm(['install', tarball, ...peers], consumer)
+})
+afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+describe('the package, from a fresh clone', () => {
+  it('packs what consumers run and read: built code, JSON Schema, the contract, no sources, maps or importer', () => {
+    const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n')
+    expect(files).toContain('package/dist/src/tooling/cli/main.js')
+    expect(files).toContain('package/dist/src/index.d.ts')
+    expect(files).toContain('package/generated/contract.json')
+    expect(files).toContain('package/generated/json-schema/DescribeUserPool.request.json')
+    expect(files).toContain('package/LICENSE')
+    expect(files.filter((f) => /\.map$|\/src\/[^/]+\.ts$|tooling\/(importer|codegen)|^package\/(src|test|bench)\//.test(f))).toEqual([])
+  })
+
+  it('imports every Node entry point', () => {
+    const nodeEntries = entries.filter((e) => !e.endsWith('/msw/browser'))
+    writeFileSync(join(consumer, 'imports.mjs'), `${nodeEntries.map((e, i) => `import * as m${i} from '${e}'`).join('\n')}\nconsole.log([${nodeEntries.map((_, i) => `Object.keys(m${i}).length`).join(', ')}].every((n) => n > 0))\n`)
+    expect(execFileSync(process.execPath, ['imports.mjs'], { cwd: consumer, encoding: 'utf8' })).toBe('true\n')
+    const contract = `import c from '${pkg.name}/contract.json' with { type: 'json' }\nimport s from '${pkg.name}/json-schema/DescribeUserPool.request.json' with { type: 'json' }\nconsole.log(Object.keys(c.operations).length, s.$ref)\n`
+    writeFileSync(join(consumer, 'json.mjs'), contract)
+    expect(execFileSync(process.execPath, ['json.mjs'], { cwd: consumer, encoding: 'utf8' })).toMatch(/^\d+ #\/\$defs\/DescribeUserPoolRequest\n$/)
+  })
+
+  it('type-checks every entry point for a consumer with strict and exactOptionalPropertyTypes', () => {
+    writeFileSync(join(consumer, 'types.ts'), `${entries.map((e, i) => `import * as t${i} from '${e}'`).join('\n')}\nexport const all = [${entries.map((_, i) => `t${i}`).join(', ')}]\n`)
+    writeFileSync(
+      join(consumer, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, exactOptionalPropertyTypes: true, noEmit: true, skipLibCheck: true, lib: ['ES2023', 'DOM'], types: [] },
+        files: ['types.ts'],
+      }),
+    )
+    const tsc = join(ROOT, 'node_modules/typescript/bin/tsc')
+    expect(execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: consumer, encoding: 'utf8' })).toBe('')
+  })
+
+  it('runs its command line', () => {
+    const bin = join(consumer, 'node_modules/.bin/cognito-idp-contract')
+    expect(execFileSync(bin, ['--version'], { encoding: 'utf8' })).toBe(`${pkg.version}\n`)
+    expect(execFileSync(bin, ['ops'], { encoding: 'utf8' })).toMatch(/\n\d+ operations \(\* simulated: \d+\)\n$/)
+  })
+})
