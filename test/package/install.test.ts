@@ -43,13 +43,17 @@ describe('the package, from a fresh clone', () => {
     expect(files).toContain('package/generated/contract.json')
     expect(files).toContain('package/generated/json-schema/DescribeUserPool.request.json')
     expect(files).toContain('package/LICENSE')
-    expect(files.filter((f) => /\.map$|\/src\/[^/]+\.ts$|tooling\/(importer|codegen)|^package\/(src|test|bench)\//.test(f))).toEqual([])
+    expect(files.filter((f) => /\.map$|(?<!\.d)\.ts$|tooling\/(importer|codegen)|^package\/(src|test|bench|schemas)\//.test(f))).toEqual([])
   })
 
   it('imports every Node entry point', () => {
     const nodeEntries = entries.filter((e) => !e.endsWith('/msw/browser'))
-    writeFileSync(join(consumer, 'imports.mjs'), `${nodeEntries.map((e, i) => `import * as m${i} from '${e}'`).join('\n')}\nconsole.log([${nodeEntries.map((_, i) => `Object.keys(m${i}).length`).join(', ')}].every((n) => n > 0))\n`)
-    expect(execFileSync(process.execPath, ['imports.mjs'], { cwd: consumer, encoding: 'utf8' })).toBe('true\n')
+    // Type-only entry points (types, types/sdk) and the Vitest registration export nothing at run time.
+    const empty = new Set([`${pkg.name}/types`, `${pkg.name}/types/sdk`, `${pkg.name}/testing/vitest`])
+    const lines = nodeEntries.map((e, i) => `import * as m${i} from '${e}'`)
+    const counts = nodeEntries.map((e, i) => `['${e}', Object.keys(m${i}).length > 0 || ${empty.has(e)}]`)
+    writeFileSync(join(consumer, 'imports.mjs'), `${lines.join('\n')}\nconsole.log(JSON.stringify([${counts.join(', ')}].filter(([, ok]) => !ok)))\n`)
+    expect(execFileSync(process.execPath, ['imports.mjs'], { cwd: consumer, encoding: 'utf8' })).toBe('[]\n')
     const contract = `import c from '${pkg.name}/contract.json' with { type: 'json' }\nimport s from '${pkg.name}/json-schema/DescribeUserPool.request.json' with { type: 'json' }\nconsole.log(Object.keys(c.operations).length, s.$ref)\n`
     writeFileSync(join(consumer, 'json.mjs'), contract)
     expect(execFileSync(process.execPath, ['json.mjs'], { cwd: consumer, encoding: 'utf8' })).toMatch(/^\d+ #\/\$defs\/DescribeUserPoolRequest\n$/)
@@ -66,6 +70,24 @@ describe('the package, from a fresh clone', () => {
     )
     const tsc = join(ROOT, 'node_modules/typescript/bin/tsc')
     expect(execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: consumer, encoding: 'utf8' })).toBe('')
+  })
+
+  it('answers npx cognito-idp-contract --version and --help right after npm ci in the clone', () => {
+    expect(execFileSync('npx', ['cognito-idp-contract', '--version'], { cwd: clone, encoding: 'utf8' })).toBe(`${pkg.version}\n`)
+    expect(execFileSync('npx', ['cognito-idp-contract', '--help'], { cwd: clone, encoding: 'utf8' })).toContain('usage: cognito-idp-contract <command>')
+  })
+
+  it('bundles the browser entry point for a page', async () => {
+    const { build } = await import('esbuild')
+    const result = await build({
+      stdin: { contents: `import { setupCognitoWorker } from '${pkg.name}/msw/browser'\nconsole.log(setupCognitoWorker)\n`, resolveDir: consumer },
+      bundle: true,
+      write: false,
+      platform: 'browser',
+      format: 'esm',
+      logLevel: 'silent',
+    })
+    expect(result.outputFiles[0]!.text).toContain('setupWorker')
   })
 
   it('runs its command line', () => {
