@@ -15,7 +15,11 @@ const work = mkdtempSync(join(tmpdir(), 'cognito-idp-contract-package-'))
 const clone = join(work, 'clone')
 const consumer = join(work, 'consumer')
 const npm = (args: string[], cwd: string) =>
-  execFileSync('npm', [...args, '--no-audit', '--no-fund', '--prefer-offline'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+  execFileSync('npm', [...args, '--no-audit', '--no-fund', '--prefer-offline'], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
 let tarball = ''
 
 /** Every entry point a consumer can import (the wildcard ones through one operation). */
@@ -43,7 +47,11 @@ describe('the package, from a fresh clone', () => {
     expect(files).toContain('package/generated/contract.json')
     expect(files).toContain('package/generated/json-schema/DescribeUserPool.request.json')
     expect(files).toContain('package/LICENSE')
-    expect(files.filter((f) => /\.map$|(?<!\.d)\.ts$|tooling\/(importer|codegen)|^package\/(src|test|bench|schemas)\//.test(f))).toEqual([])
+    expect(
+      files.filter((f) =>
+        /\.map$|(?<!\.d)\.ts$|tooling\/(importer|codegen)|^package\/(src|test|bench|schemas)\//.test(f),
+      ),
+    ).toEqual([])
   })
 
   it('imports every Node entry point', () => {
@@ -52,19 +60,37 @@ describe('the package, from a fresh clone', () => {
     const empty = new Set([`${pkg.name}/types`, `${pkg.name}/types/sdk`, `${pkg.name}/testing/vitest`])
     const lines = nodeEntries.map((e, i) => `import * as m${i} from '${e}'`)
     const counts = nodeEntries.map((e, i) => `['${e}', Object.keys(m${i}).length > 0 || ${empty.has(e)}]`)
-    writeFileSync(join(consumer, 'imports.mjs'), `${lines.join('\n')}\nconsole.log(JSON.stringify([${counts.join(', ')}].filter(([, ok]) => !ok)))\n`)
+    writeFileSync(
+      join(consumer, 'imports.mjs'),
+      `${lines.join('\n')}\nconsole.log(JSON.stringify([${counts.join(', ')}].filter(([, ok]) => !ok)))\n`,
+    )
     expect(execFileSync(process.execPath, ['imports.mjs'], { cwd: consumer, encoding: 'utf8' })).toBe('[]\n')
     const contract = `import c from '${pkg.name}/contract.json' with { type: 'json' }\nimport s from '${pkg.name}/json-schema/DescribeUserPool.request.json' with { type: 'json' }\nconsole.log(Object.keys(c.operations).length, s.$ref)\n`
     writeFileSync(join(consumer, 'json.mjs'), contract)
-    expect(execFileSync(process.execPath, ['json.mjs'], { cwd: consumer, encoding: 'utf8' })).toMatch(/^\d+ #\/\$defs\/DescribeUserPoolRequest\n$/)
+    expect(execFileSync(process.execPath, ['json.mjs'], { cwd: consumer, encoding: 'utf8' })).toMatch(
+      /^\d+ #\/\$defs\/DescribeUserPoolRequest\n$/,
+    )
   })
 
   it('type-checks every entry point for a consumer with strict and exactOptionalPropertyTypes', () => {
-    writeFileSync(join(consumer, 'types.ts'), `${entries.map((e, i) => `import * as t${i} from '${e}'`).join('\n')}\nexport const all = [${entries.map((_, i) => `t${i}`).join(', ')}]\n`)
+    writeFileSync(
+      join(consumer, 'types.ts'),
+      `${entries.map((e, i) => `import * as t${i} from '${e}'`).join('\n')}\nexport const all = [${entries.map((_, i) => `t${i}`).join(', ')}]\n`,
+    )
     writeFileSync(
       join(consumer, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, exactOptionalPropertyTypes: true, noEmit: true, skipLibCheck: true, lib: ['ES2023', 'DOM'], types: [] },
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          exactOptionalPropertyTypes: true,
+          noEmit: true,
+          skipLibCheck: true,
+          lib: ['ES2023', 'DOM'],
+          types: [],
+        },
         files: ['types.ts'],
       }),
     )
@@ -73,14 +99,21 @@ describe('the package, from a fresh clone', () => {
   })
 
   it('answers npx cognito-idp-contract --version and --help right after npm ci in the clone', () => {
-    expect(execFileSync('npx', ['cognito-idp-contract', '--version'], { cwd: clone, encoding: 'utf8' })).toBe(`${pkg.version}\n`)
-    expect(execFileSync('npx', ['cognito-idp-contract', '--help'], { cwd: clone, encoding: 'utf8' })).toContain('usage: cognito-idp-contract <command>')
+    expect(execFileSync('npx', ['cognito-idp-contract', '--version'], { cwd: clone, encoding: 'utf8' })).toBe(
+      `${pkg.version}\n`,
+    )
+    expect(execFileSync('npx', ['cognito-idp-contract', '--help'], { cwd: clone, encoding: 'utf8' })).toContain(
+      'usage: cognito-idp-contract <command>',
+    )
   })
 
   it('bundles the browser entry point for a page', async () => {
     const { build } = await import('esbuild')
     const result = await build({
-      stdin: { contents: `import { setupCognitoWorker } from '${pkg.name}/msw/browser'\nconsole.log(setupCognitoWorker)\n`, resolveDir: consumer },
+      stdin: {
+        contents: `import { setupCognitoWorker } from '${pkg.name}/msw/browser'\nconsole.log(setupCognitoWorker)\n`,
+        resolveDir: consumer,
+      },
       bundle: true,
       write: false,
       platform: 'browser',
