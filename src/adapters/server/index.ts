@@ -1,1 +1,2 @@
+export { CognitoError } from '../../core/protocol/errors.js'
 export { type CognitoServerOptions, type RunningCognitoServer, startCognitoServer } from './server.js'

@@ -1,1 +1,8 @@
-export { type CallSource, type CognitoMatchers, cognitoMatchers, matchesPartial } from './matchers.js'
+export {
+  type CallSource,
+  type CognitoMatchers,
+  cognitoMatchers,
+  type DeepPartial,
+  matchesPartial,
+  type PartialInput,
+} from './matchers.js'

@@ -1,3 +1,4 @@
+import type { Operations } from '../../../generated/types.js'
 import type { OperationName } from '../../../schemas/operations.js'
 import type { RecordedCall } from '../../core/mock/calls.js'
 
@@ -6,9 +7,28 @@ export interface CallSource {
   calls(operation?: OperationName): RecordedCall[]
 }
 
-/** Whether `actual` holds everything `expected` holds (objects by their given keys, arrays element by element). */
+/** A value with any of its members left out, at every depth (list items stay whole lists of partial items). */
+export type DeepPartial<T> = T extends readonly (infer E)[]
+  ? readonly DeepPartial<E>[]
+  : T extends object
+    ? { readonly [K in keyof T]?: DeepPartial<T[K]> | undefined }
+    : T
+
+/** What `toHaveReceivedCognito` compares an operation's recorded input with. */
+export type PartialInput<K extends OperationName> = DeepPartial<Operations[K]['input']>
+
+/** An asymmetric matcher of Vitest or Jest (`expect.any(String)`, `expect.stringMatching(...)`). */
+function isAsymmetric(value: unknown): value is { asymmetricMatch(other: unknown): boolean } {
+  return typeof (value as { asymmetricMatch?: unknown } | null)?.asymmetricMatch === 'function'
+}
+
+/**
+ * Whether `actual` holds everything `expected` holds (objects by their given keys, arrays element by element);
+ * asymmetric matchers such as `expect.any(String)` match as they say.
+ */
 export function matchesPartial(actual: unknown, expected: unknown): boolean {
   if (expected === actual) return true
+  if (isAsymmetric(expected)) return expected.asymmetricMatch(actual)
   if (Array.isArray(expected))
     return (
       Array.isArray(actual) &&
@@ -39,7 +59,11 @@ const describeCalls = (calls: readonly RecordedCall[]): string =>
 /** Vitest (and Jest) matchers over recorded Cognito calls. */
 export const cognitoMatchers = {
   /** Passes when the operation was called at least once, with input containing `partialInput` if given. */
-  toHaveReceivedCognito(received: unknown, operation: OperationName, partialInput?: unknown): MatcherResult {
+  toHaveReceivedCognito<K extends OperationName>(
+    received: unknown,
+    operation: K,
+    partialInput?: PartialInput<K>,
+  ): MatcherResult {
     if (!isSource(received))
       return {
         pass: false,
@@ -74,6 +98,8 @@ export const cognitoMatchers = {
 
 /** The matchers' types, for declaration merging with a test framework's Assertion interface. */
 export interface CognitoMatchers<R = unknown> {
-  toHaveReceivedCognito(operation: OperationName, partialInput?: unknown): R
+  /** The operation was called at least once, with input containing `partialInput` (typed from the operation's input) if given. */
+  toHaveReceivedCognito<K extends OperationName>(operation: K, partialInput?: PartialInput<K>): R
+  /** The operation was called exactly `times` times. */
   toHaveReceivedCognitoTimes(operation: OperationName, times: number): R
 }

@@ -1,5 +1,5 @@
 import { type OperationName, operations } from '../../../schemas/operations.js'
-import { CognitoError } from '../protocol/errors.js'
+import { CognitoError, errorTypes, isCognitoError, mayAnswer } from '../protocol/errors.js'
 import { type CallContext, handleWire } from '../protocol/handle.js'
 import type { WireRequest, WireResponse } from '../protocol/types.js'
 import { seededRandom } from '../shared/random.js'
@@ -26,8 +26,12 @@ export interface CognitoMock {
     response: NonNullable<OperationBehaviour<K>['response']>,
     options?: { readonly once?: boolean } | undefined,
   ): void
-  /** Makes an operation fail with a modelled error, once or until reset. */
-  fail(operation: OperationName, error: ErrorOverride, options?: { readonly once?: boolean | undefined }): void
+  /** Makes an operation fail with one of its modelled errors (or throttling, or an internal fault), once or until reset. */
+  fail<K extends OperationName>(
+    operation: K,
+    error: ErrorOverride<K>,
+    options?: { readonly once?: boolean | undefined },
+  ): void
   /** Forgets recorded calls and runtime overrides, restores the configured ones (`once` ones too), and empties the simulation. */
   reset(): void
 }
@@ -38,6 +42,15 @@ function checkStatic(operation: OperationName, response: unknown): void {
   const result = validateOperation(operations[operation], 'response', response)
   if (!result.valid)
     throw new TypeError(`cognito-idp-contract: the ${operation} response override is not valid: ${result.message}`)
+}
+
+/** Refuses, where it is written, an error the operation does not model. */
+function checkError(operation: OperationName, error: ErrorOverride): void {
+  if (!mayAnswer(operation, error.type)) {
+    throw new TypeError(
+      `cognito-idp-contract: ${operation} does not model ${error.type}; it may fail with ${errorTypes(operation).join(', ')}`,
+    )
+  }
 }
 
 function errorOf(error: ErrorOverride): CognitoError {
@@ -58,7 +71,10 @@ export function createCognitoMock(
   const generated = new GeneratedResponses(seed, { presence: 'full', ...options.generated })
   const random = seededRandom(seed)
   const initial = Object.entries(options.operations ?? {}) as Array<[OperationName, OperationBehaviour]>
-  for (const [op, behaviour] of initial) if (behaviour.response !== undefined) checkStatic(op, behaviour.response)
+  for (const [op, behaviour] of initial) {
+    if (behaviour.response !== undefined) checkStatic(op, behaviour.response)
+    if (behaviour.error) checkError(op, behaviour.error)
+  }
   let configured = new Map(initial)
   let runtime: Array<{ operation: OperationName; behaviour: OperationBehaviour }> = []
   let recorded: RecordedCall[] = []
@@ -102,9 +118,18 @@ export function createCognitoMock(
     if (behaviour?.error) throw errorOf(behaviour.error)
     if (behaviour?.response !== undefined) {
       const response = behaviour.response
-      return typeof response === 'function'
-        ? await (response as (i: unknown, c: CallContext) => unknown)(input, context)
-        : response
+      if (typeof response !== 'function') return response
+      try {
+        return await (response as (i: unknown, c: CallContext) => unknown)(input, context)
+      } catch (error) {
+        if (isCognitoError(error) && !mayAnswer(operation, error.name)) {
+          throw new CognitoError(
+            'InternalErrorException',
+            `cognito-idp-contract: the ${operation} response callback threw ${error.name}, which ${operation} does not model; it may fail with ${errorTypes(operation).join(', ')}`,
+          )
+        }
+        throw error
+      }
     }
     const which = behaviour?.mode ?? mode
     if (which === 'generated' || (which === 'auto' && !simulation.implements(operation)))
@@ -155,6 +180,7 @@ export function createCognitoMock(
       runtime.unshift({ operation, behaviour: { response: response as never, once: opts?.once } })
     },
     fail(operation, error, opts) {
+      checkError(operation, error)
       runtime.unshift({ operation, behaviour: { error, once: opts?.once } })
     },
     reset() {

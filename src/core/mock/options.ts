@@ -1,6 +1,7 @@
 import type { Operations } from '../../../generated/types.js'
 import type { OperationName } from '../../../schemas/operations.js'
 import type { ArbitraryOptions } from '../arbitraries/options.js'
+import type { ErrorType } from '../protocol/errors.js'
 import type { CallContext } from '../protocol/handle.js'
 
 /** Where responses come from: the stateful simulation, data drawn from the arbitraries, or (auto) the simulation where it implements the operation. */
@@ -14,9 +15,9 @@ export type ResponseOverride<K extends OperationName> =
       context: CallContext,
     ) => Operations[K]['output'] | Promise<Operations[K]['output']>)
 
-/** An error to answer with: a modelled error type and its message. */
-export interface ErrorOverride {
-  readonly type: string
+/** An error to answer with: one the operation models (or throttling, or an internal fault) and its message. */
+export interface ErrorOverride<K extends OperationName = OperationName> {
+  readonly type: ErrorType<K>
   readonly message?: string | undefined
   /** HTTP status; 500 for server faults and 400 otherwise when not given. */
   readonly status?: number | undefined
@@ -26,7 +27,7 @@ export interface ErrorOverride {
 export interface OperationBehaviour<K extends OperationName = OperationName> {
   readonly mode?: Exclude<ResponseMode, 'auto'> | undefined
   readonly response?: ResponseOverride<K> | undefined
-  readonly error?: ErrorOverride | undefined
+  readonly error?: ErrorOverride<K> | undefined
   /** Use the response or error once, then fall back (MSW's `once`). */
   readonly once?: boolean | undefined
 }

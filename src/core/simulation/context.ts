@@ -1,16 +1,7 @@
-import type { OperationName, operations } from '../../../schemas/operations.js'
-import { CognitoError } from '../protocol/errors.js'
+import type { OperationName } from '../../../schemas/operations.js'
+import { CognitoError, type ErrorType } from '../protocol/errors.js'
 import type { IdGenerator } from './engine/ids.js'
 import type { Partition, Store, Tables } from './engine/store.js'
-
-/** Errors any operation may answer with, modelled or not: server faults and throttling. */
-export const SERVICE_ERRORS = ['InternalErrorException', 'TooManyRequestsException'] as const
-
-/** An error any operation may answer with. */
-export type ServiceError = (typeof SERVICE_ERRORS)[number]
-
-/** The errors an operation models, as its descriptor lists them. */
-export type ModelledError<K extends OperationName> = (typeof operations)[K]['errors'][number]
 
 /** What every simulated operation works with: its partition's tables, the clock and the id generator. */
 export interface Context {
@@ -36,7 +27,7 @@ export interface Can<E extends string> extends Context {
 }
 
 /** The context of operation K: it may throw K's modelled errors and the service-wide ones. */
-export type OperationContext<K extends OperationName> = Can<ModelledError<K> | ServiceError>
+export type OperationContext<K extends OperationName> = Can<ErrorType<K>>
 
 /** A Cognito error that the context's operation is allowed to answer with (checked by the type). */
 export function fail<E extends string>(_cx: Can<E>, type: NoInfer<E>, message: string): CognitoError {

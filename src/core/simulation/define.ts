@@ -1,7 +1,7 @@
 import type { Operations } from '../../../generated/types.js'
-import { type OperationName, operations } from '../../../schemas/operations.js'
-import { CognitoError, isCognitoError } from '../protocol/errors.js'
-import { type OperationContext, SERVICE_ERRORS } from './context.js'
+import type { OperationName } from '../../../schemas/operations.js'
+import { CognitoError, isCognitoError, mayAnswer } from '../protocol/errors.js'
+import type { OperationContext } from './context.js'
 
 /** One simulated operation: its name and what it does with a validated input. */
 export interface SimulatedOperationDefinition<K extends OperationName = OperationName> {
@@ -31,8 +31,7 @@ export function runDefinition<K extends OperationName>(
     return definition.run(cx, input)
   } catch (error) {
     if (!isCognitoError(error)) throw error
-    const allowed: readonly string[] = operations[definition.name].errors
-    if (allowed.includes(error.name) || (SERVICE_ERRORS as readonly string[]).includes(error.name)) throw error
+    if (mayAnswer(definition.name, error.name)) throw error
     throw new CognitoError(
       'InternalErrorException',
       `cognito-idp-contract: the simulation answered ${definition.name} with ${error.name}, which ${definition.name} does not model (${error.message})`,
