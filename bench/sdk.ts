@@ -39,7 +39,7 @@ export async function sdkRoundTrips(): Promise<void> {
     ids,
   )
   const simulated = cognitoRequestHandler({ mode: 'simulation' })
-  const pool = simulated.simulation.send('CreateUserPool', { PoolName: 'bench' }).UserPool!.Id!
+  const pool = (await simulated.simulation.send('CreateUserPool', { PoolName: 'bench' })).UserPool!.Id!
   const simulation = await rate(
     new CognitoIdentityProviderClient({
       region: 'us-east-1',

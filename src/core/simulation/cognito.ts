@@ -61,14 +61,14 @@ export interface Cognito {
   readonly operations: readonly SimulatedOperation[]
   /** Whether it implements an operation. */
   implements(operation: string): operation is SimulatedOperation
-  /** Runs an operation: validates the input as Cognito would, then returns a copy of its output or throws a CognitoError. */
+  /** Runs an operation: validates the input as Cognito would, then resolves to a copy of its output or rejects with a CognitoError. */
   send<K extends SimulatedOperation>(
     operation: K,
     input: Operations[K]['input'],
-    call?: CallInfo | undefined,
-  ): Operations[K]['output']
-  /** Runs an operation on input already validated (for protocol backends). */
-  handle(operation: SimulatedOperation, input: unknown, call?: CallInfo): unknown
+    call?: CallInfo,
+  ): Promise<Operations[K]['output']>
+  /** Runs an operation on input already validated (for protocol backends); calls are answered one at a time. */
+  handle(operation: SimulatedOperation, input: unknown, call?: CallInfo): Promise<unknown>
   /** Forgets everything: no pools, ids from the start of the seeded sequence. */
   reset(): void
   /** The whole state as plain JSON. */
@@ -76,7 +76,7 @@ export interface Cognito {
   /** Puts back a state `snapshot()` returned. */
   restore(snapshot: CognitoSnapshot): void
   /** Creates pools with their providers and clients in one all-or-nothing call, through the same rules as the operations. */
-  seed(fixtures: Fixtures): UserPoolType[]
+  seed(fixtures: Fixtures): Promise<UserPoolType[]>
 }
 
 function checked<K extends keyof Operations>(operation: K, input: unknown): Operations[K]['input'] {
@@ -109,33 +109,47 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
     }
   }
 
-  const handle = (operation: SimulatedOperation, input: unknown, call: CallInfo = {}): unknown => {
+  /** Runs an operation inside the exclusive section already open. */
+  const execute = (operation: SimulatedOperation, input: unknown, call: CallInfo = {}): Promise<unknown> => {
     const definition = DEFINITIONS.get(operation)
     if (!definition)
       throw new CognitoError('InternalErrorException', `cognito-idp-contract: ${operation} is not simulated`)
     const account = call.account ?? defaultAccount
     const region = call.region ?? regionHint(store, account, (input ?? {}) as Record<string, unknown>) ?? defaultRegion
     const cx = context(region, account) as OperationContext<SimulatedOperation>
-    return store.transaction(() => runDefinition(definition, cx as never, input as never))
+    return runDefinition(definition, cx as never, input as never)
   }
 
-  const seedPools = (fixtures: Fixtures): UserPoolType[] =>
-    (fixtures.userPools ?? []).map((fixture) => {
+  const handle = (operation: SimulatedOperation, input: unknown, call: CallInfo = {}): Promise<unknown> =>
+    store.exclusive(() => execute(operation, input, call))
+
+  const seedPools = async (fixtures: Fixtures): Promise<UserPoolType[]> => {
+    const pools: UserPoolType[] = []
+    for (const fixture of fixtures.userPools ?? []) {
       const { Id, IdentityProviders, Clients, ...request } = fixture
       checked('CreateUserPool', request)
       if (Id !== undefined) checked('DescribeUserPool', { UserPoolId: Id })
       const cx = context(regionOfPoolId(Id) ?? defaultRegion, defaultAccount) as OperationContext<'CreateUserPool'>
       const row = createPool(cx, request, Id)
-      for (const provider of IdentityProviders ?? [])
-        handle('CreateIdentityProvider', checked('CreateIdentityProvider', { ...provider, UserPoolId: row.pool.Id }), {
-          region: cx.region,
-        })
-      for (const client of Clients ?? [])
-        handle('CreateUserPoolClient', checked('CreateUserPoolClient', { ...client, UserPoolId: row.pool.Id }), {
-          region: cx.region,
-        })
-      return describePool(cx.tables.pools.get(row.pool.Id)!)
-    })
+      const call = { region: cx.region }
+      for (const provider of IdentityProviders ?? []) {
+        await execute(
+          'CreateIdentityProvider',
+          checked('CreateIdentityProvider', { ...provider, UserPoolId: row.pool.Id }),
+          call,
+        )
+      }
+      for (const client of Clients ?? []) {
+        await execute(
+          'CreateUserPoolClient',
+          checked('CreateUserPoolClient', { ...client, UserPoolId: row.pool.Id }),
+          call,
+        )
+      }
+      pools.push(describePool(cx.tables.pools.get(row.pool.Id)!))
+    }
+    return pools
+  }
 
   return {
     get region() {
@@ -147,12 +161,13 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
     operations: SIMULATED_OPERATIONS,
     implements: (operation: string): operation is SimulatedOperation => DEFINITIONS.has(operation),
     handle,
-    send: (operation, input, call) => structuredClone(handle(operation, checked(operation, input), call)) as never,
+    send: async (operation, input, call) =>
+      structuredClone(await handle(operation, checked(operation, input), call)) as never,
     reset: () => {
       store = new Store(seed)
     },
     snapshot: () => store.snapshot(),
     restore: (snapshot) => store.restore(snapshot),
-    seed: (fixtures) => structuredClone(store.transaction(() => seedPools(fixtures))),
+    seed: async (fixtures) => structuredClone(await store.exclusive(() => seedPools(fixtures))),
   }
 }

@@ -7,13 +7,19 @@ import type { OperationContext } from './context.js'
 export interface SimulatedOperationDefinition<K extends OperationName = OperationName> {
   readonly name: K
   /** Runs the operation; throws only K's modelled errors and the service-wide ones. */
-  readonly run: (cx: OperationContext<K>, input: Operations[K]['input']) => Operations[K]['output']
+  readonly run: (
+    cx: OperationContext<K>,
+    input: Operations[K]['input'],
+  ) => Operations[K]['output'] | Promise<Operations[K]['output']>
 }
 
 /** Declares a simulated operation: input and output typed from the contract, errors limited to the ones it models. */
 export function operation<K extends OperationName>(
   name: K,
-  run: (cx: OperationContext<K>, input: Operations[K]['input']) => Operations[K]['output'],
+  run: (
+    cx: OperationContext<K>,
+    input: Operations[K]['input'],
+  ) => Operations[K]['output'] | Promise<Operations[K]['output']>,
 ): SimulatedOperationDefinition<K> {
   return { name, run }
 }
@@ -22,13 +28,13 @@ export function operation<K extends OperationName>(
  * Runs a definition, turning a Cognito error the operation does not model into an InternalErrorException
  * that names the slip (a bug in the simulation, never an answer real Cognito could give).
  */
-export function runDefinition<K extends OperationName>(
+export async function runDefinition<K extends OperationName>(
   definition: SimulatedOperationDefinition<K>,
   cx: OperationContext<K>,
   input: Operations[K]['input'],
-): Operations[K]['output'] {
+): Promise<Operations[K]['output']> {
   try {
-    return definition.run(cx, input)
+    return await definition.run(cx, input)
   } catch (error) {
     if (!isCognitoError(error)) throw error
     if (mayAnswer(definition.name, error.name)) throw error

@@ -24,7 +24,7 @@ afterAll(() => server.close())
 describe('responses, per operation', () => {
   it('serves the simulation where it implements an operation and generated data elsewhere', async () => {
     const { UserPool } = (await send(client, 'CreateUserPool', { PoolName: 'app' })) as { UserPool: { Id: string } }
-    expect(cognito.simulation.send('DescribeUserPool', { UserPoolId: UserPool.Id }).UserPool?.Name).toBe('app')
+    expect((await cognito.simulation.send('DescribeUserPool', { UserPoolId: UserPool.Id })).UserPool?.Name).toBe('app')
     const user = await send(client, 'AdminGetUser', { UserPoolId: UserPool.Id, Username: 'jane' })
     expect(user['Username']).toBe('jane')
   })

@@ -71,11 +71,13 @@ describe('a local endpoint takes the region from the SigV4 credential scope', ()
     }
   })
 
-  it('an unsigned local call finds the pool its id names; a direct send uses the configured region', () => {
+  it('an unsigned local call finds the pool its id names; a direct send uses the configured region', async () => {
     const cognito = createCognito({ region: 'ca-central-1' })
-    const { UserPool } = cognito.send('CreateUserPool', { PoolName: 'default-region' })
+    const { UserPool } = await cognito.send('CreateUserPool', { PoolName: 'default-region' })
     expect(UserPool!.Id).toMatch(/^ca-central-1_/)
-    expect(cognito.send('DescribeUserPool', { UserPoolId: UserPool!.Id! }).UserPool!.Name).toBe('default-region')
-    expect(cognito.send('ListUserPools', { MaxResults: 10 }, { region: 'us-east-1' }).UserPools).toEqual([])
+    expect((await cognito.send('DescribeUserPool', { UserPoolId: UserPool!.Id! })).UserPool!.Name).toBe(
+      'default-region',
+    )
+    expect((await cognito.send('ListUserPools', { MaxResults: 10 }, { region: 'us-east-1' })).UserPools).toEqual([])
   })
 })

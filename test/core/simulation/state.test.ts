@@ -45,7 +45,7 @@ describe('concurrency', () => {
   })
 
   it('concurrent creates of providers with the same name: exactly one wins', async () => {
-    const { UserPool } = simulation.send('CreateUserPool', { PoolName: 'race' })
+    const { UserPool } = await simulation.send('CreateUserPool', { PoolName: 'race' })
     const attempts = await Promise.allSettled(
       Array.from({ length: 50 }, () =>
         send(client, 'CreateIdentityProvider', {
@@ -70,7 +70,7 @@ describe('concurrency', () => {
 describe('bad input leaves the state as it was', () => {
   it.each(SIMULATED_OPERATIONS)('%s answers the modelled error and changes nothing', async (op) => {
     simulation.reset()
-    simulation.seed({
+    await simulation.seed({
       userPools: [
         {
           PoolName: 'fixture',
@@ -109,7 +109,7 @@ describe('bad input leaves the state as it was', () => {
 
   it('a rule the schema cannot express fails without a trace (deletion protection)', async () => {
     simulation.reset()
-    const [pool] = simulation.seed({ userPools: [{ PoolName: 'kept', DeletionProtection: 'ACTIVE' }] })
+    const [pool] = await simulation.seed({ userPools: [{ PoolName: 'kept', DeletionProtection: 'ACTIVE' }] })
     const before = simulation.snapshot()
     const error = await send(client, 'DeleteUserPool', { UserPoolId: pool!.Id }).catch((e: Error) => e)
     expect(error).toBeInstanceOf(exceptionClass('InvalidParameterException')!)

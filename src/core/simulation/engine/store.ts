@@ -48,6 +48,7 @@ export class Store {
   readonly ids: IdGenerator
   private seq = 0
   private undo: Array<() => void> | undefined
+  private queue: Promise<unknown> = Promise.resolve()
 
   constructor(seed: number) {
     this.ids = new IdGenerator(seed)
@@ -71,7 +72,34 @@ export class Store {
     )
   }
 
-  /** Runs `change`; if it throws, every table change, id and sequence number it took is given back. */
+  /**
+   * Runs `change` once every change queued before it has finished, alone, in a transaction: if it throws or
+   * rejects, every table change, id and sequence number it took is given back. Calls are answered one at a
+   * time, as one Cognito partition would, so a change that awaits (a trigger, a signature) sees no other.
+   */
+  exclusive<T>(change: () => T | Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      const undo: Array<() => void> = []
+      const ids = this.ids.counter
+      const seq = this.seq
+      this.undo = undo
+      try {
+        return await change()
+      } catch (error) {
+        for (let i = undo.length - 1; i >= 0; i--) undo[i]!()
+        this.ids.counter = ids
+        this.seq = seq
+        throw error
+      } finally {
+        this.undo = undefined
+      }
+    }
+    const result = this.queue.then(run, run)
+    this.queue = result.catch(() => undefined)
+    return result
+  }
+
+  /** Runs `change` synchronously in a transaction of its own (or inside the one already open). */
   transaction<T>(change: () => T): T {
     if (this.undo) return change()
     const undo: Array<() => void> = []
