@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // `npm run test:package` runs these: they clone, pack and install the package (.ci/run does).
+    exclude: ['test/package/**', '**/node_modules/**'],
     setupFiles: ['test/setup/fast-check-seed.ts'],
     testTimeout: 60_000,
     pool: 'forks',

@@ -26,6 +26,7 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
 const PACKAGES: Readonly<Record<string, readonly string[]>> = {
   typebox: ['schemas', 'src/core', 'src/index.ts', 'src/tooling'],
   'fast-check': ['src/core/arbitraries', 'src/core/mock'],
+  '@noble/hashes': ['src/core/shared'],
   msw: ['src/adapters/msw'],
   vitest: ['src/adapters/testing'],
   'node:': ['src/adapters/server', 'src/tooling'],

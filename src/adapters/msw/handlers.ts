@@ -53,5 +53,6 @@ export function cognitoHandlers(options: CognitoHandlersOptions = {}): CognitoHa
     })
     return new HttpResponse(response.body, { status: response.status, headers: response.headers })
   })
-  return Object.assign([handler], mock)
+  // Descriptors, not values: `ready` is a getter that follows reset().
+  return Object.defineProperties([handler], Object.getOwnPropertyDescriptors(mock)) as unknown as CognitoHandlers
 }

@@ -52,6 +52,11 @@ export function cognitoRequestHandler(options: CognitoMockOptions | CognitoMock 
     respond: mock.respond,
     fail: mock.fail,
     reset: mock.reset,
+    messages: mock.messages,
+    lastCode: mock.lastCode,
+    get ready() {
+      return mock.ready
+    },
     metadata: { handlerProtocol: 'http/1.1' },
     async handle(request: SdkHttpRequest) {
       const port = request.port ? `:${request.port}` : ''

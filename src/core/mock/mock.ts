@@ -4,6 +4,7 @@ import { type CallContext, handleWire } from '../protocol/handle.js'
 import type { WireRequest, WireResponse } from '../protocol/types.js'
 import { seededRandom } from '../shared/random.js'
 import { type Cognito, createCognito } from '../simulation/cognito.js'
+import type { DeliveredMessage, MessageFilter } from '../simulation/outbox.js'
 import { validateOperation } from '../validate/validate-schema.js'
 import type { RecordedCall } from './calls.js'
 import { GeneratedResponses } from './generated.js'
@@ -32,8 +33,14 @@ export interface CognitoMock {
     error: ErrorOverride<K>,
     options?: { readonly once?: boolean | undefined },
   ): void
-  /** Forgets recorded calls and runtime overrides, restores the configured ones (`once` ones too), and empties the simulation. */
+  /** Forgets recorded calls and runtime overrides, restores the configured ones (`once` ones too), and empties the simulation to its fixtures. */
   reset(): void
+  /** Every email and SMS message the simulated pools would have delivered, oldest first. */
+  messages(filter?: MessageFilter): DeliveredMessage[]
+  /** The code (or temporary password) of the newest message matching the filter. */
+  lastCode(filter?: MessageFilter): string | undefined
+  /** Resolves once the fixtures are seeded; rejects, naming the problem, when they cannot be. */
+  readonly ready: Promise<void>
 }
 
 /** An invalid fixture fails where it is written, naming the member and the constraint. */
@@ -68,6 +75,9 @@ export function createCognitoMock(
   const mode: ResponseMode = options.mode ?? 'auto'
   const seed = options.seed ?? 0
   const simulation = options.simulation ?? createCognito({ seed })
+  const fixtures = options.fixtures
+  let ready: Promise<void> = fixtures ? simulation.seed(fixtures).then(() => undefined) : Promise.resolve()
+  ready.catch(() => undefined)
   const generated = new GeneratedResponses(seed, { presence: 'full', ...options.generated })
   const random = seededRandom(seed)
   const initial = Object.entries(options.operations ?? {}) as Array<[OperationName, OperationBehaviour]>
@@ -141,6 +151,14 @@ export function createCognitoMock(
         501,
       )
     }
+    try {
+      await ready
+    } catch (error) {
+      throw new CognitoError(
+        'InternalErrorException',
+        `cognito-idp-contract: the fixtures could not be seeded: ${(error as Error).message}`,
+      )
+    }
     return simulation.handle(operation, input, { region: context.region, account: context.account })
   }
 
@@ -152,6 +170,11 @@ export function createCognitoMock(
 
   return {
     simulation,
+    get ready() {
+      return ready
+    },
+    messages: (filter) => simulation.messages(filter),
+    lastCode: (filter) => simulation.lastCode(filter),
     async handle(request) {
       const wait = latency()
       const response = await handleWire(request, backend, {
@@ -188,6 +211,8 @@ export function createCognitoMock(
       recorded = []
       configured = new Map(initial)
       simulation.reset()
+      ready = fixtures ? simulation.seed(fixtures).then(() => undefined) : Promise.resolve()
+      ready.catch(() => undefined)
     },
   }
 }

@@ -3,6 +3,7 @@ import type { OperationName } from '../../../schemas/operations.js'
 import type { ArbitraryOptions } from '../arbitraries/options.js'
 import type { ErrorType } from '../protocol/errors.js'
 import type { CallContext } from '../protocol/handle.js'
+import type { Fixtures } from '../simulation/fixtures.js'
 
 /** Where responses come from: the stateful simulation, data drawn from the arbitraries, or (auto) the simulation where it implements the operation. */
 export type ResponseMode = 'auto' | 'simulation' | 'generated'
@@ -54,4 +55,6 @@ export interface CognitoMockOptions {
   readonly generated?: ArbitraryOptions | undefined
   /** Logs one line per call (sensitive values redacted): `true` for console.info, or a function. */
   readonly log?: (boolean | ((line: string) => void)) | undefined
+  /** Pools, clients, groups and users the simulation starts with (and goes back to on `reset()`). */
+  readonly fixtures?: Fixtures | undefined
 }

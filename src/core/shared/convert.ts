@@ -1,14 +1,7 @@
-import { bytesToBase64 } from './text.js'
+import { base64ToBytes, bytesToBase64 } from './text.js'
 import { asNode, mapValue, members, type SchemaNode } from './walk.js'
 
 type Direction = 'toSdk' | 'fromSdk'
-
-function base64ToBytes(text: string): Uint8Array {
-  const binary = atob(text)
-  const bytes = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-  return bytes
-}
 
 function convert(schema: SchemaNode, value: unknown, direction: Direction): unknown {
   if (value === null || value === undefined) return value

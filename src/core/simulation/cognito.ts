@@ -1,19 +1,14 @@
-import type {
-  CreateIdentityProviderRequest,
-  CreateUserPoolClientRequest,
-  CreateUserPoolRequest,
-  Operations,
-  UserPoolType,
-} from '../../../generated/types.js'
+import type { Operations, UserPoolType } from '../../../generated/types.js'
 import { operations } from '../../../schemas/operations.js'
 import { CognitoError } from '../protocol/errors.js'
 import { validateOperation } from '../validate/validate-schema.js'
 import type { Context, OperationContext } from './context.js'
 import { runDefinition, type SimulatedOperationDefinition } from './define.js'
 import { Store, type StoreSnapshot } from './engine/store.js'
-import { type CallInfo, regionHint, regionOfPoolId } from './locate.js'
+import { type Fixtures, seedFixtures } from './fixtures.js'
+import { type CallInfo, regionHint } from './locate.js'
 import { SIMULATED } from './operations/index.js'
-import { createPool, describePool } from './resources/user-pools.js'
+import { type DeliveredMessage, deliveredMessages, type MessageFilter } from './outbox.js'
 
 /** The operations the simulation implements. */
 export type SimulatedOperation = (typeof SIMULATED)[number]['name']
@@ -36,19 +31,6 @@ export interface SimulationOptions {
   readonly clock?: (() => number | Date) | undefined
   /** Seed of the id generator: the same seed gives the same ids. Default 0. */
   readonly seed?: number | undefined
-}
-
-/** A user pool to seed: a CreateUserPool request, optionally with a fixed id, its identity providers and app clients. */
-export interface PoolFixture extends CreateUserPoolRequest {
-  /** The pool's id; its prefix is the region it is created in. */
-  readonly Id?: string | undefined
-  readonly IdentityProviders?: ReadonlyArray<Omit<CreateIdentityProviderRequest, 'UserPoolId'>> | undefined
-  readonly Clients?: ReadonlyArray<Omit<CreateUserPoolClientRequest, 'UserPoolId'>> | undefined
-}
-
-/** What `seed` takes. */
-export interface Fixtures {
-  readonly userPools?: readonly PoolFixture[] | undefined
 }
 
 /** A simulated Cognito user pools service, with state in memory, kept apart per account and region. */
@@ -75,8 +57,12 @@ export interface Cognito {
   snapshot(): CognitoSnapshot
   /** Puts back a state `snapshot()` returned. */
   restore(snapshot: CognitoSnapshot): void
-  /** Creates pools with their providers and clients in one all-or-nothing call, through the same rules as the operations. */
+  /** Creates pools with their providers, clients, groups and users in one all-or-nothing call, through the same rules as the operations. */
   seed(fixtures: Fixtures): Promise<UserPoolType[]>
+  /** Every email and SMS message the pools would have delivered, oldest first, optionally only those matching a filter. */
+  messages(filter?: MessageFilter): DeliveredMessage[]
+  /** The code (or temporary password) of the newest message matching the filter, if there is one. */
+  lastCode(filter?: MessageFilter): string | undefined
 }
 
 function checked<K extends keyof Operations>(operation: K, input: unknown): Operations[K]['input'] {
@@ -106,6 +92,7 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
         const t = clock()
         return Math.round(t instanceof Date ? t.getTime() : t) / 1000
       },
+      whenFailed: (change) => store.whenFailed(change),
     }
   }
 
@@ -123,34 +110,6 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
   const handle = (operation: SimulatedOperation, input: unknown, call: CallInfo = {}): Promise<unknown> =>
     store.exclusive(() => execute(operation, input, call))
 
-  const seedPools = async (fixtures: Fixtures): Promise<UserPoolType[]> => {
-    const pools: UserPoolType[] = []
-    for (const fixture of fixtures.userPools ?? []) {
-      const { Id, IdentityProviders, Clients, ...request } = fixture
-      checked('CreateUserPool', request)
-      if (Id !== undefined) checked('DescribeUserPool', { UserPoolId: Id })
-      const cx = context(regionOfPoolId(Id) ?? defaultRegion, defaultAccount) as OperationContext<'CreateUserPool'>
-      const row = createPool(cx, request, Id)
-      const call = { region: cx.region }
-      for (const provider of IdentityProviders ?? []) {
-        await execute(
-          'CreateIdentityProvider',
-          checked('CreateIdentityProvider', { ...provider, UserPoolId: row.pool.Id }),
-          call,
-        )
-      }
-      for (const client of Clients ?? []) {
-        await execute(
-          'CreateUserPoolClient',
-          checked('CreateUserPoolClient', { ...client, UserPoolId: row.pool.Id }),
-          call,
-        )
-      }
-      pools.push(describePool(cx.tables.pools.get(row.pool.Id)!))
-    }
-    return pools
-  }
-
   return {
     get region() {
       return defaultRegion
@@ -167,7 +126,17 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
       store = new Store(seed)
     },
     snapshot: () => store.snapshot(),
+    messages: (filter) => deliveredMessages(store, filter),
+    lastCode: (filter) => {
+      const last = deliveredMessages(store, filter).at(-1)
+      return last?.code ?? last?.temporaryPassword
+    },
     restore: (snapshot) => store.restore(snapshot),
-    seed: async (fixtures) => structuredClone(await store.exclusive(() => seedPools(fixtures))),
+    seed: async (fixtures) =>
+      structuredClone(
+        await store.exclusive(() =>
+          seedFixtures({ context: (region) => context(region, defaultAccount), defaultRegion }, fixtures),
+        ),
+      ),
   }
 }

@@ -15,6 +15,8 @@ export interface Context {
   readonly ids: IdGenerator
   /** The current time in epoch seconds with milliseconds, as Cognito's timestamps travel. */
   now(): number
+  /** A change to make if this call fails, after its other changes are undone (a failed attempt that still counts). */
+  whenFailed(change: () => void): void
 }
 
 /**

@@ -3,10 +3,11 @@ export {
   type Cognito,
   type CognitoSnapshot,
   createCognito,
-  type Fixtures,
-  type PoolFixture,
   SIMULATED_OPERATIONS,
   type SimulatedOperation,
   type SimulationOptions,
 } from './cognito.js'
+export type { Fixtures, PoolFixture, UserFixture } from './fixtures.js'
 export type { CallInfo } from './locate.js'
+export type { DeliveredMessage, MessageFilter } from './outbox.js'
+export type { MessageKind } from './resources/messages.js'

@@ -1,3 +1,4 @@
+import { decodeToken, encodeToken } from '../shared/text.js'
 import type { Can } from './context.js'
 import type { Table } from './engine/table.js'
 import { invalidParameter } from './errors.js'
@@ -27,16 +28,12 @@ export function page<Row>(
 }
 
 function encode(seq: number): string {
-  return btoa(JSON.stringify({ v: 1, after: seq })).replace(/=+$/, '')
+  return encodeToken({ v: 1, after: seq })
 }
 
 function decode(cx: Can<'InvalidParameterException'>, token: string): number {
-  try {
-    const parsed = JSON.parse(atob(token)) as { v?: number; after?: unknown }
-    if (parsed.v === 1 && typeof parsed.after === 'number') return parsed.after
-  } catch {
-    // fall through
-  }
+  const parsed = decodeToken(token) as { v?: number; after?: unknown } | undefined
+  if (parsed?.v === 1 && typeof parsed.after === 'number') return parsed.after
   // Chosen without evidence: the exception type Cognito uses for a token it did not issue.
   throw invalidParameter(cx, 'Invalid pagination token.')
 }

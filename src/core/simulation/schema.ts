@@ -1,15 +1,22 @@
 import { clientsTable } from './resources/clients.js'
+import { groupsTable, membershipsTable } from './resources/groups.js'
 import { providersTable } from './resources/identity-providers.js'
+import { messagesTable } from './resources/messages.js'
 import { poolsTable } from './resources/user-pools.js'
+import { usersTable } from './resources/users.js'
 
 /**
- * The simulation's tables: every kind of row it keeps, each with its key, the row it belongs to and its
+ * The simulation's tables: every kind of row it keeps, each with its key, the rows it belongs to and its
  * indexes. The store snapshots, restores, orders and deletes them by this list alone.
  */
 export const TABLES = {
   pools: poolsTable,
   clients: clientsTable,
   providers: providersTable,
+  users: usersTable,
+  groups: groupsTable,
+  memberships: membershipsTable,
+  messages: messagesTable,
 }
 
 /** The name of a table. */

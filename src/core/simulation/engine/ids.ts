@@ -20,6 +20,13 @@ export class IdGenerator {
     return out
   }
 
+  /** A version 4 UUID, as Cognito's `sub`, device keys and token ids are. */
+  uuid(): string {
+    const hex = this.chars(32, '0123456789abcdef')
+    const variant = '89ab'[Number.parseInt(hex[16]!, 16) % 4]
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+  }
+
   /** A user pool id: `<region>_<9 alphanumerics>`. */
   userPoolId(region: string): string {
     return `${region}_${this.chars(9)}`

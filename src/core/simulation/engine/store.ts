@@ -1,6 +1,6 @@
 import { TABLES, type TableName } from '../schema.js'
 import { IdGenerator } from './ids.js'
-import { type StoredRow, Table, type TableDefinition, type TableHost } from './table.js'
+import { parentsOf, type StoredRow, Table, type TableDefinition, type TableHost } from './table.js'
 
 type RowOf<D> = D extends TableDefinition<infer Row> ? Row : never
 
@@ -33,8 +33,7 @@ export const SNAPSHOT_VERSION = 2
 const CHILDREN: ReadonlyMap<string, readonly TableName[]> = (() => {
   const map = new Map<string, TableName[]>()
   for (const [name, definition] of Object.entries(TABLES) as Array<[TableName, TableDefinition<unknown>]>) {
-    const parent = definition.spec.parent?.table
-    if (parent) map.set(parent, [...(map.get(parent) ?? []), name])
+    for (const parent of parentsOf(definition.spec)) map.set(parent.table, [...(map.get(parent.table) ?? []), name])
   }
   return map
 })()
@@ -49,6 +48,7 @@ export class Store {
   private seq = 0
   private undo: Array<() => void> | undefined
   private queue: Promise<unknown> = Promise.resolve()
+  private failed: Array<() => void> | undefined
 
   constructor(seed: number) {
     this.ids = new IdGenerator(seed)
@@ -80,23 +80,36 @@ export class Store {
   exclusive<T>(change: () => T | Promise<T>): Promise<T> {
     const run = async (): Promise<T> => {
       const undo: Array<() => void> = []
+      const failed: Array<() => void> = []
       const ids = this.ids.counter
       const seq = this.seq
       this.undo = undo
+      this.failed = failed
       try {
         return await change()
       } catch (error) {
         for (let i = undo.length - 1; i >= 0; i--) undo[i]!()
         this.ids.counter = ids
         this.seq = seq
+        this.undo = []
+        for (const keep of failed) keep()
         throw error
       } finally {
         this.undo = undefined
+        this.failed = undefined
       }
     }
     const result = this.queue.then(run, run)
     this.queue = result.catch(() => undefined)
     return result
+  }
+
+  /**
+   * Registers a change to make if the open transaction fails, after its changes are undone: what a failed call
+   * leaves behind in the real service too (a failed attempt counted, a lockout started).
+   */
+  whenFailed(change: () => void): void {
+    if (this.failed) this.failed.push(change)
   }
 
   /** Runs `change` synchronously in a transaction of its own (or inside the one already open). */
@@ -176,7 +189,7 @@ export class Store {
       cascade: (name, key) => {
         for (const child of CHILDREN.get(name) ?? []) {
           const table = tables[child] as Table<unknown>
-          for (const row of table.children(key)) table.delete(TABLES[child].spec.key(row as never))
+          for (const row of table.children(key, name)) table.delete(TABLES[child].spec.key(row as never))
         }
       },
     }

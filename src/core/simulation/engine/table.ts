@@ -2,10 +2,21 @@
 export interface TableSpec<Row> {
   /** The row's key, unique within its table. */
   readonly key: (row: Row) => string
-  /** The table and key of the row this one belongs to: deleting that row deletes this one too. */
-  readonly parent?: { readonly table: string; readonly key: (row: Row) => string }
+  /** The table and key of the row (or rows) this one belongs to: deleting one of them deletes this one too. */
+  readonly parent?: ParentSpec<Row> | readonly ParentSpec<Row>[]
   /** Unique secondary indexes: for each, the value (or values) a row is found by, or undefined. */
   readonly indexes?: Readonly<Record<string, (row: Row) => string | readonly string[] | undefined>>
+}
+
+/** A row this one belongs to: its table and its key. */
+export interface ParentSpec<Row> {
+  readonly table: string
+  readonly key: (row: Row) => string
+}
+
+/** The parents of a table's rows, as a list. */
+export function parentsOf<Row>(spec: TableSpec<Row>): readonly ParentSpec<Row>[] {
+  return spec.parent === undefined ? [] : Array.isArray(spec.parent) ? spec.parent : [spec.parent as ParentSpec<Row>]
 }
 
 /** A table's definition, typed by its rows. */
@@ -57,7 +68,9 @@ function deepFreeze<T>(value: T): T {
  */
 export class Table<Row> {
   private readonly rows = new Map<string, StoredRow<Row>>()
-  private readonly byParent = new Map<string, Map<string, Row>>()
+  /** Per parent table, per parent key, the rows that belong to it in creation order. */
+  private readonly byParent = new Map<string, Map<string, Map<string, Row>>>()
+  private readonly parents: readonly ParentSpec<Row>[]
   private readonly byIndex = new Map<string, Map<string, string>>()
 
   constructor(
@@ -66,6 +79,8 @@ export class Table<Row> {
     private readonly host: TableHost,
   ) {
     for (const index of Object.keys(spec.indexes ?? {})) this.byIndex.set(index, new Map())
+    this.parents = parentsOf(spec)
+    for (const parent of this.parents) this.byParent.set(parent.table, new Map())
   }
 
   /** How many rows the table holds. */
@@ -94,14 +109,18 @@ export class Table<Row> {
     return [...this.rows.values()].map((s) => s.row)
   }
 
-  /** The rows that belong to a parent row, in creation order. */
-  children(parentKey: string): Row[] {
-    return [...(this.byParent.get(parentKey)?.values() ?? [])]
+  /** The rows that belong to a parent row (of the first parent table unless another is named), in creation order. */
+  children(parentKey: string, parentTable = this.parents[0]?.table): Row[] {
+    return [...(this.siblingsOf(parentTable, parentKey)?.values() ?? [])]
   }
 
   /** How many rows belong to a parent row. */
-  count(parentKey: string): number {
-    return this.byParent.get(parentKey)?.size ?? 0
+  count(parentKey: string, parentTable = this.parents[0]?.table): number {
+    return this.siblingsOf(parentTable, parentKey)?.size ?? 0
+  }
+
+  private siblingsOf(parentTable: string | undefined, parentKey: string): Map<string, Row> | undefined {
+    return parentTable === undefined ? undefined : this.byParent.get(parentTable)?.get(parentKey)
   }
 
   /** A row's place in creation order. */
@@ -157,10 +176,11 @@ export class Table<Row> {
 
   private place(key: string, stored: StoredRow<Row>): void {
     this.rows.set(key, stored)
-    const parent = this.spec.parent?.key(stored.row)
-    if (parent !== undefined) {
-      let siblings = this.byParent.get(parent)
-      if (!siblings) this.byParent.set(parent, (siblings = new Map()))
+    for (const parent of this.parents) {
+      const byKey = this.byParent.get(parent.table)!
+      const parentKey = parent.key(stored.row)
+      let siblings = byKey.get(parentKey)
+      if (!siblings) byKey.set(parentKey, (siblings = new Map()))
       siblings.set(key, stored.row)
     }
     this.indexRow(key, stored.row)
@@ -168,12 +188,13 @@ export class Table<Row> {
 
   /** Swaps a row for its new version in place: Maps keep a key's position when its value is set again. */
   private replace(key: string, old: StoredRow<Row>, next: StoredRow<Row>): void {
-    const parent = this.spec.parent?.key(old.row)
-    if (parent !== this.spec.parent?.key(next.row))
-      throw new Error(`simulation bug: ${this.name} ${key} cannot move to another parent`)
+    for (const parent of this.parents) {
+      if (parent.key(old.row) !== parent.key(next.row))
+        throw new Error(`simulation bug: ${this.name} ${key} cannot move to another parent`)
+    }
     this.unindexRow(key, old.row)
     this.rows.set(key, next)
-    if (parent !== undefined) this.byParent.get(parent)!.set(key, next.row)
+    for (const parent of this.parents) this.siblingsOf(parent.table, parent.key(next.row))!.set(key, next.row)
     this.indexRow(key, next.row)
   }
 
@@ -184,10 +205,14 @@ export class Table<Row> {
       const rows = [...this.rows].sort(([, a], [, b]) => a.seq - b.seq)
       this.rows.clear()
       for (const [k, v] of rows) this.rows.set(k, v)
-      const parent = this.spec.parent?.key(stored.row)
-      const siblings = parent === undefined ? undefined : this.byParent.get(parent)
-      if (parent !== undefined && siblings)
-        this.byParent.set(parent, new Map([...siblings].sort(([a], [b]) => this.seq(a) - this.seq(b))))
+      for (const parent of this.parents) {
+        const parentKey = parent.key(stored.row)
+        const siblings = this.siblingsOf(parent.table, parentKey)
+        if (siblings)
+          this.byParent
+            .get(parent.table)!
+            .set(parentKey, new Map([...siblings].sort(([a], [b]) => this.seq(a) - this.seq(b))))
+      }
     }
   }
 
@@ -195,11 +220,12 @@ export class Table<Row> {
     const stored = this.rows.get(key)
     if (!stored) return
     this.rows.delete(key)
-    const parent = this.spec.parent?.key(stored.row)
-    if (parent !== undefined) {
-      const siblings = this.byParent.get(parent)
+    for (const parent of this.parents) {
+      const byKey = this.byParent.get(parent.table)!
+      const parentKey = parent.key(stored.row)
+      const siblings = byKey.get(parentKey)
       siblings?.delete(key)
-      if (siblings?.size === 0) this.byParent.delete(parent)
+      if (siblings?.size === 0) byKey.delete(parentKey)
     }
     this.unindexRow(key, stored.row)
   }

@@ -3,5 +3,5 @@ import { describePool, findPool } from '../resources/user-pools.js'
 
 /** DescribeUserPool: the pool as it stands. */
 export const DescribeUserPool = operation('DescribeUserPool', (cx, input) => ({
-  UserPool: describePool(findPool(cx, input.UserPoolId)),
+  UserPool: describePool(cx, findPool(cx, input.UserPoolId)),
 }))

@@ -1,9 +1,10 @@
-import type { UserPoolClientType } from '../../../../generated/types.js'
+import type { CreateUserPoolClientRequest, UserPoolClientType } from '../../../../generated/types.js'
+import { constantTimeEqual, secretHash } from '../../shared/crypto.js'
 import type { Can } from '../context.js'
 import { fail } from '../context.js'
 import { table } from '../engine/table.js'
 import { invalidParameter } from '../errors.js'
-import { findPool } from './user-pools.js'
+import { findPool, type PoolRow } from './user-pools.js'
 
 /** An app client as DescribeUserPoolClient returns it, dates aside. */
 export interface ClientRow {
@@ -104,4 +105,64 @@ export function findClient(cx: Can<'ResourceNotFoundException'>, poolId: string,
 /** The client as DescribeUserPoolClient returns it. */
 export function describeClient(row: ClientRow): UserPoolClientType {
   return { ...row.client, LastModifiedDate: row.modified, CreationDate: row.created }
+}
+
+/** The app client a public operation names (by ClientId alone), with its pool. */
+export function publicClient(
+  cx: Can<'ResourceNotFoundException'>,
+  clientId: string,
+): { client: ClientRow; pool: PoolRow } {
+  const client = cx.tables.clients.get(clientId)
+  // Seen from Cognito: "User pool client <id> does not exist."
+  if (!client) throw fail(cx, 'ResourceNotFoundException', `User pool client ${clientId} does not exist.`)
+  return { client, pool: findPool(cx, client.client.UserPoolId) }
+}
+
+/**
+ * Checks SECRET_HASH for a client with a secret: Base64(HMAC-SHA256(secret, username + clientId)). Seen from
+ * Cognito: "Client <id> is configured with secret but SECRET_HASH was not received" and "Unable to verify secret
+ * hash for client <id>" (NotAuthorizedException). A client without a secret ignores it.
+ */
+export function checkSecretHash(
+  cx: Can<'NotAuthorizedException'>,
+  client: ClientRow,
+  username: string,
+  given: string | undefined,
+): void {
+  const secret = client.client.ClientSecret
+  if (secret === undefined) return
+  const id = client.client.ClientId
+  if (given === undefined)
+    throw fail(cx, 'NotAuthorizedException', `Client ${id} is configured with secret but SECRET_HASH was not received`)
+  if (!constantTimeEqual(secretHash(secret, `${username}${id}`), given)) {
+    throw fail(cx, 'NotAuthorizedException', `Unable to verify secret hash for client ${id}`)
+  }
+}
+
+/** A new app client: a 26-character id (or the fixture's), a 52-character secret when asked for, defaults for the rest. */
+export function createClient(
+  cx: Can<'ResourceNotFoundException' | 'InvalidParameterException'>,
+  input: CreateUserPoolClientRequest,
+  id?: string,
+): ClientRow {
+  findPool(cx, input.UserPoolId)
+  checkSupportedProviders(cx, input.UserPoolId, input.SupportedIdentityProviders)
+  let clientId = id
+  while (clientId === undefined || (id === undefined && cx.tables.clients.has(clientId)))
+    clientId = cx.ids.chars(26, LOWER_ALNUM)
+  // Chosen: the message for a fixture whose client id is taken (fixtures only; Cognito picks ids itself).
+  if (cx.tables.clients.has(clientId)) throw invalidParameter(cx, `User pool client ${clientId} already exists.`)
+  const secret = input.ClientSecret ?? (input.GenerateSecret ? cx.ids.chars(52, LOWER_ALNUM) : undefined)
+  const now = cx.now()
+  return cx.tables.clients.insert({
+    client: {
+      UserPoolId: input.UserPoolId,
+      ClientName: input.ClientName,
+      ClientId: clientId,
+      ...(secret !== undefined && { ClientSecret: secret }),
+      ...clientSettings(input),
+    },
+    created: now,
+    modified: now,
+  })
 }

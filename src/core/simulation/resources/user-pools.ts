@@ -1,9 +1,10 @@
-import type { CreateUserPoolRequest, SchemaAttributeType, UserPoolType } from '../../../../generated/types.js'
+import type { CreateUserPoolRequest, UserPoolType } from '../../../../generated/types.js'
 import { userPoolArn } from '../../shared/arn.js'
 import type { Can } from '../context.js'
 import { table } from '../engine/table.js'
 import { invalidParameter, poolNotFound } from '../errors.js'
-import { completePolicies, resettableDefaults, standardAttributes } from './user-pool-defaults.js'
+import { poolSchema } from './schema-attributes.js'
+import { completePolicies, resettableDefaults } from './user-pool-defaults.js'
 
 /** A user pool as the simulation keeps it: DescribeUserPool's form without tags and dates, which sit beside it. */
 export interface PoolRow {
@@ -23,45 +24,15 @@ export function findPool(cx: Can<'ResourceNotFoundException'>, id: string): Pool
   return row
 }
 
-/** The pool as DescribeUserPool returns it. */
-export function describePool(row: PoolRow): UserPoolType {
-  return { ...row.pool, UserPoolTags: { ...row.tags }, LastModifiedDate: row.modified, CreationDate: row.created }
-}
-
-/** Applies the schema of a CreateUserPool request: standard attributes adjusted, custom ones added with their prefix. */
-function schemaAttributes(
-  cx: Can<'InvalidParameterException'>,
-  requested: readonly SchemaAttributeType[] | undefined,
-): SchemaAttributeType[] {
-  const attributes = standardAttributes()
-  const standard = new Map(attributes.map((a) => [a.Name!, a]))
-  for (const attribute of requested ?? []) {
-    const name = attribute.Name ?? ''
-    const existing = standard.get(name)
-    if (existing) {
-      if (attribute.DeveloperOnlyAttribute)
-        throw invalidParameter(cx, `${name}: Standard attributes cannot be developer only.`)
-      Object.assign(existing, {
-        Required: attribute.Required ?? existing.Required,
-        Mutable: attribute.Mutable ?? existing.Mutable,
-      })
-      continue
-    }
-    // Seen from Cognito (2016): "Required custom attributes are not supported currently."
-    if (attribute.Required) throw invalidParameter(cx, 'Required custom attributes are not supported currently.')
-    const prefix = attribute.DeveloperOnlyAttribute ? 'dev:custom:' : 'custom:'
-    if (attributes.some((a) => a.Name === `${prefix}${name}`))
-      throw invalidParameter(cx, `Duplicate attribute name: ${name}`)
-    attributes.push({
-      AttributeDataType: 'String',
-      DeveloperOnlyAttribute: false,
-      Mutable: true,
-      Required: false,
-      ...attribute,
-      Name: `${prefix}${name}`,
-    })
+/** The pool as DescribeUserPool returns it, EstimatedNumberOfUsers counting its users now. */
+export function describePool(cx: Can<never>, row: PoolRow): UserPoolType {
+  return {
+    ...row.pool,
+    EstimatedNumberOfUsers: cx.tables.users.count(row.pool.Id),
+    UserPoolTags: { ...row.tags },
+    LastModifiedDate: row.modified,
+    CreationDate: row.created,
   }
-  return attributes
 }
 
 /** Cross-member rules of a pool's settings that the schema cannot express. */
@@ -92,7 +63,7 @@ export function createPool(cx: Can<'InvalidParameterException'>, input: CreateUs
     Id: poolId,
     Name: PoolName,
     Policies: completePolicies(Policies),
-    SchemaAttributes: schemaAttributes(cx, Schema),
+    SchemaAttributes: poolSchema(cx, Schema),
     EstimatedNumberOfUsers: 0,
     Arn: userPoolArn(poolId, cx.account),
   }

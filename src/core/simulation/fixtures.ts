@@ -1,0 +1,179 @@
+import type {
+  AttributeType,
+  CreateGroupRequest,
+  CreateIdentityProviderRequest,
+  CreateUserPoolClientRequest,
+  CreateUserPoolRequest,
+  UserPoolType,
+  UserStatusType,
+} from '../../../generated/types.js'
+import { type OperationName, operations } from '../../../schemas/operations.js'
+import { CognitoError } from '../protocol/errors.js'
+import { validateOperation } from '../validate/validate-schema.js'
+import type { Context, OperationContext } from './context.js'
+import { runDefinition } from './define.js'
+import { regionOfPoolId } from './locate.js'
+import { CreateIdentityProvider } from './operations/CreateIdentityProvider.js'
+import { createClient } from './resources/clients.js'
+import { newIdentity } from './resources/identities.js'
+import { checkPassword, PASSWORD_PREFIX, temporaryExpiry } from './resources/passwords.js'
+import { checkAttributes } from './resources/user-attributes.js'
+import { createPool, describePool, type PoolRow } from './resources/user-pools.js'
+import { changed, claimAliases, type UserRow } from './resources/users.js'
+
+/** A user to seed: confirmed with its password unless a status says otherwise. */
+export interface UserFixture {
+  /** The pool, when the fixtures name more than one; by default the only pool of the fixtures (or of the simulation). */
+  readonly userPoolId?: string | undefined
+  readonly username: string
+  /** A permanent password (a temporary one with status FORCE_CHANGE_PASSWORD). */
+  readonly password?: string | undefined
+  /** Attributes as a record (`{ email: 'jane@example.com' }`) or as AttributeType entries. */
+  readonly attributes?: Readonly<Record<string, string>> | readonly AttributeType[] | undefined
+  /** Groups it belongs to; groups the pool lacks are created. */
+  readonly groups?: readonly string[] | undefined
+  /** CONFIRMED by default with a password, FORCE_CHANGE_PASSWORD without one. */
+  readonly status?: Exclude<UserStatusType, 'EXTERNAL_PROVIDER' | 'ARCHIVED' | 'COMPROMISED' | 'UNKNOWN'> | undefined
+  readonly enabled?: boolean | undefined
+}
+
+/** A user pool to seed: a CreateUserPool request, optionally with a fixed id, and what it holds. */
+export interface PoolFixture extends CreateUserPoolRequest {
+  /** The pool's id; its prefix is the region it is created in. */
+  readonly Id?: string | undefined
+  readonly IdentityProviders?: ReadonlyArray<Omit<CreateIdentityProviderRequest, 'UserPoolId'>> | undefined
+  /** App clients; `ClientId` fixes an id (a frontend's configuration names it). */
+  readonly Clients?:
+    | ReadonlyArray<Omit<CreateUserPoolClientRequest, 'UserPoolId'> & { readonly ClientId?: string | undefined }>
+    | undefined
+  readonly Groups?: ReadonlyArray<Omit<CreateGroupRequest, 'UserPoolId'>> | undefined
+  readonly Users?: ReadonlyArray<Omit<UserFixture, 'userPoolId'>> | undefined
+}
+
+/** What `seed` takes: pools with what they hold, and users for pools seeded here or before. */
+export interface Fixtures {
+  readonly userPools?: readonly PoolFixture[] | undefined
+  readonly users?: readonly UserFixture[] | undefined
+}
+
+/** What seeding needs from the simulation. */
+export interface SeedEnvironment {
+  /** The context of a partition of the default account. */
+  context(region: string): Context
+  readonly defaultRegion: string
+}
+
+/** Validates a request like the protocol does, so a fixture with a typo fails where it is written. */
+function checked<K extends OperationName>(operation: K, input: unknown): void {
+  const result = validateOperation(operations[operation], 'request', input)
+  if (!result.valid) throw new CognitoError(result.exception, `fixture: ${result.message}`)
+}
+
+function attributeEntries(attributes: UserFixture['attributes']): AttributeType[] {
+  if (!attributes) return []
+  if (Array.isArray(attributes)) return [...(attributes as readonly AttributeType[])]
+  return Object.entries(attributes as Readonly<Record<string, string>>).map(([Name, Value]) => ({ Name, Value }))
+}
+
+/**
+ * Creates a user through the same rules as SignUp and AdminCreateUser (schema, uniqueness, password policy).
+ * Chosen for convenience: a confirmed fixture's email and phone number count as verified unless it says otherwise.
+ */
+function seedUser(cx: Context, pool: PoolRow, fixture: UserFixture): void {
+  const status = fixture.status ?? (fixture.password ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD')
+  const ctx = cx as OperationContext<'AdminCreateUser'>
+  const given = checkAttributes(ctx, pool, attributeEntries(fixture.attributes), 'admin')
+  const sub = cx.ids.uuid()
+  const identity = newIdentity(
+    ctx,
+    pool,
+    fixture.username,
+    given,
+    sub,
+    `fixture: user ${fixture.username} already exists`,
+  )
+  if (fixture.password) checkPassword(ctx, pool, fixture.password, `fixture: ${PASSWORD_PREFIX.change}`)
+  const attributes: Array<[string, string]> = [['sub', sub], ...identity.attributes]
+  if (status === 'CONFIRMED') {
+    for (const name of ['email', 'phone_number']) {
+      if (attributes.some(([n]) => n === name) && !attributes.some(([n]) => n === `${name}_verified`))
+        attributes.push([`${name}_verified`, 'true'])
+    }
+  }
+  const now = cx.now()
+  const draft: UserRow = {
+    poolId: pool.pool.Id,
+    username: identity.username,
+    key: identity.key,
+    sub,
+    attributes,
+    status,
+    enabled: fixture.enabled ?? true,
+    ...(fixture.password !== undefined && { password: fixture.password }),
+    history: [],
+    ...(status === 'FORCE_CHANGE_PASSWORD' && { temporaryExpires: temporaryExpiry(cx, pool) }),
+    aliases: [],
+    codes: {},
+    pending: [],
+    attempts: {},
+    created: now,
+    modified: now,
+  }
+  const user = cx.tables.users.insert(claimAliases(ctx, pool, changed(cx, pool, draft, {}), false))
+  for (const group of fixture.groups ?? []) {
+    if (!cx.tables.groups.has(`${pool.pool.Id}/${group}`)) {
+      checked('CreateGroup', { UserPoolId: pool.pool.Id, GroupName: group })
+      cx.tables.groups.insert({ poolId: pool.pool.Id, name: group, created: now, modified: now })
+    }
+    cx.tables.memberships.insert({ poolId: pool.pool.Id, group, user: user.key })
+  }
+}
+
+/** Creates everything the fixtures describe, in order; the caller runs it in one transaction (all or nothing). */
+export async function seedFixtures(env: SeedEnvironment, fixtures: Fixtures): Promise<UserPoolType[]> {
+  const seeded: PoolRow[] = []
+  for (const fixture of fixtures.userPools ?? []) {
+    const { Id, IdentityProviders, Clients, Groups, Users, ...request } = fixture
+    checked('CreateUserPool', request)
+    if (Id !== undefined) checked('DescribeUserPool', { UserPoolId: Id })
+    const cx = env.context(regionOfPoolId(Id) ?? env.defaultRegion) as OperationContext<'CreateUserPool'>
+    const pool = createPool(cx, request, Id)
+    const poolId = pool.pool.Id
+    for (const provider of IdentityProviders ?? []) {
+      const input = { ...provider, UserPoolId: poolId }
+      checked('CreateIdentityProvider', input)
+      await runDefinition(CreateIdentityProvider, cx as OperationContext<'CreateIdentityProvider'>, input)
+    }
+    for (const { ClientId, ...client } of Clients ?? []) {
+      checked('CreateUserPoolClient', { ...client, UserPoolId: poolId })
+      createClient(cx as OperationContext<'CreateUserPoolClient'>, { ...client, UserPoolId: poolId }, ClientId)
+    }
+    for (const group of Groups ?? []) {
+      checked('CreateGroup', { ...group, UserPoolId: poolId })
+      const now = cx.now()
+      cx.tables.groups.insert({
+        poolId,
+        name: group.GroupName,
+        ...(group.Description !== undefined && { description: group.Description }),
+        ...(group.RoleArn !== undefined && { roleArn: group.RoleArn }),
+        ...(group.Precedence !== undefined && { precedence: group.Precedence }),
+        created: now,
+        modified: now,
+      })
+    }
+    for (const user of Users ?? []) seedUser(cx, pool, user)
+    seeded.push(pool)
+  }
+  for (const user of fixtures.users ?? []) {
+    const poolId = user.userPoolId ?? (seeded.length === 1 ? seeded[0]!.pool.Id : undefined)
+    if (poolId === undefined)
+      throw new TypeError(
+        `fixture: user ${user.username} names no userPoolId, and the fixtures do not seed exactly one pool`,
+      )
+    const cx = env.context(regionOfPoolId(poolId) ?? env.defaultRegion)
+    const pool = cx.tables.pools.get(poolId)
+    if (!pool) throw new TypeError(`fixture: user ${user.username} names user pool ${poolId}, which does not exist`)
+    seedUser(cx, pool, user)
+  }
+  return seeded.map((pool) => describePool(env.context(pool.pool.Arn!.split(':')[3]!), pool))
+}

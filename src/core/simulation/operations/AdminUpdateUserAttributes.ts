@@ -1,0 +1,11 @@
+import { operation } from '../define.js'
+import { updateAttributes } from '../resources/attribute-updates.js'
+import { findPool } from '../resources/user-pools.js'
+import { findUser } from '../resources/users.js'
+
+/** AdminUpdateUserAttributes: an administrator sets attributes, developer-only and verification flags included. */
+export const AdminUpdateUserAttributes = operation('AdminUpdateUserAttributes', (cx, input) => {
+  const pool = findPool(cx, input.UserPoolId)
+  updateAttributes(cx, pool, findUser(cx, pool, input.Username), input.UserAttributes, 'admin')
+  return {}
+})

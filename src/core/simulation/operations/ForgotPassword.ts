@@ -1,0 +1,44 @@
+import { fail } from '../context.js'
+import { operation } from '../define.js'
+import { invalidParameter } from '../errors.js'
+import { checkSecretHash, publicClient } from '../resources/clients.js'
+import { CODE_LIFETIME, countAttempt, newCode } from '../resources/codes.js'
+import { recoveryTarget, simulatedTarget } from '../resources/delivery-targets.js'
+import { CLIENT_USER_NOT_FOUND, hidesUsers } from '../resources/existence.js'
+import { deliver, mask } from '../resources/messages.js'
+import { lookupUser } from '../resources/users.js'
+
+/** ForgotPassword: a reset code to the user's verified address, by the pool's AccountRecoverySetting. */
+export const ForgotPassword = operation('ForgotPassword', (cx, input) => {
+  const { client, pool } = publicClient(cx, input.ClientId)
+  checkSecretHash(cx, client, input.Username, input.SecretHash)
+  const found = lookupUser(cx, pool, input.Username)
+  const target = found?.enabled ? recoveryTarget(pool, found) : undefined
+  // Documented for PreventUserExistenceErrors: unknown, disabled and unverifiable users get a simulated delivery.
+  if (hidesUsers(client) && (!found || !target)) {
+    const simulated = simulatedTarget(pool, input.Username)
+    return {
+      CodeDeliveryDetails: {
+        Destination: mask(simulated.medium, simulated.destination),
+        DeliveryMedium: simulated.medium,
+        AttributeName: simulated.attribute,
+      },
+    }
+  }
+  if (!found) throw fail(cx, 'UserNotFoundException', CLIENT_USER_NOT_FOUND)
+  // Seen from Cognito for a user who still has a temporary password.
+  if (found.status === 'FORCE_CHANGE_PASSWORD')
+    throw fail(cx, 'NotAuthorizedException', 'User password cannot be reset in the current state.')
+  // Chosen: a disabled user is refused as sign-in refuses it ("User is disabled.", seen from Cognito).
+  if (!found.enabled) throw fail(cx, 'NotAuthorizedException', 'User is disabled.')
+  const user = countAttempt(cx, found, 'ForgotPassword')
+  // Seen in Cognito's error texts (amplify-ui's dictionaries translate this message).
+  if (!target)
+    throw invalidParameter(
+      cx,
+      'Cannot reset password for the user as there is no registered/verified email or phone_number',
+    )
+  const code = newCode(cx, CODE_LIFETIME.forgotPassword, target.attribute)
+  const next = cx.tables.users.put({ ...user, codes: { ...user.codes, forgotPassword: code } })
+  return { CodeDeliveryDetails: deliver(cx, pool, next, 'ForgotPassword', { ...target, code: code.code }) }
+})

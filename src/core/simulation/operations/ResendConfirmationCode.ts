@@ -1,0 +1,37 @@
+import { fail } from '../context.js'
+import { operation } from '../define.js'
+import { invalidParameter } from '../errors.js'
+import { checkSecretHash, publicClient } from '../resources/clients.js'
+import { CODE_LIFETIME, countAttempt, newCode } from '../resources/codes.js'
+import { simulatedTarget, verificationTarget } from '../resources/delivery-targets.js'
+import { CLIENT_USER_NOT_FOUND, hidesUsers } from '../resources/existence.js'
+import { deliver, mask } from '../resources/messages.js'
+import { lookupUser } from '../resources/users.js'
+
+/** ResendConfirmationCode: a new sign-up code for an unconfirmed user (the old one no longer works). */
+export const ResendConfirmationCode = operation('ResendConfirmationCode', (cx, input) => {
+  const { client, pool } = publicClient(cx, input.ClientId)
+  checkSecretHash(cx, client, input.Username, input.SecretHash)
+  const found = lookupUser(cx, pool, input.Username)
+  // Documented for PreventUserExistenceErrors: a code "sent" to a simulated address for unknown and disabled users.
+  if (hidesUsers(client) && !found?.enabled) {
+    const target = simulatedTarget(pool, input.Username)
+    return {
+      CodeDeliveryDetails: {
+        Destination: mask(target.medium, target.destination),
+        DeliveryMedium: target.medium,
+        AttributeName: target.attribute,
+      },
+    }
+  }
+  if (!found) throw fail(cx, 'UserNotFoundException', CLIENT_USER_NOT_FOUND)
+  const user = countAttempt(cx, found, 'ResendConfirmationCode')
+  // Seen in client code matching Cognito's text.
+  if (user.status !== 'UNCONFIRMED') throw invalidParameter(cx, 'User is already confirmed.')
+  const target = verificationTarget(pool, user.attributes)
+  // Chosen: the message when the pool auto-verifies nothing the user has.
+  if (!target) throw invalidParameter(cx, 'Auto verification not turned on.')
+  const code = newCode(cx, CODE_LIFETIME.signUp, target.attribute)
+  const next = cx.tables.users.put({ ...user, codes: { ...user.codes, signUp: code } })
+  return { CodeDeliveryDetails: deliver(cx, pool, next, 'ResendCode', { ...target, code: code.code }) }
+})

@@ -1,0 +1,99 @@
+import type { AttributeType, CodeDeliveryDetailsType } from '../../../../generated/types.js'
+import type { Can } from '../context.js'
+import { invalidParameter } from '../errors.js'
+import { CODE_LIFETIME, newCode } from './codes.js'
+import { deliver, type MessageKind } from './messages.js'
+import { checkAttributes, merged, schemaOf, type Writer } from './user-attributes.js'
+import type { PoolRow } from './user-pools.js'
+import {
+  attribute,
+  type CodePurpose,
+  type CodeRow,
+  changed,
+  claimAliases,
+  type UserRow,
+  usernameAttributes,
+} from './users.js'
+
+const CONTACTS = ['email', 'phone_number'] as const
+
+/**
+ * Updates a user's attributes as UpdateUserAttributes and AdminUpdateUserAttributes do. A new email or phone number
+ * is unverified unless the request (an administrator's) verifies it, and an auto-verified one gets a code; where the
+ * pool requires verification before an update, the old value stays until the code comes back (AWS's documentation
+ * of AttributesRequireVerificationBeforeUpdate). Aliases follow; one another user holds is AliasExistsException.
+ */
+export function updateAttributes(
+  cx: Can<'InvalidParameterException' | 'AliasExistsException'>,
+  pool: PoolRow,
+  user: UserRow,
+  given: readonly AttributeType[],
+  writer: Writer,
+): { user: UserRow; deliveries: CodeDeliveryDetailsType[] } {
+  const values = checkAttributes(cx, pool, given, writer, user.attributes)
+  const requested = new Map(values)
+  const auto = pool.pool.AutoVerifiedAttributes ?? []
+  const beforeUpdate = pool.pool.UserAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate ?? []
+  let updates = values
+  let pending = user.pending.filter(([n]) => !requested.has(n))
+  const codes: Partial<Record<CodePurpose, CodeRow>> = { ...user.codes }
+  const sends: Array<{ attr: 'email' | 'phone_number'; value: string; code: CodeRow }> = []
+  for (const attr of CONTACTS) {
+    const value = requested.get(attr)
+    if (value === undefined || value === attribute(user, attr)) continue
+    if (requested.get(`${attr}_verified`) === 'true') continue
+    if (auto.includes(attr) && beforeUpdate.includes(attr)) {
+      updates = updates.filter(([n]) => n !== attr && n !== `${attr}_verified`)
+      pending = [...pending.filter(([n]) => n !== attr), [attr, value]]
+    } else {
+      updates = [...updates.filter(([n]) => n !== `${attr}_verified`), [`${attr}_verified`, 'false']]
+    }
+    if (auto.includes(attr)) {
+      const code = newCode(cx, CODE_LIFETIME.verify, attr)
+      codes[`verify:${attr}`] = code
+      sends.push({ attr, value, code })
+    }
+  }
+  const next = claimAliases(
+    cx,
+    pool,
+    changed(cx, pool, user, { attributes: merged(user.attributes, updates), pending, codes }),
+    false,
+  )
+  cx.tables.users.put(next)
+  const kind: MessageKind = 'UpdateUserAttribute'
+  const deliveries = sends.map(({ attr, value, code }) =>
+    deliver(cx, pool, next, kind, {
+      medium: attr === 'email' ? 'EMAIL' : 'SMS',
+      destination: value,
+      attribute: attr,
+      code: code.code,
+    }),
+  )
+  return { user: next, deliveries }
+}
+
+/** Removes attributes, refusing unknown, required and username attributes (messages chosen, in the schema message's form). */
+export function deleteAttributes(
+  cx: Can<'InvalidParameterException'>,
+  pool: PoolRow,
+  user: UserRow,
+  names: readonly string[],
+): UserRow {
+  const schema = schemaOf(pool)
+  const lines: string[] = []
+  for (const name of names) {
+    const entry = schema.get(name)
+    if (!entry || name === 'sub') lines.push(`${name}: Attribute does not exist in the schema.`)
+    else if (entry.Required) lines.push(`${name}: The attribute ${name} is required`)
+    else if (usernameAttributes(pool).includes(name))
+      lines.push(`${name}: The attribute ${name} is the username and cannot be deleted`)
+  }
+  if (lines.length > 0)
+    throw invalidParameter(cx, `Attributes did not conform to the schema: ${lines.map((l) => `${l}\n`).join('')}`)
+  const removed = new Set(names.flatMap((n) => (n === 'email' || n === 'phone_number' ? [n, `${n}_verified`] : [n])))
+  return changed(cx, pool, user, {
+    attributes: user.attributes.filter(([n]) => !removed.has(n)),
+    pending: user.pending.filter(([n]) => !removed.has(n)),
+  })
+}

@@ -1,0 +1,157 @@
+import type { CodeDeliveryDetailsType, DeliveryMediumType } from '../../../../generated/types.js'
+import type { Can } from '../context.js'
+import { table } from '../engine/table.js'
+import type { PoolRow } from './user-pools.js'
+import type { UserRow } from './users.js'
+
+/** Why a message was sent, named after the CustomMessage trigger source Cognito would fire for it. */
+export type MessageKind =
+  | 'SignUp'
+  | 'ResendCode'
+  | 'ForgotPassword'
+  | 'AdminCreateUser'
+  | 'UpdateUserAttribute'
+  | 'VerifyUserAttribute'
+  | 'Authentication'
+
+/** An email or SMS message the pool would have delivered. */
+export interface MessageRow {
+  readonly id: string
+  readonly poolId: string
+  readonly username: string
+  readonly kind: MessageKind
+  readonly medium: DeliveryMediumType
+  /** The address it went to, unmasked. */
+  readonly destination: string
+  /** The attribute the address is the value of. */
+  readonly attribute: string
+  readonly code?: string | undefined
+  readonly temporaryPassword?: string | undefined
+  readonly subject?: string | undefined
+  readonly message: string
+  readonly time: number
+}
+
+/** Messages, by id, in the order they were sent. */
+export const messagesTable = table<MessageRow>({ key: (row) => row.id })
+
+/**
+ * Cognito's default texts where the pool sets no template. Seen in delivered messages: the invitation
+ * ("Your username is … and temporary password is ….") and the password-reset code ("Your password reset code is …",
+ * subject "Your verification code"). Chosen without a capture: the sign-up verification texts, the invitation's
+ * subject and the authentication code text.
+ */
+const DEFAULTS = {
+  verifyEmailSubject: 'Your verification code',
+  verifyMessage: 'Your verification code is {####}.',
+  verifyByLink: 'Please click the link below to verify your email address. {##Verify Email##}',
+  resetMessage: 'Your password reset code is {####}',
+  inviteSubject: 'Your temporary password',
+  inviteMessage: 'Your username is {username} and temporary password is {####}.',
+  authenticationMessage: 'Your authentication code is {####}.',
+}
+
+/** A text with the code (`{####}`), the username (`{username}`) and a link (`{##text##}`) put in. */
+export function render(
+  template: string,
+  values: { code: string; username: string; link?: string | undefined },
+): string {
+  return template
+    .replaceAll('{####}', values.code)
+    .replaceAll('{username}', values.username)
+    .replace(/\{##(.*?)##\}/gs, (_, text: string) => (values.link ? `${text} <${values.link}>` : text))
+}
+
+/** The subject and body a message of this kind gets from the pool's templates or Cognito's defaults. */
+function texts(
+  pool: PoolRow,
+  kind: MessageKind,
+  medium: DeliveryMediumType,
+): { subject?: string | undefined; body: string } {
+  const p = pool.pool
+  const template = p.VerificationMessageTemplate
+  if (kind === 'AdminCreateUser') {
+    const invite = p.AdminCreateUserConfig?.InviteMessageTemplate
+    if (medium === 'SMS') return { body: invite?.SMSMessage ?? DEFAULTS.inviteMessage }
+    return {
+      subject: invite?.EmailSubject ?? DEFAULTS.inviteSubject,
+      body: invite?.EmailMessage ?? DEFAULTS.inviteMessage,
+    }
+  }
+  if (kind === 'Authentication') {
+    if (medium === 'SMS') return { body: p.SmsAuthenticationMessage ?? DEFAULTS.authenticationMessage }
+    return { subject: DEFAULTS.verifyEmailSubject, body: DEFAULTS.authenticationMessage }
+  }
+  const customised =
+    medium === 'SMS'
+      ? (template?.SmsMessage ?? p.SmsVerificationMessage)
+      : (template?.EmailMessage ?? p.EmailVerificationMessage)
+  const fallback = kind === 'ForgotPassword' ? DEFAULTS.resetMessage : DEFAULTS.verifyMessage
+  if (medium === 'SMS') return { body: customised ?? fallback }
+  const subject = template?.EmailSubject ?? p.EmailVerificationSubject ?? DEFAULTS.verifyEmailSubject
+  if (kind !== 'ForgotPassword' && template?.DefaultEmailOption === 'CONFIRM_WITH_LINK') {
+    return {
+      subject: template.EmailSubjectByLink ?? subject,
+      body: template.EmailMessageByLink ?? DEFAULTS.verifyByLink,
+    }
+  }
+  return { subject, body: customised ?? fallback }
+}
+
+/**
+ * An address as CodeDeliveryDetails show it: an email as its first letter, `***@`, the domain's first letter and
+ * `***` (`t***@t***`, seen from Cognito); a phone number as `+`, stars and its last four digits (`+*******0008`).
+ */
+export function mask(medium: DeliveryMediumType, destination: string): string {
+  if (medium === 'EMAIL') {
+    const at = destination.indexOf('@')
+    return at < 0
+      ? `${destination.slice(0, 1)}***`
+      : `${destination.slice(0, 1)}***@${destination.slice(at + 1, at + 2)}***`
+  }
+  const digits = destination.replace(/\D/g, '')
+  return `+${'*'.repeat(Math.max(0, digits.length - 4))}${digits.slice(-4)}`
+}
+
+/** What a message needs to say besides its kind. */
+export interface Delivery {
+  readonly medium: DeliveryMediumType
+  readonly destination: string
+  readonly attribute: string
+  readonly code?: string | undefined
+  readonly temporaryPassword?: string | undefined
+  /** The verification link's target, for emails sent by link. */
+  readonly link?: string | undefined
+}
+
+/** Records the message the pool would send to a user, rendered from its templates, and returns its CodeDeliveryDetails. */
+export function deliver(
+  cx: Can<never>,
+  pool: PoolRow,
+  user: UserRow,
+  kind: MessageKind,
+  delivery: Delivery,
+): CodeDeliveryDetailsType {
+  const { subject, body } = texts(pool, kind, delivery.medium)
+  const secret = delivery.temporaryPassword ?? delivery.code ?? ''
+  const values = { code: secret, username: user.username, link: delivery.link }
+  cx.tables.messages.insert({
+    id: `${pool.pool.Id}/${cx.ids.chars(16)}`,
+    poolId: pool.pool.Id,
+    username: user.username,
+    kind,
+    medium: delivery.medium,
+    destination: delivery.destination,
+    attribute: delivery.attribute,
+    ...(delivery.code !== undefined && { code: delivery.code }),
+    ...(delivery.temporaryPassword !== undefined && { temporaryPassword: delivery.temporaryPassword }),
+    ...(subject !== undefined && { subject: render(subject, values) }),
+    message: render(body, values),
+    time: cx.now(),
+  })
+  return {
+    Destination: mask(delivery.medium, delivery.destination),
+    DeliveryMedium: delivery.medium,
+    AttributeName: delivery.attribute,
+  }
+}
