@@ -44,6 +44,49 @@ describe('concurrency', () => {
     expect([...listed].sort()).toEqual([...ids].sort())
   })
 
+  it('500 overlapping sign-ups through the SDK lose nothing, every sub unique', async () => {
+    simulation.reset()
+    await simulation.seed({
+      userPools: [
+        {
+          PoolName: 'crowd',
+          Id: 'us-east-1_Crowd0001',
+          Clients: [{ ClientName: 'web', ClientId: 'crowdclient000000000000000' }],
+        },
+      ],
+    })
+    const results = await Promise.all(
+      Array.from({ length: 500 }, (_, i) =>
+        send(client, 'SignUp', {
+          ClientId: 'crowdclient000000000000000',
+          Username: `user-${i}`,
+          Password: 'Correct-Horse-1',
+        }),
+      ),
+    )
+    const subs = results.map((r) => r['UserSub'] as string)
+    expect(new Set(subs).size).toBe(500)
+    const listed: string[] = []
+    let token: string | undefined
+    do {
+      const page = await send(client, 'ListUsers', {
+        UserPoolId: 'us-east-1_Crowd0001',
+        ...(token ? { PaginationToken: token } : {}),
+      })
+      listed.push(
+        ...(page['Users'] as Array<{ Attributes: Array<{ Name: string; Value: string }> }>).map(
+          (u) => u.Attributes.find((a) => a.Name === 'sub')!.Value,
+        ),
+      )
+      token = page['PaginationToken'] as string | undefined
+    } while (token)
+    expect(listed.sort()).toEqual([...subs].sort())
+    expect(
+      (await simulation.send('DescribeUserPool', { UserPoolId: 'us-east-1_Crowd0001' })).UserPool!
+        .EstimatedNumberOfUsers,
+    ).toBe(500)
+  })
+
   it('concurrent creates of providers with the same name: exactly one wins', async () => {
     const { UserPool } = await simulation.send('CreateUserPool', { PoolName: 'race' })
     const attempts = await Promise.allSettled(

@@ -2,7 +2,7 @@ import { decodeToken, encodeToken } from '../../shared/text.js'
 import type { Can } from '../context.js'
 import { operation } from '../define.js'
 import { invalidParameter } from '../errors.js'
-import { matchesFilter, parseFilter, searchedValue } from '../resources/user-filter.js'
+import { matchesFilter, parseFilter, SEARCHABLE, searchedValue } from '../resources/user-filter.js'
 import { findPool } from '../resources/user-pools.js'
 import { describeUser, type UserRow } from '../resources/users.js'
 
@@ -35,7 +35,8 @@ function readToken(cx: Can<'InvalidParameterException'>, token: string): Cursor 
 }
 
 /**
- * ListUsers: the pool's users, those a filter matches sorted by the filtered attribute (as AWS documents), others
+ * ListUsers: the pool's users, those a filter matches sorted by the filtered attribute as the filter compares it (as AWS
+ * documents; ties in creation order), others
  * in creation order; Limit at a time, AttributesToGet choosing the attributes shown.
  */
 export const ListUsers = operation('ListUsers', (cx, input) => {
@@ -43,7 +44,11 @@ export const ListUsers = operation('ListUsers', (cx, input) => {
   const filter = parseFilter(cx, input.Filter)
   const users = cx.tables.users
   const seq = (u: UserRow) => users.seq(`${u.poolId}/${u.key}`)
-  const sortValue = (u: UserRow) => (filter ? (searchedValue(u, filter.attribute) ?? '') : '')
+  const sortValue = (u: UserRow) => {
+    if (!filter) return ''
+    const value = searchedValue(u, filter.attribute) ?? ''
+    return SEARCHABLE[filter.attribute] ? value : value.toLowerCase()
+  }
   const matching = users
     .children(pool.pool.Id)
     .filter((u) => !filter || matchesFilter(u, filter))
