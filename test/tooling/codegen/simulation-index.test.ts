@@ -11,6 +11,13 @@ describe('the index of simulated operations', () => {
     expect(readFileSync(join(ROOT, INDEX_FILE), 'utf8')).toBe(simulationIndex(ROOT))
   })
 
+  it('is what CONTRIBUTING.md shows: its example is a real operation file, as it stands', () => {
+    const guide = readFileSync(join(ROOT, 'CONTRIBUTING.md'), 'utf8')
+    const example = /```ts\n\/\/ (src\/core\/simulation\/operations\/\w+\.ts)\n([\s\S]*?)```/.exec(guide)
+    expect(example).not.toBeNull()
+    expect(example![2]).toBe(readFileSync(join(ROOT, example![1]!), 'utf8'))
+  })
+
   it('has one file per simulated operation, each named after an operation of the model', () => {
     const files = operationFiles(ROOT)
     expect(files).toEqual([...SIMULATED_OPERATIONS])
