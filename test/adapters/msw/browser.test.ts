@@ -55,8 +55,14 @@ beforeAll(async () => {
   const files: Record<string, [string, string]> = {
     '/': ['text/html', '<!doctype html><html><body><script type="module" src="/app.js"></script></body></html>'],
     '/app.js': ['text/javascript', await bundlePage({ file: join(import.meta.dirname, 'browser/page.ts') })],
-    '/sign-up.html': ['text/html', '<!doctype html><html><body><script type="module" src="/sign-up.js"></script></body></html>'],
-    '/sign-up.js': ['text/javascript', await bundlePage({ file: join(import.meta.dirname, 'browser/sign-up-page.ts') })],
+    '/sign-up.html': [
+      'text/html',
+      '<!doctype html><html><body><script type="module" src="/sign-up.js"></script></body></html>',
+    ],
+    '/sign-up.js': [
+      'text/javascript',
+      await bundlePage({ file: join(import.meta.dirname, 'browser/sign-up-page.ts') }),
+    ],
     '/readme.html': [
       'text/html',
       '<!doctype html><html><body><script type="module" src="/readme.js"></script></body></html>',
@@ -122,7 +128,12 @@ describe.skipIf(!hasChromium)('in a real browser (Debian chromium)', () => {
     await page.goto(`${origin}/sign-up.html`)
     await page.waitForFunction(() => window.__signUp !== undefined, undefined, { timeout: 60_000 })
     expect(errors).toEqual([])
-    expect(await page.evaluate(() => window.__signUp)).toEqual({ step: 'CONFIRM_SIGN_UP', destination: 'j***@e***', complete: true, status: 'CONFIRMED' })
+    expect(await page.evaluate(() => window.__signUp)).toEqual({
+      step: 'CONFIRM_SIGN_UP',
+      destination: 'j***@e***',
+      complete: true,
+      status: 'CONFIRMED',
+    })
   })
 
   it("runs the README's browser example and prints what the README says", async () => {

@@ -150,6 +150,69 @@ describe('bad input leaves the state as it was', () => {
     expect(simulation.snapshot()).toEqual(before)
   })
 
+  it.each([
+    [
+      'SignUp',
+      { ClientId: 'stateclient000000000000000', Username: 'new', Password: 'weak' },
+      'InvalidPasswordException',
+    ],
+    [
+      'SignUp',
+      { ClientId: 'stateclient000000000000000', Username: 'jane', Password: 'Correct-Horse-1' },
+      'UsernameExistsException',
+    ],
+    [
+      'AdminCreateUser',
+      { UserPoolId: 'us-east-1_State0001', Username: 'x', UserAttributes: [{ Name: 'custom:nope', Value: '1' }] },
+      'InvalidParameterException',
+    ],
+    [
+      'AdminUpdateUserAttributes',
+      { UserPoolId: 'us-east-1_State0001', Username: 'jane', UserAttributes: [{ Name: 'email', Value: 'bad' }] },
+      'InvalidParameterException',
+    ],
+    ['CreateGroup', { UserPoolId: 'us-east-1_State0001', GroupName: 'staff' }, 'GroupExistsException'],
+    [
+      'AdminAddUserToGroup',
+      { UserPoolId: 'us-east-1_State0001', Username: 'nobody', GroupName: 'staff' },
+      'UserNotFoundException',
+    ],
+    [
+      'AddCustomAttributes',
+      {
+        UserPoolId: 'us-east-1_State0001',
+        CustomAttributes: [{ Name: 'ok', AttributeDataType: 'String' }, { Name: 'bad' }],
+      },
+      'InvalidParameterException',
+    ],
+    ['ForgotPassword', { ClientId: 'stateclient000000000000000', Username: 'temp' }, 'NotAuthorizedException'],
+    [
+      'AdminSetUserPassword',
+      { UserPoolId: 'us-east-1_State0001', Username: 'jane', Password: 'weak', Permanent: true },
+      'InvalidPasswordException',
+    ],
+  ] as const)('a refused %s (%s) changes nothing', async (op, input, type) => {
+    simulation.reset()
+    await simulation.seed({
+      userPools: [
+        {
+          PoolName: 'state',
+          Id: 'us-east-1_State0001',
+          Clients: [{ ClientName: 'web', ClientId: 'stateclient000000000000000' }],
+          Groups: [{ GroupName: 'staff' }],
+          Users: [
+            { username: 'jane', password: 'Correct-Horse-1', attributes: { email: 'jane@example.com' } },
+            { username: 'temp', status: 'FORCE_CHANGE_PASSWORD', password: 'Temporary-Pass-1' },
+          ],
+        },
+      ],
+    })
+    const before = simulation.snapshot()
+    const error = await send(client, op, input).catch((e: Error) => e)
+    expect(error).toBeInstanceOf(exceptionClass(type)!)
+    expect(simulation.snapshot()).toEqual(before)
+  })
+
   it('a rule the schema cannot express fails without a trace (deletion protection)', async () => {
     simulation.reset()
     const [pool] = await simulation.seed({ userPools: [{ PoolName: 'kept', DeletionProtection: 'ACTIVE' }] })

@@ -15,7 +15,13 @@ const userPoolClientId = 'browserclient0000000000000'
 const { worker, cognito } = setupCognitoWorker({
   fixtures: {
     userPools: [
-      { PoolName: 'browser', Id: userPoolId, UsernameAttributes: ['email'], AutoVerifiedAttributes: ['email'], Clients: [{ ClientName: 'web', ClientId: userPoolClientId }] },
+      {
+        PoolName: 'browser',
+        Id: userPoolId,
+        UsernameAttributes: ['email'],
+        AutoVerifiedAttributes: ['email'],
+        Clients: [{ ClientName: 'web', ClientId: userPoolClientId }],
+      },
     ],
   },
 })
@@ -23,13 +29,20 @@ const { worker, cognito } = setupCognitoWorker({
 async function run(): Promise<unknown> {
   await worker.start(Object.assign({ quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } }, STRICT))
   Amplify.configure({ Auth: { Cognito: { userPoolId, userPoolClientId } } })
-  const signedUp = await signUp({ username: 'jane@example.com', password: 'Correct-Horse-1', options: { userAttributes: { email: 'jane@example.com' } } })
+  const signedUp = await signUp({
+    username: 'jane@example.com',
+    password: 'Correct-Horse-1',
+    options: { userAttributes: { email: 'jane@example.com' } },
+  })
   const code = cognito.lastCode({ destination: 'jane@example.com' })!
   const confirmed = await confirmSignUp({ username: 'jane@example.com', confirmationCode: code })
   const user = await cognito.simulation.send('AdminGetUser', { UserPoolId: userPoolId, Username: 'jane@example.com' })
   return {
     step: signedUp.nextStep.signUpStep,
-    destination: signedUp.nextStep.signUpStep === 'CONFIRM_SIGN_UP' ? signedUp.nextStep.codeDeliveryDetails.destination : undefined,
+    destination:
+      signedUp.nextStep.signUpStep === 'CONFIRM_SIGN_UP'
+        ? signedUp.nextStep.codeDeliveryDetails.destination
+        : undefined,
     complete: confirmed.isSignUpComplete,
     status: user.UserStatus,
   }
