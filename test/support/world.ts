@@ -21,6 +21,8 @@ export interface World {
   failure(operation: OperationName, input: unknown): Promise<Failure>
   /** Moves the clock on. */
   advance(seconds: number): void
+  /** The simulation's clock, in epoch milliseconds. */
+  now(): number
   /** Empties the simulation and seeds it again (fixtures given to `world`). */
   reset(): Promise<void>
 }
@@ -51,6 +53,7 @@ export function world(fixtures?: Fixtures, seed = 1): World {
     advance: (seconds) => {
       now += seconds * 1000
     },
+    now: () => now,
     reset: async () => {
       cognito.reset()
       await cognito.ready

@@ -14,8 +14,9 @@ export interface CognitoHandlersOptions extends CognitoMockOptions {
 /** MSW request handlers that are also the mock's controls: spread them into setupServer or setupWorker. */
 export type CognitoHandlers = RequestHandler[] & CognitoMock
 
-/** Cognito's regional endpoints: standard, FIPS, dual-stack and China partitions. */
-const AWS_HOST = /^cognito-idp(?:-fips)?\.[a-z]{2}(?:-gov)?-[a-z]+-\d\.(?:amazonaws\.com(?:\.cn)?|api\.aws)$/
+/** Cognito's regional endpoints (standard, FIPS, dual-stack and China partitions) and its issuer host. */
+const AWS_HOST =
+  /^(?:cognito-idp(?:-fips)?|issuer-cognito-idp)\.[a-z]{2}(?:-gov)?-[a-z]+-\d\.(?:amazonaws\.com(?:\.cn)?|api\.aws)$/
 
 /** A test for the URLs to answer: Cognito's own endpoints and the ones the caller named (parsed once). */
 export function endpointMatcher(endpoints: readonly string[] = []): (url: string) => boolean {

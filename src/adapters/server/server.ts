@@ -37,7 +37,7 @@ export async function startCognitoServer(options: CognitoServerOptions = {}): Pr
         response
           .writeHead(204, {
             'access-control-allow-origin': '*',
-            'access-control-allow-methods': 'POST',
+            'access-control-allow-methods': 'GET, POST',
             'access-control-allow-headers': '*',
             'access-control-max-age': '86400',
           })

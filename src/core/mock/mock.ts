@@ -10,6 +10,7 @@ import type { RecordedCall } from './calls.js'
 import { GeneratedResponses } from './generated.js'
 import type { CognitoMockOptions, ErrorOverride, OperationBehaviour, ResponseMode } from './options.js'
 import { redact } from './redact.js'
+import { wellKnown } from './well-known.js'
 
 /** A Cognito mock: the wire protocol over the simulation, generated data and the caller's overrides. */
 export interface CognitoMock {
@@ -176,6 +177,8 @@ export function createCognitoMock(
     messages: (filter) => simulation.messages(filter),
     lastCode: (filter) => simulation.lastCode(filter),
     async handle(request) {
+      const document = await wellKnown(request, simulation)
+      if (document) return document
       const wait = latency()
       const response = await handleWire(request, backend, {
         onExchange: (exchange) => {

@@ -9,6 +9,7 @@ import { type Fixtures, seedFixtures } from './fixtures.js'
 import { type CallInfo, regionHint } from './locate.js'
 import { SIMULATED } from './operations/index.js'
 import { type DeliveredMessage, deliveredMessages, type MessageFilter } from './outbox.js'
+import { jwksOf } from './resources/auth/keys.js'
 
 /** The operations the simulation implements. */
 export type SimulatedOperation = (typeof SIMULATED)[number]['name']
@@ -27,7 +28,7 @@ export interface SimulationOptions {
   readonly region?: string | undefined
   /** The account of calls whose credentials name none. Default `123456789012`. */
   readonly accountId?: string | undefined
-  /** The clock: epoch milliseconds or a Date. Default `Date.now`. */
+  /** The clock: epoch milliseconds or a Date. Default: `Date.now()` at each call, so fake timers (`vi.setSystemTime`) move it. */
   readonly clock?: (() => number | Date) | undefined
   /** Seed of the id generator: the same seed gives the same ids. Default 0. */
   readonly seed?: number | undefined
@@ -63,6 +64,8 @@ export interface Cognito {
   messages(filter?: MessageFilter): DeliveredMessage[]
   /** The code (or temporary password) of the newest message matching the filter, if there is one. */
   lastCode(filter?: MessageFilter): string | undefined
+  /** The pool's JSON Web Key Set (its signing keys made if it had none), or undefined when the pool does not exist. */
+  jwks(poolId: string, call?: CallInfo): Promise<{ keys: Array<Record<string, string>> } | undefined>
 }
 
 function checked<K extends keyof Operations>(operation: K, input: unknown): Operations[K]['input'] {
@@ -76,7 +79,7 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
   const seed = options.seed ?? 0
   const defaultRegion = options.region ?? 'us-east-1'
   const defaultAccount = options.accountId ?? '123456789012'
-  const clock = options.clock ?? Date.now
+  const clock = options.clock ?? (() => Date.now())
   let store = new Store(seed)
 
   const context = (region: string, account: string): Context => {
@@ -132,6 +135,12 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
       return last?.code ?? last?.temporaryPassword
     },
     restore: (snapshot) => store.restore(snapshot),
+    jwks: (poolId, call = {}) =>
+      store.exclusive(async () => {
+        const account = call.account ?? defaultAccount
+        const cx = context(call.region ?? regionHint(store, account, { UserPoolId: poolId }) ?? defaultRegion, account)
+        return cx.tables.pools.has(poolId) ? structuredClone(await jwksOf(cx as never, poolId)) : undefined
+      }),
     seed: async (fixtures) =>
       structuredClone(
         await store.exclusive(() =>

@@ -1,3 +1,4 @@
+import { decodeJwt } from '../shared/jwt.js'
 import type { Store } from './engine/store.js'
 
 /** What the simulation learns about a call besides its input: where it was sent and by whom. */
@@ -19,7 +20,8 @@ export function regionOfPoolId(id: unknown): string | undefined {
 
 /**
  * The region of a call that names none (a local endpoint called without a SigV4 signature, or a direct
- * `send`): the region of the pool it names, else of the app client it names in any region of the account.
+ * `send`): the region of the pool it names, else of the access token's issuer, else of the app client it names
+ * in any region of the account.
  * Chosen: real Cognito always knows the region from its endpoint; this makes unsigned local calls work.
  */
 export function regionHint(
@@ -29,6 +31,12 @@ export function regionHint(
 ): string | undefined {
   const fromPool = regionOfPoolId(input['UserPoolId'])
   if (fromPool) return fromPool
+  const token = input['AccessToken']
+  if (typeof token === 'string') {
+    const iss = decodeJwt(token)?.payload['iss']
+    const match = typeof iss === 'string' ? /^https:\/\/cognito-idp\.([a-z0-9-]+)\.amazonaws\.com\//.exec(iss) : null
+    if (match) return match[1]
+  }
   const clientId = input['ClientId']
   if (typeof clientId === 'string') {
     for (const partition of store.occupied())

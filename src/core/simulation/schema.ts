@@ -1,3 +1,7 @@
+import { devicesTable } from './resources/auth/devices.js'
+import { keysTable } from './resources/auth/keys.js'
+import { refreshTokensTable } from './resources/auth/refresh-tokens.js'
+import { sessionsTable } from './resources/auth/sessions.js'
 import { clientsTable } from './resources/clients.js'
 import { groupsTable, membershipsTable } from './resources/groups.js'
 import { providersTable } from './resources/identity-providers.js'
@@ -17,6 +21,10 @@ export const TABLES = {
   groups: groupsTable,
   memberships: membershipsTable,
   messages: messagesTable,
+  keys: keysTable,
+  sessions: sessionsTable,
+  refreshTokens: refreshTokensTable,
+  devices: devicesTable,
 }
 
 /** The name of a table. */

@@ -20,6 +20,12 @@ export class IdGenerator {
     return out
   }
 
+  /** `length` bytes drawn for the next id. */
+  bytes(length: number): Uint8Array {
+    const hex = this.chars(length * 2, '0123456789abcdef')
+    return Uint8Array.from({ length }, (_, i) => Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16))
+  }
+
   /** A version 4 UUID, as Cognito's `sub`, device keys and token ids are. */
   uuid(): string {
     const hex = this.chars(32, '0123456789abcdef')

@@ -1,10 +1,12 @@
 import { operation } from '../define.js'
+import { mfaSummary } from '../resources/auth/mfa.js'
 import { findPool } from '../resources/user-pools.js'
 import { attributeList, findUser } from '../resources/users.js'
 
 /** AdminGetUser: the user with its attributes, dates, state and status (MFA members absent when unset, as Cognito answers). */
 export const AdminGetUser = operation('AdminGetUser', (cx, input) => {
-  const user = findUser(cx, findPool(cx, input.UserPoolId), input.Username)
+  const pool = findPool(cx, input.UserPoolId)
+  const user = findUser(cx, pool, input.Username)
   return {
     Username: user.username,
     UserAttributes: attributeList(user),
@@ -12,5 +14,6 @@ export const AdminGetUser = operation('AdminGetUser', (cx, input) => {
     UserLastModifiedDate: user.modified,
     Enabled: user.enabled,
     UserStatus: user.status,
+    ...mfaSummary(pool, user),
   }
 })

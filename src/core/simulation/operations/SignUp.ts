@@ -7,11 +7,8 @@ import { verificationTarget } from '../resources/delivery-targets.js'
 import { newIdentity } from '../resources/identities.js'
 import { deliver } from '../resources/messages.js'
 import { checkPassword, PASSWORD_PREFIX } from '../resources/passwords.js'
-import { checkAttributes, checkRequired } from '../resources/user-attributes.js'
+import { checkAttributes, checkRequired, checkWritable } from '../resources/user-attributes.js'
 import { aliasesOf } from '../resources/users.js'
-
-/** Attributes only Cognito sets at sign-up: a code proves the address (chosen: a request's own values are ignored). */
-const VERIFIED_FLAGS = new Set(['email_verified', 'phone_number_verified'])
 
 /** SignUp: a new UNCONFIRMED user, and a confirmation code to an auto-verified address it gave. */
 export const SignUp = operation('SignUp', (cx, input) => {
@@ -20,9 +17,12 @@ export const SignUp = operation('SignUp', (cx, input) => {
   // Seen from Cognito when self-registration is off.
   if (pool.pool.AdminCreateUserConfig?.AllowAdminCreateUserOnly)
     throw fail(cx, 'NotAuthorizedException', 'SignUp is not permitted for this user pool')
-  const given = checkAttributes(cx, pool, input.UserAttributes ?? [], 'user').filter(
-    ([name]) => !VERIFIED_FLAGS.has(name),
+  checkWritable(
+    cx,
+    client.client.WriteAttributes,
+    (input.UserAttributes ?? []).map((a) => a.Name),
   )
+  const given = checkAttributes(cx, pool, input.UserAttributes ?? [], 'user')
   const sub = cx.ids.uuid()
   // Seen from Cognito: "User already exists" for a taken username.
   const identity = newIdentity(cx, pool, input.Username, given, sub, 'User already exists')

@@ -3,16 +3,29 @@ import { AddCustomAttributes } from './AddCustomAttributes.js'
 import { AdminAddUserToGroup } from './AdminAddUserToGroup.js'
 import { AdminConfirmSignUp } from './AdminConfirmSignUp.js'
 import { AdminCreateUser } from './AdminCreateUser.js'
+import { AdminDeleteSoftwareToken } from './AdminDeleteSoftwareToken.js'
 import { AdminDeleteUser } from './AdminDeleteUser.js'
 import { AdminDeleteUserAttributes } from './AdminDeleteUserAttributes.js'
 import { AdminDisableUser } from './AdminDisableUser.js'
 import { AdminEnableUser } from './AdminEnableUser.js'
+import { AdminForgetDevice } from './AdminForgetDevice.js'
+import { AdminGetDevice } from './AdminGetDevice.js'
 import { AdminGetUser } from './AdminGetUser.js'
+import { AdminGetUserAuthFactors } from './AdminGetUserAuthFactors.js'
+import { AdminInitiateAuth } from './AdminInitiateAuth.js'
+import { AdminListDevices } from './AdminListDevices.js'
 import { AdminListGroupsForUser } from './AdminListGroupsForUser.js'
 import { AdminRemoveUserFromGroup } from './AdminRemoveUserFromGroup.js'
 import { AdminResetUserPassword } from './AdminResetUserPassword.js'
+import { AdminRespondToAuthChallenge } from './AdminRespondToAuthChallenge.js'
+import { AdminSetUserMFAPreference } from './AdminSetUserMFAPreference.js'
 import { AdminSetUserPassword } from './AdminSetUserPassword.js'
+import { AdminUpdateDeviceStatus } from './AdminUpdateDeviceStatus.js'
 import { AdminUpdateUserAttributes } from './AdminUpdateUserAttributes.js'
+import { AdminUserGlobalSignOut } from './AdminUserGlobalSignOut.js'
+import { AssociateSoftwareToken } from './AssociateSoftwareToken.js'
+import { ChangePassword } from './ChangePassword.js'
+import { ConfirmDevice } from './ConfirmDevice.js'
 import { ConfirmForgotPassword } from './ConfirmForgotPassword.js'
 import { ConfirmSignUp } from './ConfirmSignUp.js'
 import { CreateGroup } from './CreateGroup.js'
@@ -21,15 +34,27 @@ import { CreateUserPool } from './CreateUserPool.js'
 import { CreateUserPoolClient } from './CreateUserPoolClient.js'
 import { DeleteGroup } from './DeleteGroup.js'
 import { DeleteIdentityProvider } from './DeleteIdentityProvider.js'
+import { DeleteUser } from './DeleteUser.js'
+import { DeleteUserAttributes } from './DeleteUserAttributes.js'
 import { DeleteUserPool } from './DeleteUserPool.js'
 import { DeleteUserPoolClient } from './DeleteUserPoolClient.js'
 import { DescribeIdentityProvider } from './DescribeIdentityProvider.js'
 import { DescribeUserPool } from './DescribeUserPool.js'
 import { DescribeUserPoolClient } from './DescribeUserPoolClient.js'
+import { ForgetDevice } from './ForgetDevice.js'
 import { ForgotPassword } from './ForgotPassword.js'
 import { GetCSVHeader } from './GetCSVHeader.js'
+import { GetDevice } from './GetDevice.js'
 import { GetGroup } from './GetGroup.js'
 import { GetIdentityProviderByIdentifier } from './GetIdentityProviderByIdentifier.js'
+import { GetTokensFromRefreshToken } from './GetTokensFromRefreshToken.js'
+import { GetUser } from './GetUser.js'
+import { GetUserAttributeVerificationCode } from './GetUserAttributeVerificationCode.js'
+import { GetUserAuthFactors } from './GetUserAuthFactors.js'
+import { GetUserPoolMfaConfig } from './GetUserPoolMfaConfig.js'
+import { GlobalSignOut } from './GlobalSignOut.js'
+import { InitiateAuth } from './InitiateAuth.js'
+import { ListDevices } from './ListDevices.js'
 import { ListGroups } from './ListGroups.js'
 import { ListIdentityProviders } from './ListIdentityProviders.js'
 import { ListTagsForResource } from './ListTagsForResource.js'
@@ -38,13 +63,21 @@ import { ListUserPools } from './ListUserPools.js'
 import { ListUsers } from './ListUsers.js'
 import { ListUsersInGroup } from './ListUsersInGroup.js'
 import { ResendConfirmationCode } from './ResendConfirmationCode.js'
+import { RespondToAuthChallenge } from './RespondToAuthChallenge.js'
+import { RevokeToken } from './RevokeToken.js'
+import { SetUserMFAPreference } from './SetUserMFAPreference.js'
+import { SetUserPoolMfaConfig } from './SetUserPoolMfaConfig.js'
 import { SignUp } from './SignUp.js'
 import { TagResource } from './TagResource.js'
 import { UntagResource } from './UntagResource.js'
+import { UpdateDeviceStatus } from './UpdateDeviceStatus.js'
 import { UpdateGroup } from './UpdateGroup.js'
 import { UpdateIdentityProvider } from './UpdateIdentityProvider.js'
+import { UpdateUserAttributes } from './UpdateUserAttributes.js'
 import { UpdateUserPool } from './UpdateUserPool.js'
 import { UpdateUserPoolClient } from './UpdateUserPoolClient.js'
+import { VerifySoftwareToken } from './VerifySoftwareToken.js'
+import { VerifyUserAttribute } from './VerifyUserAttribute.js'
 
 /** Every simulated operation, in name order. */
 export const SIMULATED = [
@@ -52,16 +85,29 @@ export const SIMULATED = [
   AdminAddUserToGroup,
   AdminConfirmSignUp,
   AdminCreateUser,
+  AdminDeleteSoftwareToken,
   AdminDeleteUser,
   AdminDeleteUserAttributes,
   AdminDisableUser,
   AdminEnableUser,
+  AdminForgetDevice,
+  AdminGetDevice,
   AdminGetUser,
+  AdminGetUserAuthFactors,
+  AdminInitiateAuth,
+  AdminListDevices,
   AdminListGroupsForUser,
   AdminRemoveUserFromGroup,
   AdminResetUserPassword,
+  AdminRespondToAuthChallenge,
+  AdminSetUserMFAPreference,
   AdminSetUserPassword,
+  AdminUpdateDeviceStatus,
   AdminUpdateUserAttributes,
+  AdminUserGlobalSignOut,
+  AssociateSoftwareToken,
+  ChangePassword,
+  ConfirmDevice,
   ConfirmForgotPassword,
   ConfirmSignUp,
   CreateGroup,
@@ -70,15 +116,27 @@ export const SIMULATED = [
   CreateUserPoolClient,
   DeleteGroup,
   DeleteIdentityProvider,
+  DeleteUser,
+  DeleteUserAttributes,
   DeleteUserPool,
   DeleteUserPoolClient,
   DescribeIdentityProvider,
   DescribeUserPool,
   DescribeUserPoolClient,
+  ForgetDevice,
   ForgotPassword,
   GetCSVHeader,
+  GetDevice,
   GetGroup,
   GetIdentityProviderByIdentifier,
+  GetTokensFromRefreshToken,
+  GetUser,
+  GetUserAttributeVerificationCode,
+  GetUserAuthFactors,
+  GetUserPoolMfaConfig,
+  GlobalSignOut,
+  InitiateAuth,
+  ListDevices,
   ListGroups,
   ListIdentityProviders,
   ListTagsForResource,
@@ -87,11 +145,19 @@ export const SIMULATED = [
   ListUsers,
   ListUsersInGroup,
   ResendConfirmationCode,
+  RespondToAuthChallenge,
+  RevokeToken,
+  SetUserMFAPreference,
+  SetUserPoolMfaConfig,
   SignUp,
   TagResource,
   UntagResource,
+  UpdateDeviceStatus,
   UpdateGroup,
   UpdateIdentityProvider,
+  UpdateUserAttributes,
   UpdateUserPool,
   UpdateUserPoolClient,
+  VerifySoftwareToken,
+  VerifyUserAttribute,
 ] as const

@@ -1,5 +1,5 @@
 import type { AttributeType, SchemaAttributeType } from '../../../../generated/types.js'
-import type { Can } from '../context.js'
+import { type Can, fail } from '../context.js'
 import { invalidParameter } from '../errors.js'
 import type { PoolRow } from './user-pools.js'
 
@@ -51,6 +51,38 @@ function problem(
       return `String must be no shorter than ${MinLength} characters.`
   }
   return undefined
+}
+
+/**
+ * The attributes an app client may read: its ReadAttributes (all when it lists none), `sub` always, developer-only
+ * ones never. Seen: attributes outside an Amplify client's read permissions were missing from what GetUser answered
+ * (aws-amplify/amplify-js#2642).
+ */
+export function readableBy<T extends readonly [string, string]>(
+  readAttributes: readonly string[] | undefined,
+  attributes: readonly T[],
+): T[] {
+  return attributes.filter(
+    ([name]) => name === 'sub' || (!name.startsWith('dev:') && (!readAttributes || readAttributes.includes(name))),
+  )
+}
+
+/** The flags only an administrator or a code sets: an app client never writes them unless it lists them (chosen). */
+const VERIFIED_FLAGS = ['email_verified', 'phone_number_verified']
+
+/**
+ * Refuses attributes the app client may not write: those outside its WriteAttributes, or, when it lists none, the
+ * verified flags. Seen from Cognito when a sign-up sent `email_verified`: NotAuthorizedException "A client attempted
+ * to write unauthorized attribute" (aws/aws-sdk-js#3603).
+ */
+export function checkWritable(
+  cx: Can<'NotAuthorizedException'>,
+  writeAttributes: readonly string[] | undefined,
+  names: readonly string[],
+): void {
+  const allowed = (name: string) => (writeAttributes ? writeAttributes.includes(name) : !VERIFIED_FLAGS.includes(name))
+  if (names.some((n) => !allowed(n)))
+    throw fail(cx, 'NotAuthorizedException', 'A client attempted to write unauthorized attribute')
 }
 
 /**

@@ -10,8 +10,17 @@ import { completePolicies, resettableDefaults } from './user-pool-defaults.js'
 export interface PoolRow {
   readonly pool: Omit<UserPoolType, 'UserPoolTags' | 'CreationDate' | 'LastModifiedDate'> & { readonly Id: string }
   readonly tags: Readonly<Record<string, string>>
+  /** Which MFA methods the pool offers (SetUserPoolMfaConfig); MfaConfiguration itself is in `pool`. */
+  readonly mfa?: PoolMfa | undefined
   readonly created: number
   readonly modified: number
+}
+
+/** The MFA methods a pool offers besides MfaConfiguration. */
+export interface PoolMfa {
+  readonly sms: boolean
+  readonly softwareToken: boolean
+  readonly email?: { readonly Message?: string | undefined; readonly Subject?: string | undefined } | undefined
 }
 
 /** User pools, by id. */

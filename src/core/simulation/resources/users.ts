@@ -13,6 +13,21 @@ export interface CodeRow {
   readonly attribute?: string | undefined
 }
 
+/** The MFA methods a user has turned on, its preference, and its software token. */
+export interface MfaSettings {
+  readonly sms: boolean
+  readonly email: boolean
+  readonly totp: boolean
+  readonly preferred?: 'SMS_MFA' | 'EMAIL_OTP' | 'SOFTWARE_TOKEN_MFA' | undefined
+  /** The verified TOTP secret (base32). */
+  readonly totpSecret?: string | undefined
+  /** A secret AssociateSoftwareToken gave out that VerifySoftwareToken has not yet confirmed. */
+  readonly totpPending?: string | undefined
+  readonly totpName?: string | undefined
+  /** The last time step whose code was accepted: an older or equal one is refused as used. */
+  readonly totpLastStep?: number | undefined
+}
+
 /** What a code is for. */
 export type CodePurpose = 'signUp' | 'forgotPassword' | `verify:${string}`
 
@@ -42,6 +57,10 @@ export interface UserRow {
   readonly pending: ReadonlyArray<readonly [string, string]>
   /** Recent calls per limited action (epoch seconds), for Cognito's attempt limits. */
   readonly attempts: Readonly<Record<string, readonly number[]>>
+  /** The user's MFA settings and software token. */
+  readonly mfa?: MfaSettings | undefined
+  /** Failed sign-ins in a row and the lockout they earned. */
+  readonly lockout?: { readonly failures: number; readonly last: number; readonly until: number } | undefined
   readonly created: number
   readonly modified: number
 }
@@ -191,4 +210,11 @@ export function withoutTakenAliases(cx: Can<never>, user: UserRow): UserRow {
     return !holder || holder.key === user.key
   })
   return aliases.length === user.aliases.length ? user : { ...user, aliases }
+}
+
+/** The user a request names, for operations that do not model UserNotFoundException: ResourceNotFoundException (chosen). */
+export function findUserOrResource(cx: Can<'ResourceNotFoundException'>, pool: PoolRow, name: string): UserRow {
+  const user = lookupUser(cx, pool, name)
+  if (!user) throw fail(cx, 'ResourceNotFoundException', 'User does not exist.')
+  return user
 }

@@ -21,7 +21,7 @@ const person = fc.record<Person>({
 
 /** The reference: what the documentation says a filter matches, written out plainly. */
 function reference(people: readonly Person[], attribute: string, prefix: boolean, value: string): string[] {
-  const valueOf = (p: Person, i: number): string =>
+  const valueFor = (p: Person, i: number): string =>
     attribute === 'username'
       ? `user${i}`
       : attribute === 'email'
@@ -36,7 +36,7 @@ function reference(people: readonly Person[], attribute: string, prefix: boolean
   const caseSensitive = attribute === 'username' || attribute === 'status'
   const norm = (s: string) => (caseSensitive ? s : s.toLowerCase())
   return people
-    .map((p, i) => ({ name: `user${i}`, value: norm(valueOf(p, i)), i }))
+    .map((p, i) => ({ name: `user${i}`, value: norm(valueFor(p, i)), i }))
     .filter((x) => (prefix ? x.value.startsWith(norm(value)) : x.value === norm(value)))
     .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : a.i - b.i))
     .map((x) => x.name)

@@ -1,0 +1,11 @@
+import { operation } from '../define.js'
+import { initiate } from '../resources/auth/initiate.js'
+import { findClient } from '../resources/clients.js'
+import { findPool } from '../resources/user-pools.js'
+
+/** AdminInitiateAuth: a server-side sign-in, with the admin password flows. */
+export const AdminInitiateAuth = operation('AdminInitiateAuth', async (cx, input) => {
+  const pool = findPool(cx, input.UserPoolId)
+  const client = findClient(cx, input.UserPoolId, input.ClientId)
+  return initiate(cx, { pool, client, admin: true }, input.AuthFlow, input.AuthParameters ?? {})
+})

@@ -1,0 +1,17 @@
+import { operation } from '../define.js'
+import { answerChallenge } from '../resources/auth/answer.js'
+import { findClient } from '../resources/clients.js'
+import { findPool } from '../resources/user-pools.js'
+
+/** AdminRespondToAuthChallenge: a server-side sign-in's challenge answered. */
+export const AdminRespondToAuthChallenge = operation('AdminRespondToAuthChallenge', async (cx, input) => {
+  const pool = findPool(cx, input.UserPoolId)
+  const client = findClient(cx, input.UserPoolId, input.ClientId)
+  return answerChallenge(
+    cx,
+    { pool, client, admin: true },
+    input.ChallengeName,
+    input.ChallengeResponses ?? {},
+    input.Session,
+  )
+})

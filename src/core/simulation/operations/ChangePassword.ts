@@ -1,0 +1,18 @@
+import { fail } from '../context.js'
+import { operation } from '../define.js'
+import { signedIn } from '../resources/auth/signed-in.js'
+import { countAttempt } from '../resources/codes.js'
+import { checkHistory, checkPassword, nextHistory, PASSWORD_PREFIX } from '../resources/passwords.js'
+import { changed } from '../resources/users.js'
+
+/** ChangePassword: the previous password (seen: "Incorrect username or password." when wrong) and a new one that fits the policy. */
+export const ChangePassword = operation('ChangePassword', async (cx, input) => {
+  const { pool, user: found } = await signedIn(cx, input.AccessToken)
+  const user = countAttempt(cx, found, 'ChangePassword')
+  if (user.password !== undefined && input.PreviousPassword !== user.password)
+    throw fail(cx, 'NotAuthorizedException', 'Incorrect username or password.')
+  checkPassword(cx, pool, input.ProposedPassword, PASSWORD_PREFIX.change)
+  checkHistory(cx, pool, user, input.ProposedPassword)
+  cx.tables.users.put(changed(cx, pool, user, { password: input.ProposedPassword, history: nextHistory(pool, user) }))
+  return {}
+})

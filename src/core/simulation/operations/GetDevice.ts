@@ -1,0 +1,9 @@
+import { operation } from '../define.js'
+import { describeDevice, findDevice } from '../resources/auth/devices.js'
+import { signedIn } from '../resources/auth/signed-in.js'
+
+/** GetDevice: one of the signed-in user's devices. */
+export const GetDevice = operation('GetDevice', async (cx, input) => {
+  const { user } = await signedIn(cx, input.AccessToken ?? '')
+  return { Device: describeDevice(findDevice(cx, user, input.DeviceKey)) }
+})

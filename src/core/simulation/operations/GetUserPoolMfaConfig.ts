@@ -1,0 +1,8 @@
+import { operation } from '../define.js'
+import { mfaConfigOf } from '../resources/auth/pool-mfa.js'
+import { findPool } from '../resources/user-pools.js'
+
+/** GetUserPoolMfaConfig: whether MFA is OFF, ON or OPTIONAL, and the methods the pool offers. */
+export const GetUserPoolMfaConfig = operation('GetUserPoolMfaConfig', (cx, input) =>
+  mfaConfigOf(findPool(cx, input.UserPoolId)),
+)

@@ -1,0 +1,15 @@
+import { operation } from '../define.js'
+import { answerChallenge } from '../resources/auth/answer.js'
+import { publicClient } from '../resources/clients.js'
+
+/** RespondToAuthChallenge: a challenge answered, and the next one or the tokens. */
+export const RespondToAuthChallenge = operation('RespondToAuthChallenge', async (cx, input) => {
+  const { client, pool } = publicClient(cx, input.ClientId)
+  return answerChallenge(
+    cx,
+    { pool, client, admin: false },
+    input.ChallengeName,
+    input.ChallengeResponses ?? {},
+    input.Session,
+  )
+})

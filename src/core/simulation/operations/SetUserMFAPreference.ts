@@ -1,0 +1,10 @@
+import { operation } from '../define.js'
+import { applyPreferences } from '../resources/auth/preferences.js'
+import { signedIn } from '../resources/auth/signed-in.js'
+
+/** SetUserMFAPreference: the signed-in user turns MFA methods on or off and prefers one. */
+export const SetUserMFAPreference = operation('SetUserMFAPreference', async (cx, input) => {
+  const { user } = await signedIn(cx, input.AccessToken)
+  cx.tables.users.put({ ...user, mfa: applyPreferences(cx, user, input) })
+  return {}
+})

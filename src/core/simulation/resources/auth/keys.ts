@@ -1,0 +1,43 @@
+import { generateKeyPair, keyId } from '../../../shared/jwt.js'
+import type { Can } from '../../context.js'
+import { table } from '../../engine/table.js'
+
+/** Which tokens a key signs: ID and access tokens are signed with different keys (seen: two kids in every JWKS). */
+export type KeyUse = 'id' | 'access'
+
+/** A pool's RSA signing key, kept as JSON Web Keys so snapshots keep tokens verifiable. */
+export interface KeyRow {
+  readonly poolId: string
+  readonly use: KeyUse
+  readonly kid: string
+  readonly privateJwk: JsonWebKey
+  readonly publicJwk: JsonWebKey
+}
+
+/** Signing keys, by `<poolId>/<use>`, belonging to their pool and found by kid. */
+export const keysTable = table<KeyRow>({
+  key: (row) => `${row.poolId}/${row.use}`,
+  parent: { table: 'pools', key: (row) => row.poolId },
+  indexes: { kid: (row) => `${row.poolId}/${row.kid}` },
+})
+
+/** The pool's key for a use, made (2048-bit RSA, WebCrypto) the first time it is needed. */
+export async function signingKey(cx: Can<never>, poolId: string, use: KeyUse): Promise<KeyRow> {
+  const existing = cx.tables.keys.get(`${poolId}/${use}`)
+  if (existing) return existing
+  const { privateJwk, publicJwk } = await generateKeyPair()
+  const again = cx.tables.keys.get(`${poolId}/${use}`)
+  if (again) return again
+  return cx.tables.keys.insert({ poolId, use, kid: await keyId(publicJwk), privateJwk, publicJwk })
+}
+
+/** A JWK as a JWKS lists it: `{kid, alg, kty, e, n, use}`, as AWS documents the document. */
+export function publicKeyEntry(row: KeyRow): Record<string, string> {
+  return { alg: 'RS256', e: row.publicJwk.e!, kid: row.kid, kty: 'RSA', n: row.publicJwk.n!, use: 'sig' }
+}
+
+/** The pool's JWKS (its keys made now if it had none). */
+export async function jwksOf(cx: Can<never>, poolId: string): Promise<{ keys: Array<Record<string, string>> }> {
+  const rows = [await signingKey(cx, poolId, 'id'), await signingKey(cx, poolId, 'access')]
+  return { keys: rows.map(publicKeyEntry) }
+}

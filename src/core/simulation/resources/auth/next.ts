@@ -1,0 +1,183 @@
+import type { AuthenticationResultType, ChallengeNameType } from '../../../../../generated/types.js'
+import type { Can } from '../../context.js'
+import { fail } from '../../context.js'
+import type { ClientRow } from '../clients.js'
+import { deliver, mask } from '../messages.js'
+import type { PoolRow } from '../user-pools.js'
+import { attribute, type UserRow } from '../users.js'
+import { clearFailures } from './lockout.js'
+import { type MfaType, mfaStep } from './mfa.js'
+import { openSession, type SessionRow } from './sessions.js'
+import { authenticationResult } from './tokens.js'
+
+/** Where a sign-in happens: the pool, the app client, and whether the admin operations carry it. */
+export interface AuthEnv {
+  readonly pool: PoolRow
+  readonly client: ClientRow
+  readonly admin: boolean
+}
+
+/** What InitiateAuth and RespondToAuthChallenge answer: a challenge with its session, or tokens (never both). */
+export interface AuthAnswer {
+  readonly ChallengeName?: ChallengeNameType | undefined
+  readonly Session?: string | undefined
+  readonly ChallengeParameters: Record<string, string>
+  readonly AuthenticationResult?: AuthenticationResultType | undefined
+  readonly AvailableChallenges?: ChallengeNameType[] | undefined
+}
+
+/** How far a sign-in has come. */
+export interface Progress {
+  /** When the first factor was proved: the tokens' auth_time. */
+  readonly authTime: number
+  readonly deviceKey?: string | undefined
+  /** Whether the device's own SRP check passed (a remembered device then skips MFA). */
+  readonly deviceProved?: boolean | undefined
+  /** Whether MFA was answered (or is not asked, as after a passwordless first factor). */
+  readonly mfaDone?: boolean | undefined
+}
+
+/** A challenge answer: its name, parameters and a fresh session carrying the progress. */
+export function challenge(
+  cx: Can<never>,
+  env: AuthEnv,
+  user: UserRow,
+  name: ChallengeNameType,
+  parameters: Record<string, string>,
+  progress: Progress,
+  extra: Partial<SessionRow> = {},
+): AuthAnswer {
+  const session = openSession(cx, env.client, {
+    user: user.key,
+    name: user.username,
+    admin: env.admin,
+    challenge: name,
+    authTime: progress.authTime,
+    ...(progress.deviceKey !== undefined && { deviceKey: progress.deviceKey }),
+    ...(progress.deviceProved && { deviceProved: true }),
+    ...extra,
+  })
+  return { ChallengeName: name, Session: session.id, ChallengeParameters: parameters }
+}
+
+/** Sends a one-time sign-in code (MFA or a passwordless first factor) and opens its challenge. */
+export function codeChallenge(
+  cx: Can<never>,
+  env: AuthEnv,
+  user: UserRow,
+  name: 'SMS_MFA' | 'EMAIL_OTP' | 'SMS_OTP',
+  progress: Progress,
+): AuthAnswer {
+  const medium = name === 'EMAIL_OTP' ? 'EMAIL' : 'SMS'
+  const attr = medium === 'EMAIL' ? 'email' : 'phone_number'
+  const destination = attribute(user, attr)!
+  // Chosen: six digits for every sign-in code, as for the pool's other codes.
+  const code = cx.ids.chars(6, '0123456789')
+  deliver(cx, env.pool, user, 'Authentication', { medium, destination, attribute: attr, code })
+  // Seen from Cognito for SMS_MFA: the medium and the masked destination, under these names.
+  const parameters = { CODE_DELIVERY_DELIVERY_MEDIUM: medium, CODE_DELIVERY_DESTINATION: mask(medium, destination) }
+  return challenge(cx, env, user, name, parameters, progress, { code })
+}
+
+/** The MFA challenge for a method the user has. */
+export function mfaChallenge(
+  cx: Can<never>,
+  env: AuthEnv,
+  user: UserRow,
+  type: MfaType,
+  progress: Progress,
+): AuthAnswer {
+  if (type === 'SOFTWARE_TOKEN_MFA') return challenge(cx, env, user, 'SOFTWARE_TOKEN_MFA', {}, progress)
+  return codeChallenge(cx, env, user, type, progress)
+}
+
+/** Whether the pool hands out device keys (it has a DeviceConfiguration). */
+function tracksDevices(pool: PoolRow): boolean {
+  return pool.pool.DeviceConfiguration !== undefined
+}
+
+/** The tokens that end a sign-in, with a new device's keys when the pool tracks devices and the client named none. */
+export async function finish(cx: Can<never>, env: AuthEnv, user: UserRow, progress: Progress): Promise<AuthAnswer> {
+  const current = clearFailures(cx, user)
+  let newDevice: { DeviceKey: string; DeviceGroupKey: string } | undefined
+  let deviceKey = progress.deviceKey
+  if (tracksDevices(env.pool) && !progress.deviceProved) {
+    // Seen in Cognito's output: device keys are `<region>_<uuid>`, group keys a dash and nine characters.
+    deviceKey = `${cx.region}_${cx.ids.uuid()}`
+    newDevice = { DeviceKey: deviceKey, DeviceGroupKey: `-${cx.ids.chars(9)}` }
+    const now = cx.now()
+    cx.tables.devices.insert({
+      poolId: env.pool.pool.Id,
+      user: current.key,
+      key: deviceKey,
+      group: newDevice.DeviceGroupKey,
+      remembered: false,
+      created: now,
+      modified: now,
+      lastAuthenticated: now,
+    })
+  }
+  const signIn = {
+    authTime: progress.authTime,
+    originJti: cx.ids.uuid(),
+    ...(deviceKey !== undefined && { deviceKey }),
+  }
+  const result = await authenticationResult(cx, env.pool, env.client, current, signIn, { refresh: true, newDevice })
+  return { ChallengeParameters: {}, AuthenticationResult: result }
+}
+
+/** The attributes NEW_PASSWORD_REQUIRED shows: the user's, as strings, without `sub` (as AWS's example shows them). */
+function currentAttributes(user: UserRow): string {
+  return JSON.stringify(Object.fromEntries(user.attributes.filter(([n]) => n !== 'sub')))
+}
+
+/** The required attributes the user still lacks, as NEW_PASSWORD_REQUIRED names them (`userAttributes.<name>`). */
+export function missingRequired(pool: PoolRow, user: UserRow): string[] {
+  return (pool.pool.SchemaAttributes ?? [])
+    .filter((a) => a.Required && a.Name !== 'sub' && !attribute(user, a.Name!))
+    .map((a) => `userAttributes.${a.Name}`)
+}
+
+/**
+ * What follows a proved password (or first factor): a new password for a temporary one, the device's own check, MFA,
+ * then tokens. Seen from Cognito: NotAuthorizedException "Temporary password has expired and must be reset by an
+ * administrator." once TemporaryPasswordValidityDays have passed.
+ */
+export async function afterFirstFactor(
+  cx: Can<'NotAuthorizedException'>,
+  env: AuthEnv,
+  user: UserRow,
+  progress: Progress,
+): Promise<AuthAnswer> {
+  if (user.status === 'FORCE_CHANGE_PASSWORD') {
+    if (user.temporaryExpires !== undefined && cx.now() > user.temporaryExpires) {
+      throw fail(cx, 'NotAuthorizedException', 'Temporary password has expired and must be reset by an administrator.')
+    }
+    const parameters = {
+      USER_ID_FOR_SRP: user.username,
+      requiredAttributes: JSON.stringify(missingRequired(env.pool, user)),
+      userAttributes: currentAttributes(user),
+    }
+    return challenge(cx, env, user, 'NEW_PASSWORD_REQUIRED', parameters, progress)
+  }
+  if (progress.deviceKey !== undefined && !progress.deviceProved) {
+    const device = cx.tables.devices.get(`${env.pool.pool.Id}/${progress.deviceKey}`)
+    if (device?.user === user.key && device.verifier !== undefined)
+      return challenge(cx, env, user, 'DEVICE_SRP_AUTH', {}, progress)
+  }
+  const remembered =
+    progress.deviceProved && cx.tables.devices.get(`${env.pool.pool.Id}/${progress.deviceKey}`)?.remembered
+  if (!progress.mfaDone && !remembered) {
+    const step = mfaStep(env.pool, user)
+    if (step.kind === 'challenge') return mfaChallenge(cx, env, user, step.type, progress)
+    if (step.kind === 'select')
+      return challenge(cx, env, user, 'SELECT_MFA_TYPE', { MFAS_CAN_CHOOSE: JSON.stringify(step.types) }, progress, {
+        choices: step.types,
+      })
+    if (step.kind === 'setup')
+      return challenge(cx, env, user, 'MFA_SETUP', { MFAS_CAN_SETUP: JSON.stringify(step.types) }, progress, {
+        choices: step.types,
+      })
+  }
+  return finish(cx, env, user, progress)
+}
