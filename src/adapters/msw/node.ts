@@ -1,3 +1,4 @@
+import { syncBuiltinESMExports } from 'node:module'
 import { type SetupServer, setupServer } from 'msw/node'
 import { type CognitoHandlers, type CognitoHandlersOptions, cognitoHandlers } from './handlers.js'
 
@@ -9,8 +10,23 @@ export interface CognitoServer {
   readonly cognito: CognitoHandlers
 }
 
-/** `setupServer` with the Cognito handlers first; call `server.listen()` in your test setup. */
+/**
+ * `setupServer` with the Cognito handlers first; call `server.listen()` in your test setup. Its `listen` and `close`
+ * also update the named exports of Node's built-in modules, so a library that imported `request` from `https` by name
+ * (aws-jwt-verify fetching a JWKS) is intercepted like one that reads `https.request` at each call.
+ */
 export function setupCognitoServer(options?: CognitoHandlersOptions): CognitoServer {
   const cognito = cognitoHandlers(options)
-  return { server: setupServer(...cognito), cognito }
+  const server = setupServer(...cognito)
+  const listen = server.listen.bind(server)
+  const close = server.close.bind(server)
+  server.listen = (...args) => {
+    listen(...args)
+    syncBuiltinESMExports()
+  }
+  server.close = () => {
+    close()
+    syncBuiltinESMExports()
+  }
+  return { server, cognito }
 }

@@ -1,7 +1,7 @@
 import type { WireRequest, WireResponse } from '../protocol/types.js'
 import type { Cognito } from '../simulation/cognito.js'
 
-const JWKS_PATH = /^https?:\/\/([^/]+)\/([\w-]+_[0-9a-zA-Z]+)\/\.well-known\/jwks\.json(?:\?.*)?$/
+const JWKS_PATH = /^https?:\/\/([^/]+)\/+([\w-]+_[0-9a-zA-Z]+)\/\.well-known\/jwks\.json(?:\?.*)?$/
 const REGIONAL = /^cognito-idp(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com$/
 
 function json(status: number, body: unknown): WireResponse {

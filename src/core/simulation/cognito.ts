@@ -9,7 +9,7 @@ import { type Fixtures, seedFixtures } from './fixtures.js'
 import { type CallInfo, regionHint } from './locate.js'
 import { SIMULATED } from './operations/index.js'
 import { type DeliveredMessage, deliveredMessages, type MessageFilter } from './outbox.js'
-import { jwksOf } from './resources/auth/keys.js'
+import { type JsonWebKeySet, jwksOf } from './resources/auth/keys.js'
 
 /** The operations the simulation implements. */
 export type SimulatedOperation = (typeof SIMULATED)[number]['name']
@@ -65,7 +65,7 @@ export interface Cognito {
   /** The code (or temporary password) of the newest message matching the filter, if there is one. */
   lastCode(filter?: MessageFilter): string | undefined
   /** The pool's JSON Web Key Set (its signing keys made if it had none), or undefined when the pool does not exist. */
-  jwks(poolId: string, call?: CallInfo): Promise<{ keys: Array<Record<string, string>> } | undefined>
+  jwks(poolId: string, call?: CallInfo): Promise<JsonWebKeySet | undefined>
 }
 
 function checked<K extends keyof Operations>(operation: K, input: unknown): Operations[K]['input'] {

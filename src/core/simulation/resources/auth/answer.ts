@@ -15,7 +15,7 @@ import { fail } from '../../context.js'
 import { invalidParameter } from '../../errors.js'
 import { checkHistory, checkPassword, nextHistory, PASSWORD_PREFIX } from '../passwords.js'
 import { checkAttributes, checkWritable, merged } from '../user-attributes.js'
-import { changed, claimAliases, type UserRow } from '../users.js'
+import { attribute, changed, claimAliases, type UserRow } from '../users.js'
 import { type BeginErrors, checkHash, gate, startFactor, wrongPassword } from './begin.js'
 import { checkTotp, type MfaType, settingsOf } from './mfa.js'
 import {
@@ -164,10 +164,15 @@ async function codeAnswer(
     throw fail(cx, 'CodeMismatchException', WRONG_CODE)
   cx.tables.sessions.delete(session.id)
   let current = user
+  // AWS's documentation: a user who answers an SMS MFA code has its phone number marked verified.
+  if (session.challenge === 'SMS_MFA' && attribute(user, 'phone_number_verified') !== 'true')
+    current = cx.tables.users.put(
+      changed(cx, env.pool, user, { attributes: merged(user.attributes, [['phone_number_verified', 'true']]) }),
+    )
   if (session.enables === 'EMAIL_OTP') {
     current = cx.tables.users.put({
-      ...user,
-      mfa: { ...settingsOf(user), email: true, preferred: settingsOf(user).preferred ?? 'EMAIL_OTP' },
+      ...current,
+      mfa: { ...settingsOf(current), email: true, preferred: settingsOf(current).preferred ?? 'EMAIL_OTP' },
     })
   }
   return afterFirstFactor(cx, env, current, progressOf(session, { mfaDone: true }))

@@ -31,13 +31,28 @@ export async function signingKey(cx: Can<never>, poolId: string, use: KeyUse): P
   return cx.tables.keys.insert({ poolId, use, kid: await keyId(publicJwk), privateJwk, publicJwk })
 }
 
+/** A public key as a pool's JWKS lists it. */
+export interface PublicJwk {
+  readonly alg: 'RS256'
+  readonly e: string
+  readonly kid: string
+  readonly kty: 'RSA'
+  readonly n: string
+  readonly use: 'sig'
+}
+
+/** A pool's JSON Web Key Set: what `/<poolId>/.well-known/jwks.json` answers. */
+export interface JsonWebKeySet {
+  readonly keys: PublicJwk[]
+}
+
 /** A JWK as a JWKS lists it: `{kid, alg, kty, e, n, use}`, as AWS documents the document. */
-export function publicKeyEntry(row: KeyRow): Record<string, string> {
+export function publicKeyEntry(row: KeyRow): PublicJwk {
   return { alg: 'RS256', e: row.publicJwk.e!, kid: row.kid, kty: 'RSA', n: row.publicJwk.n!, use: 'sig' }
 }
 
 /** The pool's JWKS (its keys made now if it had none). */
-export async function jwksOf(cx: Can<never>, poolId: string): Promise<{ keys: Array<Record<string, string>> }> {
+export async function jwksOf(cx: Can<never>, poolId: string): Promise<JsonWebKeySet> {
   const rows = [await signingKey(cx, poolId, 'id'), await signingKey(cx, poolId, 'access')]
   return { keys: rows.map(publicKeyEntry) }
 }
