@@ -9,6 +9,6 @@ export {
 } from './cognito.js'
 export type { Fixtures, PoolFixture, UserFixture } from './fixtures.js'
 export type { CallInfo } from './locate.js'
-export type { JsonWebKeySet, PublicJwk } from './resources/auth/keys.js'
 export type { DeliveredMessage, MessageFilter } from './outbox.js'
+export type { JsonWebKeySet, PublicJwk } from './resources/auth/keys.js'
 export type { MessageKind } from './resources/messages.js'

@@ -31,8 +31,8 @@ export async function signingKey(cx: Can<never>, poolId: string, use: KeyUse): P
   return cx.tables.keys.insert({ poolId, use, kid: await keyId(publicJwk), privateJwk, publicJwk })
 }
 
-/** A public key as a pool's JWKS lists it. */
-export interface PublicJwk {
+/** A public key as a pool's JWKS lists it (a type alias, so JWKS consumers' JSON object types accept it). */
+export type PublicJwk = {
   readonly alg: 'RS256'
   readonly e: string
   readonly kid: string
@@ -42,7 +42,7 @@ export interface PublicJwk {
 }
 
 /** A pool's JSON Web Key Set: what `/<poolId>/.well-known/jwks.json` answers. */
-export interface JsonWebKeySet {
+export type JsonWebKeySet = {
   readonly keys: PublicJwk[]
 }
 
