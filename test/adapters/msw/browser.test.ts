@@ -63,6 +63,14 @@ beforeAll(async () => {
       'text/javascript',
       await bundlePage({ file: join(import.meta.dirname, 'browser/sign-up-page.ts') }),
     ],
+    '/sign-in.html': [
+      'text/html',
+      '<!doctype html><html><body><script type="module" src="/sign-in.js"></script></body></html>',
+    ],
+    '/sign-in.js': [
+      'text/javascript',
+      await bundlePage({ file: join(import.meta.dirname, 'browser/sign-in-page.ts') }),
+    ],
     '/readme.html': [
       'text/html',
       '<!doctype html><html><body><script type="module" src="/readme.js"></script></body></html>',
@@ -133,6 +141,21 @@ describe.skipIf(!hasChromium)('in a real browser (Debian chromium)', () => {
       destination: 'j***@e***',
       complete: true,
       status: 'CONFIRMED',
+    })
+  })
+
+  it('signs in with Amplify v6 and an authenticator app in the page, the ID token verified by aws-jwt-verify', async () => {
+    const page = await browser.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.goto(`${origin}/sign-in.html`)
+    await page.waitForFunction(() => window.__signIn !== undefined, undefined, { timeout: 60_000 })
+    expect(errors).toEqual([])
+    expect(await page.evaluate(() => window.__signIn)).toEqual({
+      step: 'CONFIRM_SIGN_IN_WITH_TOTP_CODE',
+      signedIn: true,
+      loginId: 'jane@example.com',
+      email: 'jane@example.com',
     })
   })
 
