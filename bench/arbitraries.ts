@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import type { OperationName } from '../schemas/operations.js'
-import { responseArbitrary } from '../src/arbitraries/index.js'
+import { responseArbitrary } from '../src/core/arbitraries/index.js'
 import { report } from './measure.js'
 
 /** The five largest response shapes (by members reachable), DescribeUserPool and DescribeUserPoolClient among them. */

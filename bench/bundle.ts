@@ -10,7 +10,7 @@ export async function bundleSizes(): Promise<void> {
     ['operations/CreateUserPool', oneOperation('CreateUserPool')],
     [
       'validateOperation + one operation',
-      `import { validateOperation } from './dist/src/validate/index.js'\nimport { DescribeIdentityProvider } from './dist/schemas/operations/DescribeIdentityProvider.js'\nconsole.log(validateOperation(DescribeIdentityProvider, 'request', {}))\n`,
+      `import { validateOperation } from './dist/src/core/validate/index.js'\nimport { DescribeIdentityProvider } from './dist/schemas/operations/DescribeIdentityProvider.js'\nconsole.log(validateOperation(DescribeIdentityProvider, 'request', {}))\n`,
     ],
     [
       'the whole catalog (operations)',

@@ -1,4 +1,5 @@
 import { samplingRate } from './arbitraries.js'
+import { signInRates } from './auth.js'
 import { bundleSizes } from './bundle.js'
 import { sdkRoundTrips } from './sdk.js'
 import { validationRate } from './validate.js'
@@ -9,3 +10,4 @@ if (!only || only === 'bundle') await bundleSizes()
 if (!only || only === 'validate') validationRate()
 if (!only || only === 'arbitraries') samplingRate()
 if (!only || only === 'sdk') await sdkRoundTrips()
+if (!only || only === 'auth') await signInRates()

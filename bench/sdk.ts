@@ -1,7 +1,7 @@
 import { CognitoIdentityProviderClient, DescribeUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider'
 import { setupServer } from 'msw/node'
-import { cognitoHandlers } from '../src/msw/index.js'
-import { cognitoRequestHandler } from '../src/sdk/index.js'
+import { cognitoHandlers } from '../src/adapters/msw/index.js'
+import { cognitoRequestHandler } from '../src/adapters/sdk/index.js'
 import { report } from './measure.js'
 
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }

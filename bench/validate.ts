@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { validate } from '../src/validate/validate.js'
+import { validate } from '../src/core/validate/validate.js'
 import { ROOT } from '../test/support/model.js'
 import { perSecond, report } from './measure.js'
 
