@@ -29,7 +29,7 @@ const PACKAGES: Readonly<Record<string, readonly string[]>> = {
   '@noble/hashes': ['src/core/shared'],
   msw: ['src/adapters/msw'],
   vitest: ['src/adapters/testing'],
-  'node:': ['src/adapters/server', 'src/tooling'],
+  'node:': ['src/adapters/server', 'src/adapters/msw/node.ts', 'src/tooling'],
 }
 
 function files(dir: string): string[] {

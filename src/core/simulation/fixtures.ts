@@ -4,16 +4,20 @@ import type {
   CreateIdentityProviderRequest,
   CreateUserPoolClientRequest,
   CreateUserPoolRequest,
+  SetUserPoolMfaConfigRequest,
   UserPoolType,
   UserStatusType,
 } from '../../../generated/types.js'
 import { type OperationName, operations } from '../../../schemas/operations.js'
 import { CognitoError } from '../protocol/errors.js'
 import { validateOperation } from '../validate/validate-schema.js'
-import type { Context, OperationContext } from './context.js'
+import type { Can, Context, OperationContext } from './context.js'
 import { runDefinition } from './define.js'
 import { regionOfPoolId } from './locate.js'
 import { CreateIdentityProvider } from './operations/CreateIdentityProvider.js'
+import { SetUserPoolMfaConfig } from './operations/SetUserPoolMfaConfig.js'
+import type { MfaType } from './resources/auth/mfa.js'
+import { applyPreferences } from './resources/auth/preferences.js'
 import { createClient } from './resources/clients.js'
 import { newIdentity } from './resources/identities.js'
 import { checkPassword, PASSWORD_PREFIX, temporaryExpiry } from './resources/passwords.js'
@@ -35,6 +39,18 @@ export interface UserFixture {
   /** CONFIRMED by default with a password, FORCE_CHANGE_PASSWORD without one. */
   readonly status?: Exclude<UserStatusType, 'EXTERNAL_PROVIDER' | 'ARCHIVED' | 'COMPROMISED' | 'UNKNOWN'> | undefined
   readonly enabled?: boolean | undefined
+  /**
+   * MFA the user has set up: an authenticator's base32 secret (a test computes its codes, e.g. with otpauth), SMS or
+   * email codes turned on, and the preferred method.
+   */
+  readonly mfa?:
+    | {
+        readonly totpSecret?: string | undefined
+        readonly sms?: boolean | undefined
+        readonly email?: boolean | undefined
+        readonly preferred?: MfaType | undefined
+      }
+    | undefined
 }
 
 /** A user pool to seed: a CreateUserPool request, optionally with a fixed id, and what it holds. */
@@ -48,6 +64,8 @@ export interface PoolFixture extends CreateUserPoolRequest {
     | undefined
   readonly Groups?: ReadonlyArray<Omit<CreateGroupRequest, 'UserPoolId'>> | undefined
   readonly Users?: ReadonlyArray<Omit<UserFixture, 'userPoolId'>> | undefined
+  /** The pool's MFA methods, as SetUserPoolMfaConfig sets them (before the users are created). */
+  readonly MfaConfig?: Omit<SetUserPoolMfaConfigRequest, 'UserPoolId'> | undefined
 }
 
 /** What `seed` takes: pools with what they hold, and users for pools seeded here or before. */
@@ -73,6 +91,29 @@ function attributeEntries(attributes: UserFixture['attributes']): AttributeType[
   if (!attributes) return []
   if (Array.isArray(attributes)) return [...(attributes as readonly AttributeType[])]
   return Object.entries(attributes as Readonly<Record<string, string>>).map(([Name, Value]) => ({ Name, Value }))
+}
+
+/** A fixture's MFA settings, through SetUserMFAPreference's rules (a secret must be base32 of 16 or more characters). */
+function seededMfa(cx: Can<'InvalidParameterException'>, user: UserRow, mfa: NonNullable<UserFixture['mfa']>) {
+  const secret = mfa.totpSecret
+  if (secret !== undefined && !/^[A-Z2-7]{16,}=*$/i.test(secret))
+    throw new TypeError(`fixture: user ${user.username} has a totpSecret that is not base32 of 16 or more characters`)
+  const withSecret: UserRow =
+    secret === undefined
+      ? user
+      : { ...user, mfa: { sms: false, email: false, totp: false, totpSecret: secret.toUpperCase() } }
+  const setting = (on: boolean | undefined, type: MfaType) =>
+    on === undefined && mfa.preferred !== type
+      ? undefined
+      : { Enabled: on ?? true, PreferredMfa: mfa.preferred === type }
+  const sms = setting(mfa.sms, 'SMS_MFA')
+  const totp = setting(secret === undefined ? undefined : true, 'SOFTWARE_TOKEN_MFA')
+  const email = setting(mfa.email, 'EMAIL_OTP')
+  return applyPreferences(cx, withSecret, {
+    ...(sms && { SMSMfaSettings: sms }),
+    ...(totp && { SoftwareTokenMfaSettings: totp }),
+    ...(email && { EmailMfaSettings: email }),
+  })
 }
 
 /**
@@ -119,7 +160,8 @@ function seedUser(cx: Context, pool: PoolRow, fixture: UserFixture): void {
     created: now,
     modified: now,
   }
-  const user = cx.tables.users.insert(claimAliases(ctx, pool, changed(cx, pool, draft, {}), false))
+  let user = cx.tables.users.insert(claimAliases(ctx, pool, changed(cx, pool, draft, {}), false))
+  if (fixture.mfa) user = cx.tables.users.put({ ...user, mfa: seededMfa(ctx, user, fixture.mfa) })
   for (const group of fixture.groups ?? []) {
     if (!cx.tables.groups.has(`${pool.pool.Id}/${group}`)) {
       checked('CreateGroup', { UserPoolId: pool.pool.Id, GroupName: group })
@@ -133,12 +175,17 @@ function seedUser(cx: Context, pool: PoolRow, fixture: UserFixture): void {
 export async function seedFixtures(env: SeedEnvironment, fixtures: Fixtures): Promise<UserPoolType[]> {
   const seeded: PoolRow[] = []
   for (const fixture of fixtures.userPools ?? []) {
-    const { Id, IdentityProviders, Clients, Groups, Users, ...request } = fixture
+    const { Id, IdentityProviders, Clients, Groups, Users, MfaConfig, ...request } = fixture
     checked('CreateUserPool', request)
     if (Id !== undefined) checked('DescribeUserPool', { UserPoolId: Id })
     const cx = env.context(regionOfPoolId(Id) ?? env.defaultRegion) as OperationContext<'CreateUserPool'>
     const pool = createPool(cx, request, Id)
     const poolId = pool.pool.Id
+    if (MfaConfig) {
+      const input = { ...MfaConfig, UserPoolId: poolId }
+      checked('SetUserPoolMfaConfig', input)
+      await runDefinition(SetUserPoolMfaConfig, cx as OperationContext<'SetUserPoolMfaConfig'>, input)
+    }
     for (const provider of IdentityProviders ?? []) {
       const input = { ...provider, UserPoolId: poolId }
       checked('CreateIdentityProvider', input)

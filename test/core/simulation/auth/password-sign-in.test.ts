@@ -204,6 +204,13 @@ describe('ADMIN_USER_PASSWORD_AUTH', () => {
       AuthParameters: { USERNAME: 'jane', PASSWORD: 'Correct-Horse-1' },
     })
     expect(tokensOf(answer)['IdToken']).toBeDefined()
+    const legacy = await w.call('AdminInitiateAuth', {
+      UserPoolId: POOL,
+      ClientId: CLIENT,
+      AuthFlow: 'ADMIN_NO_SRP_AUTH',
+      AuthParameters: { USERNAME: 'jane', PASSWORD: 'Correct-Horse-1' },
+    })
+    expect(tokensOf(legacy)['IdToken']).toBeDefined()
     expect(
       await w.failure('InitiateAuth', {
         ClientId: CLIENT,

@@ -51,6 +51,49 @@ describe('fixtures', () => {
     expect(pool!.EstimatedNumberOfUsers).toBe(2)
   })
 
+  it("set the pool's MFA and a user's authenticator, so a test can sign in with codes it computes", async () => {
+    const cognito = createCognito()
+    const fixtures = {
+      userPools: [
+        {
+          PoolName: 'mfa',
+          Id: 'eu-west-1_Fixture02',
+          MfaConfig: { MfaConfiguration: 'OPTIONAL' as const, SoftwareTokenMfaConfiguration: { Enabled: true } },
+          Users: [
+            { username: 'jane', password: 'Correct-Horse-1', mfa: { totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' } },
+          ],
+        },
+      ],
+    }
+    await cognito.seed(fixtures)
+    expect(await cognito.send('GetUserPoolMfaConfig', { UserPoolId: 'eu-west-1_Fixture02' })).toMatchObject({
+      MfaConfiguration: 'OPTIONAL',
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+    })
+    expect(await cognito.send('AdminGetUser', { UserPoolId: 'eu-west-1_Fixture02', Username: 'jane' })).toMatchObject({
+      UserMFASettingList: ['SOFTWARE_TOKEN_MFA'],
+    })
+    await expect(
+      cognito.seed({
+        users: [
+          {
+            userPoolId: 'eu-west-1_Fixture02',
+            username: 'bad',
+            password: 'Correct-Horse-1',
+            mfa: { totpSecret: '0123' },
+          },
+        ],
+      }),
+    ).rejects.toThrow('fixture: user bad has a totpSecret that is not base32 of 16 or more characters')
+    await expect(
+      cognito.seed({
+        users: [
+          { userPoolId: 'eu-west-1_Fixture02', username: 'sms', password: 'Correct-Horse-1', mfa: { sms: true } },
+        ],
+      }),
+    ).rejects.toMatchObject({ name: 'InvalidParameterException' })
+  })
+
   it('are all or nothing, and say what is wrong', async () => {
     const cognito = createCognito()
     const before = cognito.snapshot()
