@@ -72,6 +72,17 @@ describe('GetUser', () => {
     expect(await w.failure('GetUser', { AccessToken: 'eyJhbGciOiJub25lIn0.e30.' })).toEqual(invalid)
   })
 
+  it('refuses a token from before reset(), though a reset simulation signs with the same keys', async () => {
+    const { AccessToken } = await signIn()
+    const before = await w.simulation.jwks(POOL)
+    await w.reset()
+    expect(await w.simulation.jwks(POOL)).toEqual(before)
+    expect(await w.failure('GetUser', { AccessToken })).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'Invalid Access Token',
+    })
+  })
+
   it('refuses an expired access token', async () => {
     const { AccessToken } = await signIn()
     w.advance(3601)

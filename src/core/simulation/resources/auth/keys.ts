@@ -1,6 +1,6 @@
-import { generateKeyPair, keyId } from '../../../shared/jwt.js'
 import type { Can } from '../../context.js'
 import { table } from '../../engine/table.js'
+import { freshKey } from './keyring.js'
 
 /** Which tokens a key signs: ID and access tokens are signed with different keys (seen: two kids in every JWKS). */
 export type KeyUse = 'id' | 'access'
@@ -21,14 +21,17 @@ export const keysTable = table<KeyRow>({
   indexes: { kid: (row) => `${row.poolId}/${row.kid}` },
 })
 
-/** The pool's key for a use, made (2048-bit RSA, WebCrypto) the first time it is needed. */
+/** The kids of every key the simulation holds, in every account and region. */
+function kidsInUse(cx: Can<never>): Set<string> {
+  return new Set(cx.store.occupied().flatMap((p) => p.tables.keys.all().map((k) => k.kid)))
+}
+
+/** The pool's key for a use (2048-bit RSA, WebCrypto), taken the first time it is needed. */
 export async function signingKey(cx: Can<never>, poolId: string, use: KeyUse): Promise<KeyRow> {
   const existing = cx.tables.keys.get(`${poolId}/${use}`)
   if (existing) return existing
-  const { privateJwk, publicJwk } = await generateKeyPair()
-  const again = cx.tables.keys.get(`${poolId}/${use}`)
-  if (again) return again
-  return cx.tables.keys.insert({ poolId, use, kid: await keyId(publicJwk), privateJwk, publicJwk })
+  const { privateJwk, publicJwk, kid } = await freshKey(kidsInUse(cx))
+  return cx.tables.keys.insert({ poolId, use, kid, privateJwk, publicJwk })
 }
 
 /** A public key as a pool's JWKS lists it (a type alias, so JWKS consumers' JSON object types accept it). */

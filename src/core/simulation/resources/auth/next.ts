@@ -119,7 +119,9 @@ export async function finish(cx: Can<never>, env: AuthEnv, user: UserRow, progre
   }
   const signIn = {
     authTime: progress.authTime,
-    originJti: cx.ids.uuid(),
+    // Random, not from the seeded sequence: a token from before reset(), or from another simulation that shares
+    // this process's keys, never names a sign-in of this one.
+    originJti: globalThis.crypto.randomUUID(),
     ...(deviceKey !== undefined && { deviceKey }),
   }
   const result = await authenticationResult(cx, env.pool, env.client, current, signIn, { refresh: true, newDevice })

@@ -208,8 +208,10 @@ export async function checkAccessToken(
   const claims = decoded.payload as unknown as AccessClaims
   if (claims.exp <= cx.now()) throw fail(cx, 'NotAuthorizedException', 'Access Token has expired')
   const user = cx.tables.users.find('sub', `${pool.pool.Id}/${claims.sub}`)
-  // Every sign-in has refresh tokens: when all of its are revoked (RevokeToken, GlobalSignOut), so is the access token.
+  // Every sign-in has refresh tokens: a token whose sign-in this simulation does not know is not one it issued, and
+  // when all of a sign-in's are revoked (RevokeToken, GlobalSignOut), so are its access tokens.
   const tokens = user ? family(cx, user, claims.origin_jti) : []
+  if (user && tokens.length === 0) throw invalid()
   if (tokens.length > 0 && tokens.every((t) => t.revoked))
     throw fail(cx, 'NotAuthorizedException', 'Access Token has been revoked')
   return { pool, user, claims }
