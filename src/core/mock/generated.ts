@@ -47,6 +47,13 @@ export class GeneratedResponses {
     const seed = hash32(`${operation}:${canonicalJson(input)}`, this.seed)
     const [drawn] = fc.sample(arb, { seed, numRuns: 1 })
     const echoed = echo(drawn, input)
-    return validateOperation(operations[operation], 'response', echoed).valid ? echoed : drawn
+    const response = (validateOperation(operations[operation], 'response', echoed).valid ? echoed : drawn) as Json
+    // Pages end: a request that continues from a token gets the last page, so paginators terminate (chosen: two pages).
+    const paginator = (operations[operation] as { paginator?: { inputToken: string; outputToken: string } }).paginator
+    if (paginator && input[paginator.inputToken] !== undefined && paginator.outputToken in response) {
+      const { [paginator.outputToken]: _ended, ...last } = response
+      return last
+    }
+    return response
   }
 }

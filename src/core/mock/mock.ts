@@ -6,7 +6,7 @@ import { seededRandom } from '../shared/random.js'
 import { type Cognito, createCognito } from '../simulation/cognito.js'
 import type { DeliveredMessage, MessageFilter } from '../simulation/outbox.js'
 import { validateOperation } from '../validate/validate-schema.js'
-import type { RecordedCall } from './calls.js'
+import type { AnswerSource, RecordedCall } from './calls.js'
 import { GeneratedResponses } from './generated.js'
 import type { CognitoMockOptions, ErrorOverride, OperationBehaviour, ResponseMode } from './options.js'
 import { redact } from './redact.js'
@@ -43,6 +43,9 @@ export interface CognitoMock {
   /** Resolves once the fixtures are seeded; rejects, naming the problem, when they cannot be. */
   readonly ready: Promise<void>
 }
+
+/** The response header that says what answered a call (`simulation`, `generated`, `override`, `fault`, `protocol`). */
+export const SOURCE_HEADER = 'x-cognito-idp-contract-source'
 
 /** An invalid fixture fails where it is written, naming the member and the constraint. */
 function checkStatic(operation: OperationName, response: unknown): void {
@@ -108,11 +111,18 @@ export function createCognitoMock(
     return behaviour
   }
 
+  /** What answered each call in flight, by request id, and the region it went to. */
+  const answered = new Map<string, { source: AnswerSource; region: string }>()
+
   const backend = async (
     operation: OperationName,
     input: Record<string, unknown>,
     context: CallContext,
   ): Promise<unknown> => {
+    const call = { region: context.region, account: context.account }
+    const mark = (source: AnswerSource) =>
+      answered.set(context.requestId, { source, region: simulation.regionOf(input, call) })
+    mark('protocol')
     if (!served(operation)) {
       throw new CognitoError(
         'UnhandledCognitoOperation',
@@ -122,10 +132,12 @@ export function createCognitoMock(
     }
     const faults = options.faults
     const roll = random()
+    mark('fault')
     if (faults?.throttle && roll < faults.throttle) throw new CognitoError('TooManyRequestsException', 'Rate exceeded')
     if (faults?.internal && roll >= (faults.throttle ?? 0) && roll < (faults.throttle ?? 0) + faults.internal)
       throw new CognitoError('InternalErrorException', 'Internal error')
     const behaviour = behaviourFor(operation)
+    mark('override')
     if (behaviour?.error) throw errorOf(behaviour.error)
     if (behaviour?.response !== undefined) {
       const response = behaviour.response
@@ -143,8 +155,24 @@ export function createCognitoMock(
       }
     }
     const which = behaviour?.mode ?? mode
-    if (which === 'generated' || (which === 'auto' && !simulation.implements(operation)))
+    if (which === 'auto' && !simulation.implements(operation)) {
+      mark('simulation')
+      await ready.catch(() => undefined)
+      // An operation the simulation does not implement still names a pool it holds, or is refused as Cognito refuses
+      // an unknown pool, so generated data never contradicts simulated state.
+      const poolId = input['UserPoolId']
+      if (
+        typeof poolId === 'string' &&
+        mayAnswer(operation, 'ResourceNotFoundException') &&
+        !simulation.holds(poolId, call)
+      )
+        throw new CognitoError('ResourceNotFoundException', `User pool ${poolId} does not exist.`)
+    }
+    if (which === 'generated' || (which === 'auto' && !simulation.implements(operation))) {
+      mark('generated')
       return generated.respond(operation, input)
+    }
+    mark('simulation')
     if (!simulation.implements(operation)) {
       throw new CognitoError(
         'UnhandledCognitoOperation',
@@ -180,14 +208,23 @@ export function createCognitoMock(
       const document = await wellKnown(request, simulation)
       if (document) return document
       const wait = latency()
+      const start = performance.now()
+      let source: AnswerSource = 'protocol'
       const response = await handleWire(request, backend, {
         onExchange: (exchange) => {
+          const seen = answered.get(exchange.requestId)
+          answered.delete(exchange.requestId)
+          source = seen?.source ?? 'protocol'
           const call: RecordedCall = {
             ...exchange,
             time: Date.now(),
             unhandled: exchange.error?.type === 'UnhandledCognitoOperation',
+            source,
+            region: seen?.region ?? simulation.regionOf({}, {}),
+            ms: Math.round((performance.now() - start) * 10) / 10,
           }
           recorded.push(call)
+          options.onCall?.(call)
           if (log && exchange.operation) {
             const schema = operations[exchange.operation]
             log(
@@ -197,7 +234,7 @@ export function createCognitoMock(
         },
       })
       await delay(wait)
-      return response
+      return { ...response, headers: { ...response.headers, [SOURCE_HEADER]: source } }
     },
     calls: (operation) => recorded.filter((c) => operation === undefined || c.operation === operation),
     unhandled: () => recorded.filter((c) => c.unhandled),

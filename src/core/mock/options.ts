@@ -4,6 +4,7 @@ import type { ArbitraryOptions } from '../arbitraries/options.js'
 import type { ErrorType } from '../protocol/errors.js'
 import type { CallContext } from '../protocol/handle.js'
 import type { Fixtures } from '../simulation/fixtures.js'
+import type { RecordedCall } from './calls.js'
 
 /** Where responses come from: the stateful simulation, data drawn from the arbitraries, or (auto) the simulation where it implements the operation. */
 export type ResponseMode = 'auto' | 'simulation' | 'generated'
@@ -57,4 +58,6 @@ export interface CognitoMockOptions {
   readonly log?: (boolean | ((line: string) => void)) | undefined
   /** Pools, clients, groups and users the simulation starts with (and goes back to on `reset()`). */
   readonly fixtures?: Fixtures | undefined
+  /** Called with each call once it is answered (what `calls()` records), for logs. */
+  readonly onCall?: ((call: RecordedCall) => void) | undefined
 }

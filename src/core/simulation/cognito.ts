@@ -64,6 +64,10 @@ export interface Cognito {
   messages(filter?: MessageFilter): DeliveredMessage[]
   /** The code (or temporary password) of the newest message matching the filter, if there is one. */
   lastCode(filter?: MessageFilter): string | undefined
+  /** Whether the simulation holds a user pool, in the partition a call with this account and region reaches. */
+  holds(poolId: string, call?: CallInfo): boolean
+  /** The region a call with this input would be answered in. */
+  regionOf(input: unknown, call?: CallInfo): string
   /** The pool's JSON Web Key Set (its signing keys made if it had none), or undefined when the pool does not exist. */
   jwks(poolId: string, call?: CallInfo): Promise<JsonWebKeySet | undefined>
 }
@@ -135,6 +139,15 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
       return last?.code ?? last?.temporaryPassword
     },
     restore: (snapshot) => store.restore(snapshot),
+    holds: (poolId, call = {}) => {
+      const account = call.account ?? defaultAccount
+      const region = call.region ?? regionHint(store, account, { UserPoolId: poolId }) ?? defaultRegion
+      return store.partition(account, region).tables.pools.has(poolId)
+    },
+    regionOf: (input, call = {}) =>
+      call.region ??
+      regionHint(store, call.account ?? defaultAccount, (input ?? {}) as Record<string, unknown>) ??
+      defaultRegion,
     jwks: (poolId, call = {}) =>
       store.exclusive(async () => {
         const account = call.account ?? defaultAccount

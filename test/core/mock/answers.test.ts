@@ -1,0 +1,104 @@
+import {
+  CognitoIdentityProviderClient,
+  DescribeRiskConfigurationCommand,
+  ListResourceServersCommand,
+  paginateListGroups,
+  paginateListResourceServers,
+  paginateListUsers,
+} from '@aws-sdk/client-cognito-identity-provider'
+import { describe, expect, it } from 'vitest'
+import { cognitoRequestHandler } from '../../../src/adapters/sdk/index.js'
+import { SOURCE_HEADER } from '../../../src/core/mock/mock.js'
+
+const client = (handler: ReturnType<typeof cognitoRequestHandler>) =>
+  new CognitoIdentityProviderClient({
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+    maxAttempts: 1,
+    requestHandler: handler as never,
+  })
+
+describe('generated answers', () => {
+  it("end: the SDK's paginators terminate and no token repeats", async () => {
+    const handler = cognitoRequestHandler({ mode: 'generated', seed: 3 })
+    for (const seed of [1, 2, 3]) {
+      const pages = []
+      const tokens = new Set<string>()
+      for await (const page of paginateListUsers(
+        { client: client(handler) },
+        { UserPoolId: `us-east-1_Page${seed}0000` },
+      )) {
+        pages.push(page)
+        if (page.PaginationToken) {
+          expect(tokens.has(page.PaginationToken)).toBe(false)
+          tokens.add(page.PaginationToken)
+        }
+        expect(pages.length).toBeLessThan(5)
+      }
+    }
+    const groups = []
+    for await (const page of paginateListGroups({ client: client(handler) }, { UserPoolId: 'us-east-1_Page00000' }))
+      groups.push(page)
+    expect(groups.length).toBeLessThanOrEqual(2)
+    const resourceServers = []
+    for await (const page of paginateListResourceServers(
+      { client: client(handler) },
+      { UserPoolId: 'us-east-1_Page00000', MaxResults: 5 },
+    ))
+      resourceServers.push(page)
+    expect(resourceServers.length).toBeLessThanOrEqual(2)
+  })
+
+  it('in auto mode, refuse a pool the simulation does not hold, as simulated operations do', async () => {
+    const handler = cognitoRequestHandler({ fixtures: { userPools: [{ PoolName: 'p', Id: 'us-east-1_Known0001' }] } })
+    await expect(
+      client(handler).send(new ListResourceServersCommand({ UserPoolId: 'us-east-1_Unknown01', MaxResults: 5 })),
+    ).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+      message: 'User pool us-east-1_Unknown01 does not exist.',
+    })
+    const known = await client(handler).send(
+      new ListResourceServersCommand({ UserPoolId: 'us-east-1_Known0001', MaxResults: 5 }),
+    )
+    expect(known.ResourceServers).toBeDefined()
+    const pages = []
+    for await (const page of paginateListResourceServers(
+      { client: client(handler) },
+      { UserPoolId: 'us-east-1_Known0001', MaxResults: 5 },
+    ))
+      pages.push(page)
+    expect(pages.length).toBeLessThanOrEqual(2)
+  })
+
+  it('say what answered them, in a header and in calls()', async () => {
+    const handler = cognitoRequestHandler({
+      fixtures: { userPools: [{ PoolName: 'p', Id: 'us-east-1_Known0001' }] },
+      operations: { DescribeRiskConfiguration: { response: { RiskConfiguration: {} } } },
+    })
+    const answer = async (target: string, body: unknown) =>
+      (
+        await handler.handle({
+          method: 'POST',
+          protocol: 'https:',
+          hostname: 'cognito-idp.us-east-1.amazonaws.com',
+          path: '/',
+          headers: {
+            'x-amz-target': `AWSCognitoIdentityProviderService.${target}`,
+            'content-type': 'application/x-amz-json-1.1',
+          },
+          body: JSON.stringify(body),
+        })
+      ).response.headers[SOURCE_HEADER]
+    expect(await answer('DescribeUserPool', { UserPoolId: 'us-east-1_Known0001' })).toBe('simulation')
+    expect(await answer('ListResourceServers', { UserPoolId: 'us-east-1_Known0001', MaxResults: 1 })).toBe('generated')
+    expect(await answer('DescribeRiskConfiguration', { UserPoolId: 'us-east-1_Known0001' })).toBe('override')
+    expect(await answer('DescribeUserPool', { UserPoolId: 'not a pool id' })).toBe('protocol')
+    expect(handler.calls().map((c) => [c.operation, c.source, c.region])).toEqual([
+      ['DescribeUserPool', 'simulation', 'us-east-1'],
+      ['ListResourceServers', 'generated', 'us-east-1'],
+      ['DescribeRiskConfiguration', 'override', 'us-east-1'],
+      ['DescribeUserPool', 'protocol', 'us-east-1'],
+    ])
+    await client(handler).send(new DescribeRiskConfigurationCommand({ UserPoolId: 'us-east-1_Known0001' }))
+  })
+})
