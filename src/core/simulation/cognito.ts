@@ -4,7 +4,7 @@ import { CognitoError } from '../protocol/errors.js'
 import { validateOperation } from '../validate/validate-schema.js'
 import type { Context, OperationContext } from './context.js'
 import { runDefinition, type SimulatedOperationDefinition } from './define.js'
-import { Store, type StoreSnapshot } from './engine/store.js'
+import { Store, type StoreCommit, type StoreSnapshot } from './engine/store.js'
 import { type Fixtures, seedFixtures } from './fixtures.js'
 import { type CallInfo, regionHint } from './locate.js'
 import { SIMULATED } from './operations/index.js'
@@ -32,6 +32,16 @@ export interface SimulationOptions {
   readonly clock?: (() => number | Date) | undefined
   /** Seed of the id generator: the same seed gives the same ids. Default 0. */
   readonly seed?: number | undefined
+  /** Told of every committed change and every wholesale replacement (reset, restore), to keep state elsewhere. */
+  readonly journal?: Journal | undefined
+}
+
+/** What keeps the simulation's state elsewhere (a data directory): each commit, before its call is answered. */
+export interface Journal {
+  /** A transaction's changes; throwing undoes the transaction and fails its call. */
+  commit(commit: StoreCommit): void
+  /** The whole state was replaced (reset, restore). */
+  replace(snapshot: CognitoSnapshot): void
 }
 
 /** A simulated Cognito user pools service, with state in memory, kept apart per account and region. */
@@ -58,6 +68,8 @@ export interface Cognito {
   snapshot(): CognitoSnapshot
   /** Puts back a state `snapshot()` returned. */
   restore(snapshot: CognitoSnapshot): void
+  /** Applies a commit a journal recorded (replaying it on top of a snapshot); applying it twice changes nothing more. */
+  apply(commit: StoreCommit): void
   /** Creates pools with their providers, clients, groups and users in one all-or-nothing call, through the same rules as the operations. */
   seed(fixtures: Fixtures): Promise<UserPoolType[]>
   /** Every email and SMS message the pools would have delivered, oldest first, optionally only those matching a filter. */
@@ -84,7 +96,13 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
   const defaultRegion = options.region ?? 'us-east-1'
   const defaultAccount = options.accountId ?? '123456789012'
   const clock = options.clock ?? (() => Date.now())
-  let store = new Store(seed)
+  const journal = options.journal
+  const newStore = () => {
+    const created = new Store(seed)
+    created.onCommit = journal ? (commit) => journal.commit(commit) : undefined
+    return created
+  }
+  let store = newStore()
 
   const context = (region: string, account: string): Context => {
     const partition = store.partition(account, region)
@@ -130,7 +148,8 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
     send: async (operation, input, call) =>
       structuredClone(await handle(operation, checked(operation, input), call)) as never,
     reset: () => {
-      store = new Store(seed)
+      store = newStore()
+      journal?.replace(store.snapshot())
     },
     snapshot: () => store.snapshot(),
     messages: (filter) => deliveredMessages(store, filter),
@@ -138,7 +157,11 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
       const last = deliveredMessages(store, filter).at(-1)
       return last?.code ?? last?.temporaryPassword
     },
-    restore: (snapshot) => store.restore(snapshot),
+    restore: (snapshot) => {
+      store.restore(snapshot)
+      journal?.replace(store.snapshot())
+    },
+    apply: (commit) => store.apply(commit),
     holds: (poolId, call = {}) => {
       const account = call.account ?? defaultAccount
       const region = call.region ?? regionHint(store, account, { UserPoolId: poolId }) ?? defaultRegion

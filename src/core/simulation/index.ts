@@ -3,10 +3,12 @@ export {
   type Cognito,
   type CognitoSnapshot,
   createCognito,
+  type Journal,
   SIMULATED_OPERATIONS,
   type SimulatedOperation,
   type SimulationOptions,
 } from './cognito.js'
+export type { RowChange, StoreCommit } from './engine/store.js'
 export type { Fixtures, PoolFixture, UserFixture } from './fixtures.js'
 export type { CallInfo } from './locate.js'
 export type { DeliveredMessage, MessageFilter } from './outbox.js'

@@ -26,6 +26,21 @@ export interface StoreSnapshot {
   }>
 }
 
+/** One row a transaction left changed: its partition, table and key, and what it is now (null: gone). */
+export interface RowChange {
+  readonly account: string
+  readonly region: string
+  readonly table: TableName
+  readonly key: string
+  readonly stored: StoredRow<unknown> | null
+}
+
+/** What one transaction committed: the rows it changed and the id generator's count after it, as plain JSON. */
+export interface StoreCommit {
+  readonly ids: number
+  readonly changes: readonly RowChange[]
+}
+
 /** The version of snapshots this store writes and reads. */
 export const SNAPSHOT_VERSION = 2
 
@@ -49,6 +64,13 @@ export class Store {
   private undo: Array<() => void> | undefined
   private queue: Promise<unknown> = Promise.resolve()
   private failed: Array<() => void> | undefined
+  /** Rows changed in the open transaction, by partition, table and key, while someone listens for commits. */
+  private dirty: Map<string, { partition: Partition; table: TableName; key: string }> | undefined
+  /**
+   * Called with what each transaction committed, before its result is given back; if it throws, the transaction is
+   * undone and fails (so nothing is acknowledged that was not recorded).
+   */
+  onCommit: ((commit: StoreCommit) => void) | undefined
 
   constructor(seed: number) {
     this.ids = new IdGenerator(seed)
@@ -59,7 +81,8 @@ export class Store {
     const key = `${account}/${region}`
     let partition = this.partitions.get(key)
     if (!partition) {
-      partition = { account, region, tables: this.createTables() }
+      partition = { account, region, tables: undefined as unknown as Tables }
+      ;(partition as { tables: Tables }).tables = this.createTables(partition)
       this.partitions.set(key, partition)
     }
     return partition
@@ -85,18 +108,25 @@ export class Store {
       const seq = this.seq
       this.undo = undo
       this.failed = failed
+      this.dirty = this.onCommit ? new Map() : undefined
       try {
-        return await change()
+        const result = await change()
+        this.commit()
+        return result
       } catch (error) {
         for (let i = undo.length - 1; i >= 0; i--) undo[i]!()
         this.ids.counter = ids
         this.seq = seq
         this.undo = []
         for (const keep of failed) keep()
+        // What a failed call leaves behind (a counted failure) is committed too; a journal that fails here fails the
+        // call all the same.
+        this.commit()
         throw error
       } finally {
         this.undo = undefined
         this.failed = undefined
+        this.dirty = undefined
       }
     }
     const result = this.queue.then(run, run)
@@ -119,8 +149,11 @@ export class Store {
     const ids = this.ids.counter
     const seq = this.seq
     this.undo = undo
+    this.dirty = this.onCommit ? new Map() : undefined
     try {
-      return change()
+      const result = change()
+      this.commit()
+      return result
     } catch (error) {
       for (let i = undo.length - 1; i >= 0; i--) undo[i]!()
       this.ids.counter = ids
@@ -128,7 +161,40 @@ export class Store {
       throw error
     } finally {
       this.undo = undefined
+      this.dirty = undefined
     }
+  }
+
+  /** Reports the rows the open transaction changed to the commit listener, if there is one and they changed. */
+  private commit(): void {
+    const dirty = this.dirty
+    if (!dirty || !this.onCommit || dirty.size === 0) return
+    const changes: RowChange[] = [...dirty.values()].map(({ partition, table, key }) => {
+      const stored = (partition.tables[table] as Table<unknown>).stored(key)
+      return {
+        account: partition.account,
+        region: partition.region,
+        table,
+        key,
+        stored: stored ? (JSON.parse(JSON.stringify(stored)) as StoredRow<unknown>) : null,
+      }
+    })
+    this.onCommit({ ids: this.ids.counter, changes })
+    dirty.clear()
+  }
+
+  /** Applies a commit another store reported (replaying a journal), outside any transaction. */
+  apply(commit: StoreCommit): void {
+    for (const change of commit.changes) {
+      const table = this.partition(change.account, change.region).tables[change.table] as Table<unknown> | undefined
+      if (!table)
+        throw new TypeError(
+          `cognito-idp-contract: a commit names a table this simulation does not know: ${change.table}`,
+        )
+      table.apply(change.key, change.stored)
+      if (change.stored) this.seq = Math.max(this.seq, change.stored.seq)
+    }
+    this.ids.counter = Math.max(this.ids.counter, commit.ids)
   }
 
   /** Everything as plain JSON. */
@@ -166,7 +232,8 @@ export class Store {
     const loaded = new Map<string, Partition>()
     let max = 0
     for (const p of copy.partitions) {
-      const partition: Partition = { account: p.account, region: p.region, tables: this.createTables() }
+      const partition: Partition = { account: p.account, region: p.region, tables: undefined as unknown as Tables }
+      ;(partition as { tables: Tables }).tables = this.createTables(partition)
       for (const [name, rows] of Object.entries(p.tables)) {
         const table = partition.tables[name as TableName] as Table<unknown> | undefined
         if (!table)
@@ -182,10 +249,17 @@ export class Store {
     this.seq = max
   }
 
-  private createTables(): Tables {
+  private createTables(partition: Partition): Tables {
     const host: TableHost = {
       nextSeq: () => ++this.seq,
       journal: (undo) => this.undo?.push(undo),
+      touched: (table, key) => {
+        this.dirty?.set(`${partition.account}\u0000${partition.region}\u0000${table}\u0000${key}`, {
+          partition,
+          table: table as TableName,
+          key,
+        })
+      },
       cascade: (name, key) => {
         for (const child of CHILDREN.get(name) ?? []) {
           const table = tables[child] as Table<unknown>

@@ -45,6 +45,8 @@ export interface TableHost {
   journal(undo: () => void): void
   /** Deletes the rows of other tables that belong to this row. */
   cascade(table: string, key: string): void
+  /** Notes that a row changed, for a store that reports what each transaction committed. */
+  touched(table: string, key: string): void
 }
 
 type Values = string | readonly string[] | undefined
@@ -134,6 +136,7 @@ export class Table<Row> {
     if (this.rows.has(key)) throw new Error(`simulation bug: ${this.name} already has ${key}`)
     this.place(key, { seq, row: deepFreeze(row) })
     this.host.journal(() => this.remove(key))
+    this.host.touched(this.name, key)
     return row
   }
 
@@ -144,6 +147,7 @@ export class Table<Row> {
     if (!old) throw new Error(`simulation bug: ${this.name} has no ${key} to replace`)
     this.replace(key, old, { seq: old.seq, row: deepFreeze(row) })
     this.host.journal(() => this.replace(key, this.rows.get(key)!, old))
+    this.host.touched(this.name, key)
     return row
   }
 
@@ -154,6 +158,28 @@ export class Table<Row> {
     this.host.cascade(this.name, key)
     this.remove(key)
     this.host.journal(() => this.restoreRow(key, old))
+    this.host.touched(this.name, key)
+  }
+
+  /** The stored form of one row (with its place in creation order), as a commit reports it. */
+  stored(key: string): StoredRow<Row> | undefined {
+    return this.rows.get(key)
+  }
+
+  /**
+   * Sets a row to what a commit reported (a stored row, or null for gone), outside any transaction and without
+   * cascades: the commit lists every row it changed. Applying the same commit twice changes nothing more.
+   */
+  apply(key: string, stored: StoredRow<Row> | null): void {
+    const old = this.rows.get(key)
+    if (stored === null) {
+      if (old) this.remove(key)
+      return
+    }
+    const next = { seq: stored.seq, row: deepFreeze(stored.row) }
+    if (old && old.seq === next.seq) return this.replace(key, old, next)
+    if (old) this.remove(key)
+    this.restoreRow(key, next)
   }
 
   /** The rows as a snapshot keeps them, in creation order. */
