@@ -177,7 +177,10 @@ export class Table<Row> {
       return
     }
     const next = { seq: stored.seq, row: deepFreeze(stored.row) }
-    if (old && old.seq === next.seq) return this.replace(key, old, next)
+    if (old && old.seq === next.seq) {
+      this.replace(key, old, next)
+      return
+    }
     if (old) this.remove(key)
     this.restoreRow(key, next)
   }
