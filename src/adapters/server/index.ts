@@ -1,2 +1,5 @@
 export { CognitoError } from '../../core/protocol/errors.js'
+export { CONTROL_PATH, CONTROL_ROUTES } from './control.js'
+export { DataDirError } from './data-dir.js'
+export type { LogEntry, LogFormat } from './request-log.js'
 export { type CognitoServerOptions, type RunningCognitoServer, startCognitoServer } from './server.js'

@@ -74,13 +74,18 @@ function delay(ms: number): Promise<void> {
 
 /** Creates a Cognito mock; every option is described in CognitoMockOptions. */
 export function createCognitoMock(
-  options: CognitoMockOptions & { readonly simulation?: Cognito | undefined } = {},
+  options: CognitoMockOptions & {
+    readonly simulation?: Cognito | undefined
+    /** The simulation already holds what the fixtures create (loaded from a data directory): seed them only on reset(). */
+    readonly seeded?: boolean | undefined
+  } = {},
 ): CognitoMock {
   const mode: ResponseMode = options.mode ?? 'auto'
   const seed = options.seed ?? 0
   const simulation = options.simulation ?? createCognito({ seed })
   const fixtures = options.fixtures
-  let ready: Promise<void> = fixtures ? simulation.seed(fixtures).then(() => undefined) : Promise.resolve()
+  let ready: Promise<void> =
+    fixtures && !options.seeded ? simulation.seed(fixtures).then(() => undefined) : Promise.resolve()
   ready.catch(() => undefined)
   const generated = new GeneratedResponses(seed, { presence: 'full', ...options.generated })
   const random = seededRandom(seed)

@@ -49,7 +49,7 @@ describe('the local HTTP endpoint', () => {
       const line = await new Promise<string>((resolve) =>
         child.stdout.once('data', (d: Buffer) => resolve(d.toString())),
       )
-      const url = /listening on (\S+)/.exec(line)![1]!
+      const url = /a local Cognito on (\S+)/.exec(line)![1]!
       const { UserPool } = await clientFor(url).send(new DescribeUserPoolCommand({ UserPoolId: 'us-west-2_AbC123' }))
       expect(UserPool!.Id).toBe('us-west-2_AbC123')
     } finally {

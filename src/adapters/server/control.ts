@@ -1,0 +1,86 @@
+import type { CognitoMock } from '../../core/mock/mock.js'
+import type { Fixtures, MessageFilter } from '../../core/simulation/index.js'
+
+/** The path under which the server answers its own control requests; Cognito has no route that starts so. */
+export const CONTROL_PATH = '/_cognito-idp-contract/'
+
+/** A control request as the server read it. */
+export interface ControlRequest {
+  readonly method: string
+  readonly url: URL
+  readonly body: string
+}
+
+/** A control response: a status and a JSON body (none for 204). */
+export interface ControlResponse {
+  readonly status: number
+  readonly body?: unknown
+}
+
+/** What the control endpoints act on. */
+export interface ControlTarget {
+  readonly mock: CognitoMock
+  /** Puts the simulation back to its start: empty, then the fixtures given at start. */
+  reset(): Promise<void>
+  readonly about: Readonly<Record<string, unknown>>
+}
+
+const FILTER_KEYS = ['userPoolId', 'username', 'destination', 'kind', 'medium'] as const
+
+function json(body: string): unknown {
+  try {
+    return JSON.parse(body)
+  } catch (error) {
+    throw Object.assign(new Error(`the body is not JSON: ${(error as Error).message}`), { status: 400 })
+  }
+}
+
+/** The documented routes: what they do, for `serve --help`, the README and 404 answers. */
+export const CONTROL_ROUTES: ReadonlyArray<readonly [string, string]> = [
+  ['GET  /_cognito-idp-contract/health', 'mode, region, data directory, operations simulated'],
+  ['POST /_cognito-idp-contract/reset', 'empty the simulation, then load the --fixtures again'],
+  ['GET  /_cognito-idp-contract/snapshot', 'the whole state as JSON'],
+  ['PUT  /_cognito-idp-contract/snapshot', 'replace the state with a snapshot (the body)'],
+  ['POST /_cognito-idp-contract/fixtures', 'create pools, clients, providers, groups and users (the body)'],
+  ['GET  /_cognito-idp-contract/messages', 'emails and texts sent; ?username=&destination=&kind=&userPoolId='],
+]
+
+/** Answers a control request, or an error naming what went wrong. */
+export async function control(request: ControlRequest, target: ControlTarget): Promise<ControlResponse> {
+  const route = `${request.method.toUpperCase()} ${request.url.pathname.slice(CONTROL_PATH.length).replace(/\/$/, '')}`
+  try {
+    switch (route) {
+      case 'GET health':
+        return { status: 200, body: { status: 'ok', ...target.about } }
+      case 'POST reset':
+        await target.reset()
+        return { status: 204 }
+      case 'GET snapshot':
+        return { status: 200, body: target.mock.simulation.snapshot() }
+      case 'PUT snapshot':
+      case 'POST snapshot':
+        target.mock.simulation.restore(json(request.body) as never)
+        return { status: 204 }
+      case 'POST fixtures': {
+        const pools = await target.mock.simulation.seed(json(request.body) as Fixtures)
+        return { status: 200, body: { userPools: pools.map((p) => ({ Id: p.Id, Name: p.Name })) } }
+      }
+      case 'GET messages': {
+        const filter: Record<string, string> = {}
+        for (const key of FILTER_KEYS) {
+          const value = request.url.searchParams.get(key)
+          if (value !== null) filter[key] = value
+        }
+        return { status: 200, body: target.mock.messages(filter as MessageFilter) }
+      }
+      default:
+        return {
+          status: 404,
+          body: { message: `no control route ${route}; the routes are:`, routes: CONTROL_ROUTES.map(([r]) => r) },
+        }
+    }
+  } catch (error) {
+    const status = (error as { status?: number }).status ?? 400
+    return { status, body: { message: (error as Error).message, type: (error as Error).name } }
+  }
+}

@@ -1,0 +1,179 @@
+import { spawn } from 'node:child_process'
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  AdminCreateUserCommand,
+  CognitoIdentityProviderClient,
+  CreateUserPoolCommand,
+  ListUserPoolsCommand,
+  ListUsersCommand,
+} from '@aws-sdk/client-cognito-identity-provider'
+import { afterEach, describe, expect, it } from 'vitest'
+import { DataDirError, startCognitoServer } from '../../../src/adapters/server/index.js'
+import { ROOT } from '../../support/model.js'
+
+const clientFor = (endpoint: string) =>
+  new CognitoIdentityProviderClient({
+    region: 'us-west-2',
+    endpoint,
+    credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+    maxAttempts: 1,
+  })
+
+const dirs: string[] = []
+const freshDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cognito-data-'))
+  dirs.push(dir)
+  return join(dir, 'data')
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+const poolNames = async (url: string) =>
+  ((await clientFor(url).send(new ListUserPoolsCommand({ MaxResults: 60 }))).UserPools ?? []).map((p) => p.Name)
+
+describe('serve --data', () => {
+  it('keeps pools and users across a restart, and reset empties the directory too', async () => {
+    const data = freshDir()
+    let server = await startCognitoServer({ data })
+    const { UserPool } = await clientFor(server.url).send(new CreateUserPoolCommand({ PoolName: 'kept' }))
+    await clientFor(server.url).send(
+      new AdminCreateUserCommand({ UserPoolId: UserPool!.Id!, Username: 'jane', MessageAction: 'SUPPRESS' }),
+    )
+    await server.close()
+
+    server = await startCognitoServer({ data })
+    expect(await poolNames(server.url)).toEqual(['kept'])
+    const users = await clientFor(server.url).send(new ListUsersCommand({ UserPoolId: UserPool!.Id! }))
+    expect(users.Users!.map((u) => [u.Username, u.UserStatus])).toEqual([['jane', 'FORCE_CHANGE_PASSWORD']])
+    await fetch(new URL('_cognito-idp-contract/reset', server.url), { method: 'POST' })
+    await server.close()
+
+    server = await startCognitoServer({ data })
+    expect(await poolNames(server.url)).toEqual([])
+    await server.close()
+  })
+
+  it('loads fixtures into an empty directory only, so a restart keeps what tests changed', async () => {
+    const data = freshDir()
+    const fixtures = { userPools: [{ Id: 'us-west-2_Fixture01', PoolName: 'fixture' }] }
+    let server = await startCognitoServer({ data, fixtures })
+    await clientFor(server.url).send(new CreateUserPoolCommand({ PoolName: 'added' }))
+    await server.close()
+    server = await startCognitoServer({ data, fixtures })
+    expect(await poolNames(server.url)).toEqual(['fixture', 'added'])
+    await server.close()
+  })
+
+  it('refuses a second server on the same directory, naming the first', async () => {
+    const data = freshDir()
+    const first = await startCognitoServer({ data })
+    try {
+      await expect(startCognitoServer({ data })).rejects.toThrow(
+        new DataDirError(
+          `${data} is in use by another server (pid ${process.pid}); stop it, or give this one another --data directory`,
+        ),
+      )
+    } finally {
+      await first.close()
+    }
+    const again = await startCognitoServer({ data })
+    await again.close()
+  })
+
+  it('takes over a lock left by a server that is gone', async () => {
+    const data = freshDir()
+    const server = await startCognitoServer({ data })
+    await server.close()
+    writeFileSync(join(data, 'lock'), JSON.stringify({ pid: 2 ** 22 + 12345, host: undefined }))
+    const next = await startCognitoServer({ data })
+    expect(JSON.parse(readFileSync(join(data, 'lock'), 'utf8')).pid).toBe(process.pid)
+    await next.close()
+  })
+
+  it('drops a last log line cut short by a crash, and keeps the ones before it', async () => {
+    const data = freshDir()
+    let server = await startCognitoServer({ data })
+    await clientFor(server.url).send(new CreateUserPoolCommand({ PoolName: 'acknowledged' }))
+    await server.close()
+    appendFileSync(join(data, 'changes.log'), '{"tables":{"pools":')
+    server = await startCognitoServer({ data })
+    expect(await poolNames(server.url)).toEqual(['acknowledged'])
+    await server.close()
+  })
+
+  it('refuses a log damaged before its end, and leaves it as it is', async () => {
+    const data = freshDir()
+    let server = await startCognitoServer({ data })
+    await server.close()
+    writeFileSync(join(data, 'changes.log'), 'not json\n{}\n')
+    await expect(startCognitoServer({ data })).rejects.toThrow(`${join(data, 'changes.log')} is damaged at line 1`)
+    expect(readFileSync(join(data, 'changes.log'), 'utf8')).toBe('not json\n{}\n')
+    // The refusal let go of the lock: once the log is mended, the directory opens.
+    writeFileSync(join(data, 'changes.log'), '')
+    server = await startCognitoServer({ data })
+    await server.close()
+  })
+
+  it('refuses a state file of another format version or of another program, and leaves it as it is', async () => {
+    const data = freshDir()
+    const server = await startCognitoServer({ data })
+    await server.close()
+    const state = join(data, 'state.json')
+    const newer = JSON.stringify({ format: 'cognito-idp-contract/data', version: 99, snapshot: {} })
+    writeFileSync(state, newer)
+    await expect(startCognitoServer({ data })).rejects.toThrow(
+      `${state} was written by a version of cognito-idp-contract whose data format (99) this one (1) cannot read; it was left as it is`,
+    )
+    expect(readFileSync(state, 'utf8')).toBe(newer)
+    writeFileSync(state, '{"users":[]}')
+    await expect(startCognitoServer({ data })).rejects.toThrow(
+      `${state} is not a cognito-idp-contract data file; it was left as it is`,
+    )
+  })
+
+  it('keeps every acknowledged change through kill -9 in the middle of a stream of writes', async () => {
+    const data = freshDir()
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'dist/src/tooling/cli/main.js'), 'serve', '--port', '0', '--quiet', '--data', data],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    )
+    const url = await new Promise<string>((resolve) =>
+      child.stdout.once('data', (d: Buffer) => resolve(/a local Cognito on (\S+)/.exec(d.toString())![1]!)),
+    )
+    const client = clientFor(url)
+    const acknowledged: string[] = []
+    const writers = Array.from({ length: 4 }, async (_, w) => {
+      for (let i = 0; ; i++) {
+        try {
+          await client.send(new CreateUserPoolCommand({ PoolName: `w${w}-${i}` }))
+          acknowledged.push(`w${w}-${i}`)
+        } catch {
+          return
+        }
+      }
+    })
+    while (acknowledged.length < 40) await new Promise((resolve) => setTimeout(resolve, 5))
+    child.kill('SIGKILL')
+    await Promise.all(writers)
+    await new Promise((resolve) => child.once('exit', resolve))
+
+    const server = await startCognitoServer({ data })
+    try {
+      const names = new Set<string>()
+      let NextToken: string | undefined
+      do {
+        const page = await clientFor(server.url).send(new ListUserPoolsCommand({ MaxResults: 60, NextToken }))
+        for (const pool of page.UserPools ?? []) names.add(pool.Name!)
+        NextToken = page.NextToken
+      } while (NextToken)
+      for (const name of acknowledged) expect(names).toContain(name)
+      expect(names.size - acknowledged.length).toBeLessThanOrEqual(4)
+    } finally {
+      await server.close()
+    }
+  })
+})
