@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { build, type Plugin } from 'esbuild'
 import { type Browser, chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startCognitoServer } from '../../../src/adapters/server/index.js'
 import { ROOT } from '../../support/model.js'
 import { tsExamples } from '../../support/readme.js'
 
@@ -71,6 +72,11 @@ beforeAll(async () => {
       'text/javascript',
       await bundlePage({ file: join(import.meta.dirname, 'browser/sign-in-page.ts') }),
     ],
+    '/serve.html': [
+      'text/html',
+      '<!doctype html><html><body><script type="module" src="/serve.js"></script></body></html>',
+    ],
+    '/serve.js': ['text/javascript', await bundlePage({ file: join(import.meta.dirname, 'browser/serve-page.ts') })],
     '/readme.html': [
       'text/html',
       '<!doctype html><html><body><script type="module" src="/readme.js"></script></body></html>',
@@ -157,6 +163,49 @@ describe.skipIf(!hasChromium)('in a real browser (Debian chromium)', () => {
       loginId: 'jane@example.com',
       email: 'jane@example.com',
     })
+  })
+
+  it('a web app on one port signs up and in with Amplify v6 against `serve` on another (CORS)', async () => {
+    const endpoint = await startCognitoServer({
+      fixtures: {
+        userPools: [
+          {
+            PoolName: 'served',
+            Id: 'us-east-1_Served001',
+            UsernameAttributes: ['email'],
+            AutoVerifiedAttributes: ['email'],
+            Clients: [{ ClientName: 'web', ClientId: 'servedclient00000000000001' }],
+          },
+        ],
+      },
+    })
+    try {
+      const page = await browser.newPage()
+      const errors: string[] = []
+      page.on('pageerror', (e) => errors.push(e.message))
+      const query = new URLSearchParams({
+        endpoint: endpoint.url,
+        pool: 'us-east-1_Served001',
+        client: 'servedclient00000000000001',
+      })
+      await page.goto(`${origin}/serve.html?${query}`)
+      await page.waitForFunction(() => window.__serve !== undefined, undefined, { timeout: 60_000 })
+      expect(errors).toEqual([])
+      expect(await page.evaluate(() => window.__serve)).toEqual({
+        origin: true,
+        step: 'CONFIRM_SIGN_UP',
+        complete: true,
+        signedIn: true,
+        email: 'jane@example.com',
+        refusal: 'UserNotFoundException: User does not exist.',
+      })
+      expect(new Set(endpoint.mock.calls().map((c) => c.operation))).toEqual(
+        new Set(['SignUp', 'ConfirmSignUp', 'InitiateAuth', 'RespondToAuthChallenge', 'RevokeToken']),
+      )
+      expect(new Set(endpoint.mock.calls().map((c) => c.source))).toEqual(new Set(['simulation']))
+    } finally {
+      await endpoint.close()
+    }
   })
 
   it("runs the README's browser example and prints what the README says", async () => {

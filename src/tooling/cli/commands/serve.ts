@@ -1,8 +1,40 @@
-import { startCognitoServer } from '../../../adapters/server/server.js'
+import { readFileSync } from 'node:fs'
+import { CONTROL_ROUTES } from '../../../adapters/server/control.js'
+import { DataDirError } from '../../../adapters/server/data-dir.js'
+import { type RunningCognitoServer, startCognitoServer } from '../../../adapters/server/server.js'
 import type { ResponseMode } from '../../../core/mock/options.js'
-import { type Command, CommandError, integer, oneOf, parse } from '../command.js'
+import type { Fixtures } from '../../../core/simulation/index.js'
+import { type Command, CommandError, integer, oneOf, parse, reason } from '../command.js'
 
-/** `serve [--port N] [--host H] [--seed N] [--mode auto|simulation|generated]`: a local endpoint until interrupted. */
+const routes = CONTROL_ROUTES.map(([route, what]) => `  ${route.padEnd(40)} ${what}`).join('\n')
+
+/** Reads a fixtures file (JSON: `{ "userPools": [...], "users": [...] }`), or says in one line why it cannot. */
+function readFixtures(file: string): Fixtures {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    throw new CommandError(`cannot read ${file}: ${reason(error as NodeJS.ErrnoException)}`)
+  }
+  try {
+    return JSON.parse(text) as Fixtures
+  } catch (error) {
+    throw new CommandError(`${file} is not JSON: ${(error as Error).message}`)
+  }
+}
+
+/** How to point the usual clients at the endpoint, printed when the server starts. */
+function banner(server: RunningCognitoServer, mode: string, region: string): string {
+  const url = server.url.replace(/\/$/, '')
+  return `cognito-idp-contract: a local Cognito on ${url} (mode ${mode}, ${server.data ? `data in ${server.data}` : 'in memory'}); Ctrl-C to stop
+  AWS CLI   aws cognito-idp list-user-pools --max-results 10 --endpoint-url ${url} --region ${region}
+  SDK       new CognitoIdentityProviderClient({ endpoint: '${url}', region: '${region}' })
+  Amplify   Amplify.configure({ Auth: { Cognito: { userPoolId, userPoolClientId, userPoolEndpoint: '${url}' } } })
+  controls  ${url}/_cognito-idp-contract/ (health, reset, snapshot, fixtures, messages)
+`
+}
+
+/** `serve`: a local endpoint until interrupted. */
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'run a local Cognito over HTTP until interrupted',
@@ -12,8 +44,16 @@ Answers Cognito user pools calls over HTTP on loopback, from the stateful simula
 
   --port N                              port (default 9229; 0 picks a free one)
   --host H                              interface (default 127.0.0.1)
+  --data DIR                            keep the state in DIR across restarts (one server per directory)
+  --fixtures FILE                       create these pools, clients and users at start (into an empty state) and
+                                        again after each reset; JSON as simulation.seed() takes it
   --seed N                              seed of ids and generated data (default 0)
   --mode auto|simulation|generated      where answers come from (default auto)
+  --quiet                               no line per request
+  --log-json                            log each request as one JSON object per line
+
+Controls, for test runners in any language (JSON bodies):
+${routes}
 `,
   async run(args, io) {
     const { values } = parse(
@@ -21,26 +61,44 @@ Answers Cognito user pools calls over HTTP on loopback, from the stateful simula
       {
         port: { type: 'string', default: '9229' },
         host: { type: 'string', default: '127.0.0.1' },
+        data: { type: 'string' },
+        fixtures: { type: 'string' },
         seed: { type: 'string', default: '0' },
         mode: { type: 'string', default: 'auto' },
+        quiet: { type: 'boolean', default: false },
+        'log-json': { type: 'boolean', default: false },
       },
       false,
     )
     const port = integer('port', values.port, 0, 65535)
     const seed = integer('seed', values.seed)
     const mode: ResponseMode = oneOf('mode', values.mode, ['auto', 'simulation', 'generated'] as const)
-    let server: Awaited<ReturnType<typeof startCognitoServer>>
+    const fixtures = values.fixtures === undefined ? undefined : readFixtures(values.fixtures)
+    let server: RunningCognitoServer
     try {
-      server = await startCognitoServer({ port, host: values.host, seed, mode })
+      server = await startCognitoServer({
+        port,
+        host: values.host,
+        seed,
+        mode,
+        ...(fixtures && { fixtures }),
+        ...(values.data !== undefined && { data: values.data }),
+        ...(!values.quiet && { requestLog: (line: string) => io.stdout(`${line}\n`) }),
+        requestLogFormat: values['log-json'] ? 'json' : 'text',
+      })
     } catch (error) {
       const e = error as NodeJS.ErrnoException
       if (e.code === 'EADDRINUSE')
         throw new CommandError(`port ${port} on ${values.host} is in use; pick another with --port`)
       if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND')
         throw new CommandError(`cannot listen on ${values.host}: ${e.code}`)
+      if (e.code === 'EACCES') throw new CommandError(`not allowed to listen on port ${port}; pick one above 1023`)
+      if (e instanceof DataDirError) throw new CommandError(e.message)
+      if (fixtures && values.fixtures)
+        throw new CommandError(`the fixtures in ${values.fixtures} cannot be loaded: ${e.message}`)
       throw new CommandError(e.message)
     }
-    io.stdout(`cognito-idp-contract listening on ${server.url} (mode ${mode}); Ctrl-C to stop\n`)
+    io.stdout(banner(server, mode, server.mock.simulation.region))
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve)
       process.once('SIGTERM', resolve)
