@@ -54,6 +54,7 @@ export function cognitoRequestHandler(options: CognitoMockOptions | CognitoMock 
     reset: mock.reset,
     messages: mock.messages,
     lastCode: mock.lastCode,
+    invocations: mock.invocations,
     get ready() {
       return mock.ready
     },

@@ -1,5 +1,5 @@
 import type { CognitoMock } from '../../core/mock/mock.js'
-import type { Fixtures, MessageFilter } from '../../core/simulation/index.js'
+import type { Fixtures, InvocationFilter, MessageFilter } from '../../core/simulation/index.js'
 
 /** The path under which the server answers its own control requests; Cognito has no route that starts so. */
 export const CONTROL_PATH = '/_cognito-idp-contract/'
@@ -43,6 +43,7 @@ export const CONTROL_ROUTES: ReadonlyArray<readonly [string, string]> = [
   ['PUT  /_cognito-idp-contract/snapshot', 'replace the state with a snapshot (the body)'],
   ['POST /_cognito-idp-contract/fixtures', 'create pools, clients, providers, groups and users (the body)'],
   ['GET  /_cognito-idp-contract/messages', 'emails and texts sent; ?username=&destination=&kind=&userPoolId='],
+  ['GET  /_cognito-idp-contract/invocations', 'Lambda trigger calls; ?trigger=&triggerSource=&userPoolId=&userName='],
 ]
 
 /** Answers a control request, or an error naming what went wrong. */
@@ -72,6 +73,14 @@ export async function control(request: ControlRequest, target: ControlTarget): P
           if (value !== null) filter[key] = value
         }
         return { status: 200, body: target.mock.messages(filter as MessageFilter) }
+      }
+      case 'GET invocations': {
+        const filter: Record<string, string> = {}
+        for (const key of ['trigger', 'triggerSource', 'userPoolId', 'userName'] as const) {
+          const value = request.url.searchParams.get(key)
+          if (value !== null) filter[key] = value
+        }
+        return { status: 200, body: target.mock.invocations(filter as InvocationFilter) }
       }
       default:
         return {

@@ -58,7 +58,12 @@ export async function startCognitoServer(options: CognitoServerOptions = {}): Pr
   let simulation: Cognito
   let loaded = false
   try {
-    simulation = createCognito({ seed: options.seed ?? 0, ...(dir && { journal: dir.journal }) })
+    simulation = createCognito({
+      seed: options.seed ?? 0,
+      lambdas: options.lambdas,
+      lambdaTimeout: options.lambdaTimeout,
+      ...(dir && { journal: dir.journal }),
+    })
     if (dir) {
       dir.attach(simulation)
       loaded = simulation.snapshot().partitions.length > 0

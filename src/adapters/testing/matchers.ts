@@ -1,10 +1,16 @@
 import type { Operations } from '../../../generated/types.js'
 import type { OperationName } from '../../../schemas/operations.js'
 import type { RecordedCall } from '../../core/mock/calls.js'
+import type { InvocationFilter, TriggerInvocation, TriggerName } from '../../core/simulation/triggers/types.js'
 
 /** Anything that records Cognito calls: the MSW handlers, a mock, `setupCognitoServer().cognito`. */
 export interface CallSource {
   calls(operation?: OperationName): RecordedCall[]
+}
+
+/** Anything that records trigger invocations: the MSW handlers, a mock, a simulation. */
+export interface InvocationSource {
+  invocations(filter?: InvocationFilter): TriggerInvocation[]
 }
 
 /** A value with any of its members left out, at every depth (list items stay whole lists of partial items). */
@@ -94,6 +100,31 @@ export const cognitoMatchers = {
       message: () => `expected ${operation} ${times} time(s), received it ${count} time(s)`,
     }
   },
+
+  /** Passes when the trigger was invoked at least once, with an event containing `partialEvent` if given. */
+  toHaveInvokedTrigger(received: unknown, trigger: TriggerName, partialEvent?: unknown): MatcherResult {
+    if (typeof (received as InvocationSource | null)?.invocations !== 'function')
+      return {
+        pass: false,
+        message: () => 'expected the Cognito handlers, a mock or a simulation (anything with invocations())',
+      }
+    const all = (received as InvocationSource).invocations()
+    const pass = all.some(
+      (i) => i.trigger === trigger && (partialEvent === undefined || matchesPartial(i.event, partialEvent)),
+    )
+    const wanted = partialEvent === undefined ? trigger : `${trigger} with ${JSON.stringify(partialEvent)}`
+    const seen =
+      all.length === 0
+        ? 'no trigger invocations'
+        : all.map((i) => `  ${i.trigger} ${i.triggerSource} ${JSON.stringify(i.event['request'])}`).join('\n')
+    return {
+      pass,
+      message: () =>
+        pass
+          ? `expected no ${wanted} invocation, but there was one`
+          : `expected a ${wanted} invocation; there were:\n${seen}`,
+    }
+  },
 }
 
 /** The matchers' types, for declaration merging with a test framework's Assertion interface. */
@@ -102,4 +133,6 @@ export interface CognitoMatchers<R = unknown> {
   toHaveReceivedCognito<K extends OperationName>(operation: K, partialInput?: PartialInput<K>): R
   /** The operation was called exactly `times` times. */
   toHaveReceivedCognitoTimes(operation: OperationName, times: number): R
+  /** The trigger was invoked at least once, with an event containing `partialEvent` (`{ triggerSource, request }`) if given. */
+  toHaveInvokedTrigger(trigger: TriggerName, partialEvent?: DeepPartial<TriggerInvocation['event']> | object): R
 }

@@ -5,6 +5,7 @@ import type { WireRequest, WireResponse } from '../protocol/types.js'
 import { seededRandom } from '../shared/random.js'
 import { type Cognito, createCognito } from '../simulation/cognito.js'
 import type { DeliveredMessage, MessageFilter } from '../simulation/outbox.js'
+import type { InvocationFilter, TriggerInvocation } from '../simulation/triggers/types.js'
 import { validateOperation } from '../validate/validate-schema.js'
 import type { AnswerSource, RecordedCall } from './calls.js'
 import { GeneratedResponses } from './generated.js'
@@ -40,6 +41,8 @@ export interface CognitoMock {
   messages(filter?: MessageFilter): DeliveredMessage[]
   /** The code (or temporary password) of the newest message matching the filter. */
   lastCode(filter?: MessageFilter): string | undefined
+  /** Every Lambda trigger invocation since the start or the last reset, oldest first. */
+  invocations(filter?: InvocationFilter): TriggerInvocation[]
   /** Resolves once the fixtures are seeded; rejects, naming the problem, when they cannot be. */
   readonly ready: Promise<void>
 }
@@ -82,7 +85,8 @@ export function createCognitoMock(
 ): CognitoMock {
   const mode: ResponseMode = options.mode ?? 'auto'
   const seed = options.seed ?? 0
-  const simulation = options.simulation ?? createCognito({ seed })
+  const simulation =
+    options.simulation ?? createCognito({ seed, lambdas: options.lambdas, lambdaTimeout: options.lambdaTimeout })
   const fixtures = options.fixtures
   let ready: Promise<void> =
     fixtures && !options.seeded ? simulation.seed(fixtures).then(() => undefined) : Promise.resolve()
@@ -209,6 +213,7 @@ export function createCognitoMock(
     },
     messages: (filter) => simulation.messages(filter),
     lastCode: (filter) => simulation.lastCode(filter),
+    invocations: (filter) => simulation.invocations(filter),
     async handle(request) {
       const document = await wellKnown(request, simulation)
       if (document) return document

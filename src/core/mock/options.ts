@@ -4,6 +4,7 @@ import type { ArbitraryOptions } from '../arbitraries/options.js'
 import type { ErrorType } from '../protocol/errors.js'
 import type { CallContext } from '../protocol/handle.js'
 import type { Fixtures } from '../simulation/fixtures.js'
+import type { Lambdas } from '../simulation/triggers/types.js'
 import type { RecordedCall } from './calls.js'
 
 /** Where responses come from: the stateful simulation, data drawn from the arbitraries, or (auto) the simulation where it implements the operation. */
@@ -60,4 +61,8 @@ export interface CognitoMockOptions {
   readonly fixtures?: Fixtures | undefined
   /** Called with each call once it is answered (what `calls()` records), for logs. */
   readonly onCall?: ((call: RecordedCall) => void) | undefined
+  /** Lambda trigger functions by ARN or name, run where a pool's LambdaConfig names them. */
+  readonly lambdas?: Lambdas | undefined
+  /** Milliseconds a trigger may take (Cognito's 5 seconds by default). */
+  readonly lambdaTimeout?: number | undefined
 }

@@ -10,6 +10,8 @@ import { type CallInfo, regionHint } from './locate.js'
 import { SIMULATED } from './operations/index.js'
 import { type DeliveredMessage, deliveredMessages, type MessageFilter } from './outbox.js'
 import { type JsonWebKeySet, jwksOf } from './resources/auth/keys.js'
+import { lambdaRuntime } from './triggers/runtime.js'
+import type { InvocationFilter, LambdaOptions, TriggerInvocation } from './triggers/types.js'
 
 /** The operations the simulation implements. */
 export type SimulatedOperation = (typeof SIMULATED)[number]['name']
@@ -23,7 +25,7 @@ const DEFINITIONS = new Map<string, SimulatedOperationDefinition>(
 export type CognitoSnapshot = StoreSnapshot
 
 /** Options of a simulated Cognito. */
-export interface SimulationOptions {
+export interface SimulationOptions extends LambdaOptions {
   /** The region of calls that name none (direct `send` calls, unsigned calls to a local endpoint). Default `us-east-1`. */
   readonly region?: string | undefined
   /** The account of calls whose credentials name none. Default `123456789012`. */
@@ -80,6 +82,8 @@ export interface Cognito {
   holds(poolId: string, call?: CallInfo): boolean
   /** The region a call with this input would be answered in. */
   regionOf(input: unknown, call?: CallInfo): string
+  /** Every trigger invocation since the start (or the last reset), oldest first, optionally only those matching a filter. */
+  invocations(filter?: InvocationFilter): TriggerInvocation[]
   /** The pool's JSON Web Key Set (its signing keys made if it had none), or undefined when the pool does not exist. */
   jwks(poolId: string, call?: CallInfo): Promise<JsonWebKeySet | undefined>
 }
@@ -103,6 +107,7 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
     return created
   }
   let store = newStore()
+  const lambdas = lambdaRuntime(options)
 
   const context = (region: string, account: string): Context => {
     const partition = store.partition(account, region)
@@ -118,6 +123,7 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
         return Math.round(t instanceof Date ? t.getTime() : t) / 1000
       },
       whenFailed: (change) => store.whenFailed(change),
+      lambdas,
     }
   }
 
@@ -149,6 +155,7 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
       structuredClone(await handle(operation, checked(operation, input), call)) as never,
     reset: () => {
       store = newStore()
+      lambdas.invocations.length = 0
       journal?.replace(store.snapshot())
     },
     snapshot: () => store.snapshot(),
@@ -162,6 +169,16 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
       journal?.replace(store.snapshot())
     },
     apply: (commit) => store.apply(commit),
+    invocations: (filter = {}) =>
+      structuredClone(
+        lambdas.invocations.filter(
+          (i) =>
+            (filter.trigger === undefined || i.trigger === filter.trigger) &&
+            (filter.triggerSource === undefined || i.triggerSource === filter.triggerSource) &&
+            (filter.userPoolId === undefined || i.userPoolId === filter.userPoolId) &&
+            (filter.userName === undefined || i.event['userName'] === filter.userName),
+        ),
+      ),
     holds: (poolId, call = {}) => {
       const account = call.account ?? defaultAccount
       const region = call.region ?? regionHint(store, account, { UserPoolId: poolId }) ?? defaultRegion

@@ -2,6 +2,7 @@ import type { OperationName } from '../../../schemas/operations.js'
 import { CognitoError, type ErrorType } from '../protocol/errors.js'
 import type { IdGenerator } from './engine/ids.js'
 import type { Partition, Store, Tables } from './engine/store.js'
+import type { LambdaRuntime } from './triggers/runtime.js'
 
 /** What every simulated operation works with: its partition's tables, the clock and the id generator. */
 export interface Context {
@@ -15,6 +16,8 @@ export interface Context {
   readonly ids: IdGenerator
   /** The current time in epoch seconds with milliseconds, as Cognito's timestamps travel. */
   now(): number
+  /** The trigger functions the test handed in, and the record of their invocations. */
+  readonly lambdas: LambdaRuntime
   /** A change to make if this call fails, after its other changes are undone (a failed attempt that still counts). */
   whenFailed(change: () => void): void
 }

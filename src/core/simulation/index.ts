@@ -14,3 +14,11 @@ export type { CallInfo } from './locate.js'
 export type { DeliveredMessage, MessageFilter } from './outbox.js'
 export type { JsonWebKeySet, PublicJwk } from './resources/auth/keys.js'
 export type { MessageKind } from './resources/messages.js'
+export type {
+  InvocationFilter,
+  LambdaFunction,
+  LambdaOptions,
+  Lambdas,
+  TriggerInvocation,
+  TriggerName,
+} from './triggers/types.js'

@@ -9,28 +9,37 @@ import { checkPassword, PASSWORD_PREFIX, temporaryExpiry, temporaryPassword } fr
 import { checkAttributes } from '../resources/user-attributes.js'
 import { findPool, type PoolRow } from '../resources/user-pools.js'
 import { attribute, changed, claimAliases, describeUser, findUser, type UserRow } from '../resources/users.js'
+import { preSignUp } from '../triggers/sign-up.js'
+import type { LambdaErrors } from '../triggers/types.js'
 
 /**
  * Sends the invitation with the temporary password by each desired medium the user has an address for
  * (SMS by default, as the model documents). Chosen: a user with none of them gets none, without an error.
  */
-function invite(
-  cx: Can<never>,
+async function invite(
+  cx: Can<LambdaErrors>,
   pool: PoolRow,
   user: UserRow,
   password: string,
   mediums: readonly DeliveryMediumType[],
-): void {
+  clientMetadata: Readonly<Record<string, string>> | undefined,
+): Promise<void> {
   for (const medium of mediums) {
     const attr = medium === 'EMAIL' ? 'email' : 'phone_number'
     const destination = attribute(user, attr)
     if (destination)
-      deliver(cx, pool, user, 'AdminCreateUser', { medium, destination, attribute: attr, temporaryPassword: password })
+      await deliver(cx, pool, user, 'AdminCreateUser', {
+        medium,
+        destination,
+        attribute: attr,
+        temporaryPassword: password,
+        ...(clientMetadata && { clientMetadata }),
+      })
   }
 }
 
 /** AdminCreateUser: a user in FORCE_CHANGE_PASSWORD with a temporary password, invited unless suppressed; RESEND renews it. */
-export const AdminCreateUser = operation('AdminCreateUser', (cx, input) => {
+export const AdminCreateUser = operation('AdminCreateUser', async (cx, input) => {
   const pool = findPool(cx, input.UserPoolId)
   const mediums = input.DesiredDeliveryMediums ?? ['SMS']
   if (input.TemporaryPassword) checkPassword(cx, pool, input.TemporaryPassword, PASSWORD_PREFIX.adminCreateUser)
@@ -46,7 +55,7 @@ export const AdminCreateUser = operation('AdminCreateUser', (cx, input) => {
       )
     }
     const next = cx.tables.users.put(changed(cx, pool, user, { password, temporaryExpires: temporaryExpiry(cx, pool) }))
-    invite(cx, pool, next, password, mediums)
+    await invite(cx, pool, next, password, mediums, input.ClientMetadata)
     return { User: describeUser(next) }
   }
   const given = checkAttributes(cx, pool, input.UserAttributes ?? [], 'admin')
@@ -61,6 +70,14 @@ export const AdminCreateUser = operation('AdminCreateUser', (cx, input) => {
     // Chosen wording for an invitation with nowhere to go.
     throw invalidParameter(cx, 'User has no attribute matching desired delivery mediums')
   }
+  // PreSignUp_AdminCreateUser: a throw refuses the user; the flags it returns are ignored (AWS's documentation).
+  await preSignUp(cx, pool, {
+    source: 'PreSignUp_AdminCreateUser',
+    userName: identity.username,
+    attributes: identity.attributes,
+    validationData: input.ValidationData,
+    clientMetadata: input.ClientMetadata,
+  })
   const now = cx.now()
   const draft: UserRow = {
     poolId: pool.pool.Id,
@@ -83,6 +100,6 @@ export const AdminCreateUser = operation('AdminCreateUser', (cx, input) => {
   const user = cx.tables.users.insert(
     claimAliases(cx, pool, changed(cx, pool, draft, {}), input.ForceAliasCreation === true),
   )
-  if (input.MessageAction !== 'SUPPRESS') invite(cx, pool, user, password, mediums)
+  if (input.MessageAction !== 'SUPPRESS') await invite(cx, pool, user, password, mediums, input.ClientMetadata)
   return { User: describeUser(user) }
 })

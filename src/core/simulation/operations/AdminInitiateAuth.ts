@@ -7,5 +7,10 @@ import { findPool } from '../resources/user-pools.js'
 export const AdminInitiateAuth = operation('AdminInitiateAuth', async (cx, input) => {
   const pool = findPool(cx, input.UserPoolId)
   const client = findClient(cx, input.UserPoolId, input.ClientId)
-  return initiate(cx, { pool, client, admin: true }, input.AuthFlow, input.AuthParameters ?? {})
+  return initiate(
+    cx,
+    { pool, client, admin: true, clientMetadata: input.ClientMetadata },
+    input.AuthFlow,
+    input.AuthParameters ?? {},
+  )
 })

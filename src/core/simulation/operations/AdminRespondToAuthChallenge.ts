@@ -9,7 +9,7 @@ export const AdminRespondToAuthChallenge = operation('AdminRespondToAuthChalleng
   const client = findClient(cx, input.UserPoolId, input.ClientId)
   return answerChallenge(
     cx,
-    { pool, client, admin: true },
+    { pool, client, admin: true, clientMetadata: input.ClientMetadata },
     input.ChallengeName,
     input.ChallengeResponses ?? {},
     input.Session,

@@ -4,8 +4,9 @@ import { findPool } from '../resources/user-pools.js'
 import { findUser } from '../resources/users.js'
 
 /** AdminUpdateUserAttributes: an administrator sets attributes, developer-only and verification flags included. */
-export const AdminUpdateUserAttributes = operation('AdminUpdateUserAttributes', (cx, input) => {
+export const AdminUpdateUserAttributes = operation('AdminUpdateUserAttributes', async (cx, input) => {
   const pool = findPool(cx, input.UserPoolId)
-  updateAttributes(cx, pool, findUser(cx, pool, input.Username), input.UserAttributes, 'admin')
+  const user = findUser(cx, pool, input.Username)
+  await updateAttributes(cx, pool, user, input.UserAttributes, 'admin', undefined, input.ClientMetadata)
   return {}
 })

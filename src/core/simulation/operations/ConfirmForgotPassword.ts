@@ -6,9 +6,10 @@ import { CLIENT_USER_NOT_FOUND, hidesUsers } from '../resources/existence.js'
 import { checkHistory, checkPassword, nextHistory, PASSWORD_PREFIX } from '../resources/passwords.js'
 import { merged } from '../resources/user-attributes.js'
 import { changed, lookupUser } from '../resources/users.js'
+import { postConfirmation } from '../triggers/sign-up.js'
 
 /** ConfirmForgotPassword: the reset code and a new password that fits the policy; the user is CONFIRMED again. */
-export const ConfirmForgotPassword = operation('ConfirmForgotPassword', (cx, input) => {
+export const ConfirmForgotPassword = operation('ConfirmForgotPassword', async (cx, input) => {
   const { client, pool } = publicClient(cx, input.ClientId)
   checkSecretHash(cx, client, input.Username, input.SecretHash)
   const found = lookupUser(cx, pool, input.Username)
@@ -28,7 +29,7 @@ export const ConfirmForgotPassword = operation('ConfirmForgotPassword', (cx, inp
     ? merged(user.attributes, [[`${code.attribute}_verified`, 'true']])
     : user.attributes
   const status = user.status === 'UNCONFIRMED' ? 'UNCONFIRMED' : 'CONFIRMED'
-  cx.tables.users.put(
+  const next = cx.tables.users.put(
     changed(cx, pool, user, {
       status,
       password: input.Password,
@@ -38,5 +39,6 @@ export const ConfirmForgotPassword = operation('ConfirmForgotPassword', (cx, inp
       temporaryExpires: undefined,
     }),
   )
+  await postConfirmation(cx, pool, next, 'PostConfirmation_ConfirmForgotPassword', input.ClientId, input.ClientMetadata)
   return {}
 })

@@ -5,9 +5,10 @@ import { checkCode, countAttempt } from '../resources/codes.js'
 import { CLIENT_USER_NOT_FOUND, hidesUsers } from '../resources/existence.js'
 import { merged } from '../resources/user-attributes.js'
 import { changed, claimAliases, lookupUser } from '../resources/users.js'
+import { postConfirmation } from '../triggers/sign-up.js'
 
 /** ConfirmSignUp: the code sent at sign-up confirms the user and verifies the address it went to. */
-export const ConfirmSignUp = operation('ConfirmSignUp', (cx, input) => {
+export const ConfirmSignUp = operation('ConfirmSignUp', async (cx, input) => {
   const { client, pool } = publicClient(cx, input.ClientId)
   checkSecretHash(cx, client, input.Username, input.SecretHash)
   const found = lookupUser(cx, pool, input.Username)
@@ -27,7 +28,7 @@ export const ConfirmSignUp = operation('ConfirmSignUp', (cx, input) => {
     ? merged(user.attributes, [[`${code.attribute}_verified`, 'true']])
     : user.attributes
   const { signUp: _used, ...codes } = user.codes
-  cx.tables.users.put(
+  const confirmed = cx.tables.users.put(
     claimAliases(
       cx,
       pool,
@@ -35,5 +36,6 @@ export const ConfirmSignUp = operation('ConfirmSignUp', (cx, input) => {
       input.ForceAliasCreation === true,
     ),
   )
+  await postConfirmation(cx, pool, confirmed, 'PostConfirmation_ConfirmSignUp', input.ClientId, input.ClientMetadata)
   return {}
 })

@@ -7,12 +7,21 @@ import { recoveryTarget, simulatedTarget } from '../resources/delivery-targets.j
 import { CLIENT_USER_NOT_FOUND, hidesUsers } from '../resources/existence.js'
 import { deliver, mask } from '../resources/messages.js'
 import { lookupUser } from '../resources/users.js'
+import { migrateUser } from '../triggers/migration.js'
 
 /** ForgotPassword: a reset code to the user's verified address, by the pool's AccountRecoverySetting. */
-export const ForgotPassword = operation('ForgotPassword', (cx, input) => {
+export const ForgotPassword = operation('ForgotPassword', async (cx, input) => {
   const { client, pool } = publicClient(cx, input.ClientId)
   checkSecretHash(cx, client, input.Username, input.SecretHash)
-  const found = lookupUser(cx, pool, input.Username)
+  // UserMigration_ForgotPassword for a user the pool does not know (AWS's documentation of migrate user).
+  const found =
+    lookupUser(cx, pool, input.Username) ??
+    (await migrateUser(cx, pool, {
+      source: 'UserMigration_ForgotPassword',
+      userName: input.Username,
+      clientId: client.client.ClientId,
+      clientMetadata: input.ClientMetadata,
+    }))
   const target = found?.enabled ? recoveryTarget(pool, found) : undefined
   // Documented for PreventUserExistenceErrors: unknown, disabled and unverifiable users get a simulated delivery.
   if (hidesUsers(client) && (!found || !target)) {
@@ -40,5 +49,11 @@ export const ForgotPassword = operation('ForgotPassword', (cx, input) => {
     )
   const code = newCode(cx, CODE_LIFETIME.forgotPassword, target.attribute)
   const next = cx.tables.users.put({ ...user, codes: { ...user.codes, forgotPassword: code } })
-  return { CodeDeliveryDetails: deliver(cx, pool, next, 'ForgotPassword', { ...target, code: code.code }) }
+  const delivery = {
+    ...target,
+    code: code.code,
+    clientId: client.client.ClientId,
+    ...(input.ClientMetadata && { clientMetadata: input.ClientMetadata }),
+  }
+  return { CodeDeliveryDetails: await deliver(cx, pool, next, 'ForgotPassword', delivery) }
 })

@@ -7,7 +7,7 @@ import { attribute } from '../resources/users.js'
 
 /** GetUserAttributeVerificationCode: a code to the user's email or phone number (the value awaiting verification first). */
 export const GetUserAttributeVerificationCode = operation('GetUserAttributeVerificationCode', async (cx, input) => {
-  const { pool, user: found } = await signedIn(cx, input.AccessToken)
+  const { pool, user: found, claims } = await signedIn(cx, input.AccessToken)
   const name = input.AttributeName
   const value = found.pending.find(([n]) => n === name)?.[1] ?? attribute(found, name)
   // Chosen wording: only email and phone numbers are verified by code.
@@ -18,11 +18,13 @@ export const GetUserAttributeVerificationCode = operation('GetUserAttributeVerif
   const next = cx.tables.users.put({ ...user, codes: { ...user.codes, [`verify:${name}`]: code } })
   const medium = name === 'email' ? 'EMAIL' : 'SMS'
   return {
-    CodeDeliveryDetails: deliver(cx, pool, next, 'VerifyUserAttribute', {
+    CodeDeliveryDetails: await deliver(cx, pool, next, 'VerifyUserAttribute', {
       medium,
       destination: value,
       attribute: name,
       code: code.code,
+      clientId: claims.client_id,
+      ...(input.ClientMetadata && { clientMetadata: input.ClientMetadata }),
     }),
   }
 })

@@ -5,5 +5,10 @@ import { publicClient } from '../resources/clients.js'
 /** InitiateAuth: a sign-in begins, and answers with a challenge or tokens. */
 export const InitiateAuth = operation('InitiateAuth', async (cx, input) => {
   const { client, pool } = publicClient(cx, input.ClientId)
-  return initiate(cx, { pool, client, admin: false }, input.AuthFlow, input.AuthParameters ?? {})
+  return initiate(
+    cx,
+    { pool, client, admin: false, clientMetadata: input.ClientMetadata },
+    input.AuthFlow,
+    input.AuthParameters ?? {},
+  )
 })

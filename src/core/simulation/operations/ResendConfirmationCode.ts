@@ -9,7 +9,7 @@ import { deliver, mask } from '../resources/messages.js'
 import { lookupUser } from '../resources/users.js'
 
 /** ResendConfirmationCode: a new sign-up code for an unconfirmed user (the old one no longer works). */
-export const ResendConfirmationCode = operation('ResendConfirmationCode', (cx, input) => {
+export const ResendConfirmationCode = operation('ResendConfirmationCode', async (cx, input) => {
   const { client, pool } = publicClient(cx, input.ClientId)
   checkSecretHash(cx, client, input.Username, input.SecretHash)
   const found = lookupUser(cx, pool, input.Username)
@@ -33,5 +33,11 @@ export const ResendConfirmationCode = operation('ResendConfirmationCode', (cx, i
   if (!target) throw invalidParameter(cx, 'Auto verification not turned on.')
   const code = newCode(cx, CODE_LIFETIME.signUp, target.attribute)
   const next = cx.tables.users.put({ ...user, codes: { ...user.codes, signUp: code } })
-  return { CodeDeliveryDetails: deliver(cx, pool, next, 'ResendCode', { ...target, code: code.code }) }
+  const delivery = {
+    ...target,
+    code: code.code,
+    clientId: client.client.ClientId,
+    ...(input.ClientMetadata && { clientMetadata: input.ClientMetadata }),
+  }
+  return { CodeDeliveryDetails: await deliver(cx, pool, next, 'ResendCode', delivery) }
 })

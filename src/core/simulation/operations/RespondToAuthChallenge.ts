@@ -7,7 +7,7 @@ export const RespondToAuthChallenge = operation('RespondToAuthChallenge', async 
   const { client, pool } = publicClient(cx, input.ClientId)
   return answerChallenge(
     cx,
-    { pool, client, admin: false },
+    { pool, client, admin: false, clientMetadata: input.ClientMetadata },
     input.ChallengeName,
     input.ChallengeResponses ?? {},
     input.Session,

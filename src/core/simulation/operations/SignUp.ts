@@ -7,11 +7,15 @@ import { verificationTarget } from '../resources/delivery-targets.js'
 import { newIdentity } from '../resources/identities.js'
 import { deliver } from '../resources/messages.js'
 import { checkPassword, PASSWORD_PREFIX } from '../resources/passwords.js'
-import { checkAttributes, checkRequired, checkWritable } from '../resources/user-attributes.js'
-import { aliasesOf } from '../resources/users.js'
+import { checkAttributes, checkRequired, checkWritable, merged } from '../resources/user-attributes.js'
+import { aliasesOf, claimAliases, type UserRow } from '../resources/users.js'
+import { postConfirmation, preSignUp } from '../triggers/sign-up.js'
 
-/** SignUp: a new UNCONFIRMED user, and a confirmation code to an auto-verified address it gave. */
-export const SignUp = operation('SignUp', (cx, input) => {
+/**
+ * SignUp: a new UNCONFIRMED user, and a confirmation code to an auto-verified address it gave; a PreSignUp function
+ * may confirm the user and verify its addresses, and then PostConfirmation runs too (AWS's documentation).
+ */
+export const SignUp = operation('SignUp', async (cx, input) => {
   const { client, pool } = publicClient(cx, input.ClientId)
   checkSecretHash(cx, client, input.Username, input.SecretHash)
   // Seen from Cognito when self-registration is off.
@@ -32,28 +36,65 @@ export const SignUp = operation('SignUp', (cx, input) => {
     if (!passwordless) throw invalidParameter(cx, 'A password is required to sign up in this user pool.')
   } else checkPassword(cx, pool, input.Password, PASSWORD_PREFIX.signUp)
   checkRequired(cx, pool, identity.attributes)
-  const attributes: Array<[string, string]> = [['sub', sub], ...identity.attributes]
-  const target = verificationTarget(pool, attributes)
+  const decision = await preSignUp(cx, pool, {
+    source: 'PreSignUp_SignUp',
+    userName: identity.username,
+    clientId: client.client.ClientId,
+    attributes: identity.attributes,
+    validationData: input.ValidationData,
+    clientMetadata: input.ClientMetadata,
+  })
+  let attributes: Array<readonly [string, string]> = [['sub', sub], ...identity.attributes]
+  const has = (name: string) => attributes.some(([n]) => n === name)
+  // Chosen wording: AWS's documentation says only that sign-up fails when the attribute to verify is missing.
+  if (decision.autoVerifyEmail && !has('email'))
+    throw invalidParameter(cx, 'autoVerifyEmail requires the user to have an email attribute.')
+  if (decision.autoVerifyPhone && !has('phone_number'))
+    throw invalidParameter(cx, 'autoVerifyPhone requires the user to have a phone_number attribute.')
+  if (decision.autoVerifyEmail) attributes = merged(attributes, [['email_verified', 'true']])
+  if (decision.autoVerifyPhone) attributes = merged(attributes, [['phone_number_verified', 'true']])
+  const status = decision.autoConfirmUser ? 'CONFIRMED' : 'UNCONFIRMED'
+  // An auto-confirmed user gets no confirmation code (chosen: nothing is left to confirm).
+  const target = decision.autoConfirmUser ? undefined : verificationTarget(pool, attributes)
   const code = target ? newCode(cx, CODE_LIFETIME.signUp, target.attribute) : undefined
   const now = cx.now()
-  const user = cx.tables.users.insert({
+  const draft: UserRow = {
     poolId: pool.pool.Id,
     username: identity.username,
     key: identity.key,
     sub,
     attributes,
-    status: 'UNCONFIRMED',
+    status,
     enabled: true,
     ...(input.Password !== undefined && { password: input.Password }),
     history: [],
-    aliases: aliasesOf(pool, attributes, 'UNCONFIRMED'),
+    aliases: aliasesOf(pool, attributes, status),
     codes: code ? { signUp: code } : {},
     pending: [],
     attempts: {},
     created: now,
     modified: now,
-  })
+  }
+  // An alias an auto-confirmed user verifies moves from whoever held it (AWS's documentation of pre sign-up).
+  // Forced, so it never answers AliasExistsException (which SignUp does not model).
+  const claimed = decision.autoConfirmUser ? claimAliases(cx as never, pool, draft, true) : draft
+  const user = cx.tables.users.insert(claimed)
   // Seen from Cognito (tests run against AWS): CodeDeliveryDetails only when an auto-verified address was given.
-  const details = target && code ? deliver(cx, pool, user, 'SignUp', { ...target, code: code.code }) : undefined
-  return { UserConfirmed: false, UserSub: sub, ...(details && { CodeDeliveryDetails: details }) }
+  const delivery = {
+    ...target!,
+    code: code?.code,
+    clientId: client.client.ClientId,
+    ...(input.ClientMetadata && { clientMetadata: input.ClientMetadata }),
+  }
+  const details = target && code ? await deliver(cx, pool, user, 'SignUp', delivery) : undefined
+  if (decision.autoConfirmUser)
+    await postConfirmation(
+      cx,
+      pool,
+      user,
+      'PostConfirmation_ConfirmSignUp',
+      client.client.ClientId,
+      input.ClientMetadata,
+    )
+  return { UserConfirmed: decision.autoConfirmUser, UserSub: sub, ...(details && { CodeDeliveryDetails: details }) }
 })

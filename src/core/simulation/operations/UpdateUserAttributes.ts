@@ -12,6 +12,14 @@ export const UpdateUserAttributes = operation('UpdateUserAttributes', async (cx,
     client?.client.WriteAttributes,
     input.UserAttributes.map((a) => a.Name),
   )
-  const { deliveries } = updateAttributes(cx, pool, user, input.UserAttributes, 'user')
+  const { deliveries } = await updateAttributes(
+    cx,
+    pool,
+    user,
+    input.UserAttributes,
+    'user',
+    claims.client_id,
+    input.ClientMetadata,
+  )
   return deliveries.length > 0 ? { CodeDeliveryDetailsList: deliveries } : {}
 })

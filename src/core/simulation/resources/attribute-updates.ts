@@ -1,6 +1,7 @@
 import type { AttributeType, CodeDeliveryDetailsType } from '../../../../generated/types.js'
 import type { Can } from '../context.js'
 import { invalidParameter } from '../errors.js'
+import type { LambdaErrors } from '../triggers/types.js'
 import { CODE_LIFETIME, newCode } from './codes.js'
 import { deliver, type MessageKind } from './messages.js'
 import { checkAttributes, merged, schemaOf, type Writer } from './user-attributes.js'
@@ -23,13 +24,15 @@ const CONTACTS = ['email', 'phone_number'] as const
  * pool requires verification before an update, the old value stays until the code comes back (AWS's documentation
  * of AttributesRequireVerificationBeforeUpdate). Aliases follow; one another user holds is AliasExistsException.
  */
-export function updateAttributes(
-  cx: Can<'InvalidParameterException' | 'AliasExistsException'>,
+export async function updateAttributes(
+  cx: Can<'InvalidParameterException' | 'AliasExistsException' | LambdaErrors>,
   pool: PoolRow,
   user: UserRow,
   given: readonly AttributeType[],
   writer: Writer,
-): { user: UserRow; deliveries: CodeDeliveryDetailsType[] } {
+  clientId?: string | undefined,
+  clientMetadata?: Readonly<Record<string, string>> | undefined,
+): Promise<{ user: UserRow; deliveries: CodeDeliveryDetailsType[] }> {
   const values = checkAttributes(cx, pool, given, writer, user.attributes)
   const requested = new Map(values)
   const auto = pool.pool.AutoVerifiedAttributes ?? []
@@ -62,14 +65,19 @@ export function updateAttributes(
   )
   cx.tables.users.put(next)
   const kind: MessageKind = 'UpdateUserAttribute'
-  const deliveries = sends.map(({ attr, value, code }) =>
-    deliver(cx, pool, next, kind, {
-      medium: attr === 'email' ? 'EMAIL' : 'SMS',
-      destination: value,
-      attribute: attr,
-      code: code.code,
-    }),
-  )
+  const deliveries: CodeDeliveryDetailsType[] = []
+  for (const { attr, value, code } of sends) {
+    deliveries.push(
+      await deliver(cx, pool, next, kind, {
+        medium: attr === 'email' ? 'EMAIL' : 'SMS',
+        destination: value,
+        attribute: attr,
+        code: code.code,
+        ...(clientId !== undefined && { clientId }),
+        ...(clientMetadata && { clientMetadata }),
+      }),
+    )
+  }
   return { user: next, deliveries }
 }
 

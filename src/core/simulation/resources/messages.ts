@@ -1,6 +1,8 @@
 import type { CodeDeliveryDetailsType, DeliveryMediumType } from '../../../../generated/types.js'
 import type { Can } from '../context.js'
 import { table } from '../engine/table.js'
+import { customMessage, customSender } from '../triggers/messages.js'
+import type { LambdaErrors } from '../triggers/types.js'
 import type { PoolRow } from './user-pools.js'
 import type { UserRow } from './users.js'
 
@@ -122,17 +124,29 @@ export interface Delivery {
   readonly temporaryPassword?: string | undefined
   /** The verification link's target, for emails sent by link. */
   readonly link?: string | undefined
+  /** The app client of the call (none for admin operations), and its ClientMetadata, for the message triggers. */
+  readonly clientId?: string | undefined
+  readonly clientMetadata?: Readonly<Record<string, string>> | undefined
 }
 
-/** Records the message the pool would send to a user, rendered from its templates, and returns its CodeDeliveryDetails. */
-export function deliver(
-  cx: Can<never>,
+/**
+ * Records the message the pool would send to a user, rendered from its templates (or what its CustomMessage function
+ * returns), hands it to a custom sender function when the pool has one, and returns its CodeDeliveryDetails.
+ */
+export async function deliver(
+  cx: Can<LambdaErrors>,
   pool: PoolRow,
   user: UserRow,
   kind: MessageKind,
   delivery: Delivery,
-): CodeDeliveryDetailsType {
-  const { subject, body } = texts(pool, kind, delivery.medium)
+): Promise<CodeDeliveryDetailsType> {
+  let { subject, body } = texts(pool, kind, delivery.medium)
+  const custom = await customMessage(cx, pool, user, kind, delivery)
+  if (custom) {
+    body = custom.body ?? body
+    subject = custom.subject ?? subject
+  }
+  await customSender(cx, pool, user, kind, delivery)
   const secret = delivery.temporaryPassword ?? delivery.code ?? ''
   const values = { code: secret, username: user.username, link: delivery.link }
   cx.tables.messages.insert({

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { CONTROL_ROUTES } from '../../../adapters/server/control.js'
 import { DataDirError } from '../../../adapters/server/data-dir.js'
 import { type RunningCognitoServer, startCognitoServer } from '../../../adapters/server/server.js'
 import type { ResponseMode } from '../../../core/mock/options.js'
-import type { Fixtures } from '../../../core/simulation/index.js'
+import type { Fixtures, Lambdas } from '../../../core/simulation/index.js'
 import { type Command, CommandError, integer, oneOf, parse, reason } from '../command.js'
 
 const routes = CONTROL_ROUTES.map(([route, what]) => `  ${route.padEnd(40)} ${what}`).join('\n')
@@ -21,6 +23,26 @@ function readFixtures(file: string): Fixtures {
   } catch (error) {
     throw new CommandError(`${file} is not JSON: ${(error as Error).message}`)
   }
+}
+
+/**
+ * Loads trigger functions from a module: its default export if that is an object of functions, else its exported
+ * functions, each by its export name (which a pool's LambdaConfig then names, as an ARN's function name or alone).
+ */
+async function readLambdas(file: string): Promise<Lambdas> {
+  let module: Record<string, unknown>
+  try {
+    module = (await import(pathToFileURL(resolve(file)).href)) as Record<string, unknown>
+  } catch (error) {
+    throw new CommandError(`cannot load ${file}: ${(error as Error).message.split('\n')[0]}`)
+  }
+  const source =
+    module['default'] !== null && typeof module['default'] === 'object'
+      ? (module['default'] as Record<string, unknown>)
+      : module
+  const functions = Object.entries(source).filter(([, v]) => typeof v === 'function')
+  if (functions.length === 0) throw new CommandError(`${file} exports no functions to use as Lambda triggers`)
+  return Object.fromEntries(functions) as Lambdas
 }
 
 /** How to point the usual clients at the endpoint, printed when the server starts. */
@@ -47,6 +69,8 @@ Answers Cognito user pools calls over HTTP on loopback, from the stateful simula
   --data DIR                            keep the state in DIR across restarts (one server per directory)
   --fixtures FILE                       create these pools, clients and users at start (into an empty state) and
                                         again after each reset; JSON as simulation.seed() takes it
+  --lambdas FILE                        an ES module whose exported functions are Lambda triggers, by export name
+                                        (a pool's LambdaConfig names them: arn:aws:lambda:…:function:<name>)
   --seed N                              seed of ids and generated data (default 0)
   --mode auto|simulation|generated      where answers come from (default auto)
   --quiet                               no line per request
@@ -63,6 +87,7 @@ ${routes}
         host: { type: 'string', default: '127.0.0.1' },
         data: { type: 'string' },
         fixtures: { type: 'string' },
+        lambdas: { type: 'string' },
         seed: { type: 'string', default: '0' },
         mode: { type: 'string', default: 'auto' },
         quiet: { type: 'boolean', default: false },
@@ -74,6 +99,7 @@ ${routes}
     const seed = integer('seed', values.seed)
     const mode: ResponseMode = oneOf('mode', values.mode, ['auto', 'simulation', 'generated'] as const)
     const fixtures = values.fixtures === undefined ? undefined : readFixtures(values.fixtures)
+    const lambdas = values.lambdas === undefined ? undefined : await readLambdas(values.lambdas)
     let server: RunningCognitoServer
     try {
       server = await startCognitoServer({
@@ -82,6 +108,7 @@ ${routes}
         seed,
         mode,
         ...(fixtures && { fixtures }),
+        ...(lambdas && { lambdas }),
         ...(values.data !== undefined && { data: values.data }),
         ...(!values.quiet && { requestLog: (line: string) => io.stdout(`${line}\n`) }),
         requestLogFormat: values['log-json'] ? 'json' : 'text',

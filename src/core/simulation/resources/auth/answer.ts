@@ -13,6 +13,8 @@ import {
 import type { Can } from '../../context.js'
 import { fail } from '../../context.js'
 import { invalidParameter } from '../../errors.js'
+import { customAnswer, nextCustomStep } from '../../triggers/custom-auth.js'
+import type { LambdaErrors } from '../../triggers/types.js'
 import { checkHistory, checkPassword, nextHistory, PASSWORD_PREFIX } from '../passwords.js'
 import { checkAttributes, checkWritable, merged } from '../user-attributes.js'
 import { attribute, changed, claimAliases, type UserRow } from '../users.js'
@@ -39,6 +41,7 @@ export type AnswerErrors =
   | 'PasswordHistoryPolicyViolationException'
   | 'AliasExistsException'
   | 'SoftwareTokenMFANotFoundException'
+  | LambdaErrors
 
 const HEX = '0123456789abcdef'
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
@@ -104,6 +107,10 @@ async function passwordVerifier(
   if (!proofHolds(cx, session, responses) || !user) throw wrongPassword(cx, user)
   const current = gate(cx, env, user)
   const deviceKey = responses['DEVICE_KEY'] ?? session.deviceKey
+  if (session.custom) {
+    const steps = [...session.custom.steps, { challengeName: 'PASSWORD_VERIFIER', challengeResult: true }]
+    return nextCustomStep(cx, env, current, current.username, steps, Math.floor(cx.now()), deviceKey)
+  }
   return afterFirstFactor(cx, env, current, {
     authTime: Math.floor(cx.now()),
     ...(deviceKey !== undefined && { deviceKey }),
@@ -149,7 +156,7 @@ async function newPassword(
   )
   cx.tables.users.put(next)
   cx.tables.sessions.delete(session.id)
-  return afterFirstFactor(cx, env, next, progressOf(session))
+  return afterFirstFactor(cx, env, next, progressOf(session, { tokenSource: 'TokenGeneration_NewPasswordChallenge' }))
 }
 
 async function codeAnswer(
@@ -215,7 +222,7 @@ async function mfaSetup(
         : cx.tables.users.put(
             changed(cx, env.pool, user, { attributes: merged(user.attributes, [['email', responses['EMAIL']]]) }),
           )
-    const answer = codeChallenge(cx, env, withEmail, 'EMAIL_OTP', progressOf(session))
+    const answer = await codeChallenge(cx, env, withEmail, 'EMAIL_OTP', progressOf(session))
     const opened = cx.tables.sessions.get(answer.Session!)!
     cx.tables.sessions.put({ ...opened, enables: 'EMAIL_OTP' })
     return answer
@@ -289,7 +296,16 @@ async function devicePasswordVerifier(
     throw fail(cx, 'NotAuthorizedException', 'Incorrect username or password.')
   const device = cx.tables.devices.get(`${env.pool.pool.Id}/${session.srp!.userId}`)!
   cx.tables.devices.put({ ...device, lastAuthenticated: cx.now() })
-  return afterFirstFactor(cx, env, user, progressOf(session, { deviceKey: device.key, deviceProved: true }))
+  return afterFirstFactor(
+    cx,
+    env,
+    user,
+    progressOf(session, {
+      deviceKey: device.key,
+      deviceProved: true,
+      tokenSource: 'TokenGeneration_AuthenticateDevice',
+    }),
+  )
 }
 
 /** The ChallengeResponses member each code challenge is answered with (the model's documentation). */
@@ -353,8 +369,10 @@ export async function answerChallenge(
       cx.tables.sessions.delete(session.id)
       return startFactor(cx, env, user, choice, responses, session.deviceKey)
     }
+    case 'CUSTOM_CHALLENGE':
+      return customAnswer(cx, env, session, user, responses['ANSWER'])
     default:
-      // Chosen: challenges this simulation does not answer (CUSTOM_CHALLENGE without triggers, WEB_AUTHN).
+      // Chosen: challenges this simulation does not answer (WEB_AUTHN).
       throw invalidParameter(cx, `${name} is not supported for this user pool.`)
   }
 }

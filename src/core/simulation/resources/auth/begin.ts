@@ -3,11 +3,14 @@ import { fromHex, G, hashText, modPow, N, padHex, serverPublic, verifier } from 
 import type { Can } from '../../context.js'
 import { fail } from '../../context.js'
 import { invalidParameter } from '../../errors.js'
+import { preAuthentication } from '../../triggers/authentication.js'
+import { migrateUser } from '../../triggers/migration.js'
+import type { LambdaErrors } from '../../triggers/types.js'
 import { checkSecretHash } from '../clients.js'
 import { hidesUsers } from '../existence.js'
 import { attribute, lookupUser, type UserRow } from '../users.js'
 import { checkLockout, countFailure } from './lockout.js'
-import { type AuthAnswer, type AuthEnv, afterFirstFactor, codeChallenge } from './next.js'
+import { type AuthAnswer, type AuthEnv, afterFirstFactor, codeChallenge, triggerEnv } from './next.js'
 import { openSession } from './sessions.js'
 
 /** Errors a sign-in may answer with before any challenge. */
@@ -17,6 +20,7 @@ export type BeginErrors =
   | 'UserNotConfirmedException'
   | 'PasswordResetRequiredException'
   | 'InvalidParameterException'
+  | LambdaErrors
 
 /** The ExplicitAuthFlows value that allows each flow, and the legacy value that allowed it before ALLOW_ values. */
 const ALLOWED_BY: Partial<Record<AuthFlowType, { readonly allow: string; readonly legacy?: string }>> = {
@@ -89,10 +93,22 @@ export async function passwordSignIn(
   name: string,
   password: string | undefined,
   deviceKey: string | undefined,
+  preAuthenticated = false,
 ): Promise<AuthAnswer> {
   // Chosen wording; the model requires PASSWORD for these flows.
   if (password === undefined) throw invalidParameter(cx, 'Missing required parameter PASSWORD')
-  const user = gate(cx, env, lookupUser(cx, env.pool, name))
+  // UserMigration_Authentication for a user the pool does not know, then PreAuthentication (AWS's documentation).
+  const found =
+    lookupUser(cx, env.pool, name) ??
+    (await migrateUser(cx, env.pool, {
+      source: 'UserMigration_Authentication',
+      userName: name,
+      clientId: triggerEnv(env).clientId,
+      password,
+      clientMetadata: env.clientMetadata,
+    }))
+  if (!preAuthenticated) await preAuthentication(cx, triggerEnv(env), found, name, hidesUsers(env.client))
+  const user = gate(cx, env, found)
   if (user.password !== password) throw wrongPassword(cx, user)
   return afterFirstFactor(cx, env, user, {
     authTime: Math.floor(cx.now()),
@@ -119,16 +135,18 @@ const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/
  * SECRET_BLOCK, USER_ID_FOR_SRP and USERNAME (AWS's documentation), USER_ID_FOR_SRP being the username Cognito keeps.
  * A hiding client answers a user who does not exist with a plausible challenge that then fails at the proof.
  */
-export function srpSignIn(
+export async function srpSignIn(
   cx: Can<BeginErrors>,
   env: AuthEnv,
   name: string,
   srpA: string | undefined,
   deviceKey: string | undefined,
-): AuthAnswer {
+  preAuthenticated = false,
+): Promise<AuthAnswer> {
   // Chosen wording; the model requires SRP_A for this flow.
   if (srpA === undefined || !/^[0-9a-fA-F]+$/.test(srpA)) throw invalidParameter(cx, 'Missing required parameter SRP_A')
   const found = lookupUser(cx, env.pool, name)
+  if (!preAuthenticated) await preAuthentication(cx, triggerEnv(env), found, name, hidesUsers(env.client))
   const simulated = !found && hidesUsers(env.client) ? simulatedSrpUser(env.pool.pool.Id, name) : undefined
   const user = simulated ? undefined : gate(cx, env, found)
   const poolName = env.pool.pool.Id.slice(env.pool.pool.Id.indexOf('_') + 1)
@@ -185,7 +203,9 @@ export async function choiceSignIn(
   name: string,
   parameters: Readonly<Record<string, string>>,
 ): Promise<AuthAnswer> {
-  const user = gate(cx, env, lookupUser(cx, env.pool, name))
+  const found = lookupUser(cx, env.pool, name)
+  await preAuthentication(cx, triggerEnv(env), found, name, hidesUsers(env.client))
+  const user = gate(cx, env, found)
   const available = firstFactors(env, user)
   const preferred = parameters['PREFERRED_CHALLENGE']
   const deviceKey = parameters['DEVICE_KEY']
@@ -217,8 +237,8 @@ export async function startFactor(
   values: Readonly<Record<string, string>>,
   deviceKey: string | undefined,
 ): Promise<AuthAnswer> {
-  if (factor === 'PASSWORD') return passwordSignIn(cx, env, user.username, values['PASSWORD'], deviceKey)
-  if (factor === 'PASSWORD_SRP') return srpSignIn(cx, env, user.username, values['SRP_A'], deviceKey)
+  if (factor === 'PASSWORD') return passwordSignIn(cx, env, user.username, values['PASSWORD'], deviceKey, true)
+  if (factor === 'PASSWORD_SRP') return srpSignIn(cx, env, user.username, values['SRP_A'], deviceKey, true)
   if (factor === 'EMAIL_OTP' || factor === 'SMS_OTP')
     return codeChallenge(cx, env, user, factor, {
       authTime: Math.floor(cx.now()),

@@ -1,6 +1,7 @@
 import type { AuthFlowType } from '../../../../../generated/types.js'
 import type { Can } from '../../context.js'
 import { invalidParameter } from '../../errors.js'
+import { customSignIn } from '../../triggers/custom-auth.js'
 import { type BeginErrors, checkFlow, checkHash, choiceSignIn, passwordSignIn, srpSignIn } from './begin.js'
 import type { AuthAnswer, AuthEnv } from './next.js'
 import { refreshByInitiate } from './refresh.js'
@@ -35,7 +36,9 @@ export async function initiate(
       return passwordSignIn(cx, env, name, parameters['PASSWORD'], deviceKey)
     case 'USER_AUTH':
       return choiceSignIn(cx, env, name, parameters)
+    case 'CUSTOM_AUTH':
+      return customSignIn(cx, env, name, parameters, (user, srpA) => srpSignIn(cx, env, user, srpA, deviceKey, true))
     default:
-      throw invalidParameter(cx, 'Custom auth lambda trigger is not configured for the user pool.')
+      throw invalidParameter(cx, `${flow} is not supported for this user pool.`)
   }
 }

@@ -1,6 +1,9 @@
 import type { AuthenticationResultType, ChallengeNameType } from '../../../../../generated/types.js'
 import type { Can } from '../../context.js'
 import { fail } from '../../context.js'
+import { postAuthentication } from '../../triggers/authentication.js'
+import type { TokenSource } from '../../triggers/pre-token.js'
+import type { LambdaErrors } from '../../triggers/types.js'
 import type { ClientRow } from '../clients.js'
 import { deliver, mask } from '../messages.js'
 import type { PoolRow } from '../user-pools.js'
@@ -15,6 +18,17 @@ export interface AuthEnv {
   readonly pool: PoolRow
   readonly client: ClientRow
   readonly admin: boolean
+  /** The call's ClientMetadata, for the triggers that get it. */
+  readonly clientMetadata?: Readonly<Record<string, string>> | undefined
+}
+
+/** The triggers' view of a sign-in's environment (admin operations have no client in their events). */
+export function triggerEnv(env: AuthEnv) {
+  return {
+    pool: env.pool,
+    clientId: env.admin ? undefined : env.client.client.ClientId,
+    clientMetadata: env.clientMetadata,
+  }
 }
 
 /** What InitiateAuth and RespondToAuthChallenge answer: a challenge with its session, or tokens (never both). */
@@ -35,6 +49,8 @@ export interface Progress {
   readonly deviceProved?: boolean | undefined
   /** Whether MFA was answered (or is not asked, as after a passwordless first factor). */
   readonly mfaDone?: boolean | undefined
+  /** How pre token generation will see the tokens' making (TokenGeneration_Authentication unless said). */
+  readonly tokenSource?: TokenSource | undefined
 }
 
 /** A challenge answer: its name, parameters and a fresh session carrying the progress. */
@@ -61,32 +77,38 @@ export function challenge(
 }
 
 /** Sends a one-time sign-in code (MFA or a passwordless first factor) and opens its challenge. */
-export function codeChallenge(
-  cx: Can<never>,
+export async function codeChallenge(
+  cx: Can<LambdaErrors>,
   env: AuthEnv,
   user: UserRow,
   name: 'SMS_MFA' | 'EMAIL_OTP' | 'SMS_OTP',
   progress: Progress,
-): AuthAnswer {
+): Promise<AuthAnswer> {
   const medium = name === 'EMAIL_OTP' ? 'EMAIL' : 'SMS'
   const attr = medium === 'EMAIL' ? 'email' : 'phone_number'
   const destination = attribute(user, attr)!
   // Chosen: six digits for every sign-in code, as for the pool's other codes.
   const code = cx.ids.chars(6, '0123456789')
-  deliver(cx, env.pool, user, 'Authentication', { medium, destination, attribute: attr, code })
+  await deliver(cx, env.pool, user, 'Authentication', {
+    medium,
+    destination,
+    attribute: attr,
+    code,
+    ...(!env.admin && { clientId: env.client.client.ClientId }),
+  })
   // Seen from Cognito for SMS_MFA: the medium and the masked destination, under these names.
   const parameters = { CODE_DELIVERY_DELIVERY_MEDIUM: medium, CODE_DELIVERY_DESTINATION: mask(medium, destination) }
   return challenge(cx, env, user, name, parameters, progress, { code })
 }
 
 /** The MFA challenge for a method the user has. */
-export function mfaChallenge(
-  cx: Can<never>,
+export async function mfaChallenge(
+  cx: Can<LambdaErrors>,
   env: AuthEnv,
   user: UserRow,
   type: MfaType,
   progress: Progress,
-): AuthAnswer {
+): Promise<AuthAnswer> {
   if (type === 'SOFTWARE_TOKEN_MFA') return challenge(cx, env, user, 'SOFTWARE_TOKEN_MFA', {}, progress)
   return codeChallenge(cx, env, user, type, progress)
 }
@@ -97,7 +119,12 @@ function tracksDevices(pool: PoolRow): boolean {
 }
 
 /** The tokens that end a sign-in, with a new device's keys when the pool tracks devices and the client named none. */
-export async function finish(cx: Can<never>, env: AuthEnv, user: UserRow, progress: Progress): Promise<AuthAnswer> {
+export async function finish(
+  cx: Can<LambdaErrors>,
+  env: AuthEnv,
+  user: UserRow,
+  progress: Progress,
+): Promise<AuthAnswer> {
   const current = clearFailures(cx, user)
   let newDevice: { DeviceKey: string; DeviceGroupKey: string } | undefined
   let deviceKey = progress.deviceKey
@@ -124,7 +151,16 @@ export async function finish(cx: Can<never>, env: AuthEnv, user: UserRow, progre
     originJti: globalThis.crypto.randomUUID(),
     ...(deviceKey !== undefined && { deviceKey }),
   }
-  const result = await authenticationResult(cx, env.pool, env.client, current, signIn, { refresh: true, newDevice })
+  const occasion = {
+    source: progress.tokenSource ?? 'TokenGeneration_Authentication',
+    clientMetadata: env.clientMetadata,
+  }
+  const result = await authenticationResult(cx, env.pool, env.client, current, signIn, {
+    refresh: true,
+    newDevice,
+    occasion,
+  })
+  await postAuthentication(cx, triggerEnv(env), current, newDevice !== undefined)
   return { ChallengeParameters: {}, AuthenticationResult: result }
 }
 
@@ -146,7 +182,7 @@ export function missingRequired(pool: PoolRow, user: UserRow): string[] {
  * administrator." once TemporaryPasswordValidityDays have passed.
  */
 export async function afterFirstFactor(
-  cx: Can<'NotAuthorizedException'>,
+  cx: Can<'NotAuthorizedException' | LambdaErrors>,
   env: AuthEnv,
   user: UserRow,
   progress: Progress,

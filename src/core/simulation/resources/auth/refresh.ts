@@ -1,11 +1,12 @@
 import type { AuthenticationResultType } from '../../../../../generated/types.js'
 import type { Can } from '../../context.js'
 import { fail } from '../../context.js'
+import type { LambdaErrors } from '../../triggers/types.js'
 import { checkSecretHash } from '../clients.js'
 import type { UserRow } from '../users.js'
 import type { AuthEnv } from './next.js'
 import type { RefreshRow } from './refresh-tokens.js'
-import { authenticationResult, type SignIn, signTokens } from './tokens.js'
+import { authenticationResult, issueTokens, type SignIn } from './tokens.js'
 
 /**
  * The refresh token a request names and its user. Seen from Cognito: NotAuthorizedException "Invalid Refresh
@@ -29,6 +30,12 @@ function spent(cx: Can<never>, env: AuthEnv, row: RefreshRow): boolean {
   return row.replacedAt !== undefined && cx.now() > row.replacedAt + grace
 }
 
+/** Refreshed tokens go through pre token generation as TokenGeneration_RefreshTokens (AWS's documentation). */
+const occasion = (env: AuthEnv) => ({
+  source: 'TokenGeneration_RefreshTokens' as const,
+  clientMetadata: env.clientMetadata,
+})
+
 const signInOf = (row: RefreshRow): SignIn => ({
   authTime: row.authTime,
   originJti: row.originJti,
@@ -37,18 +44,18 @@ const signInOf = (row: RefreshRow): SignIn => ({
 
 /** ID and access tokens without a new refresh token, keeping auth_time and origin_jti (seen in tests run against AWS). */
 async function tokensOnly(
-  cx: Can<never>,
+  cx: Can<LambdaErrors>,
   env: AuthEnv,
   row: RefreshRow,
   user: UserRow,
 ): Promise<AuthenticationResultType> {
-  const { access, id, expiresIn } = await signTokens(cx, env.pool, env.client, user, signInOf(row))
+  const { access, id, expiresIn } = await issueTokens(cx, env.pool, env.client, user, signInOf(row), occasion(env))
   return { AccessToken: access, ExpiresIn: expiresIn, TokenType: 'Bearer', IdToken: id }
 }
 
 /** REFRESH_TOKEN_AUTH (and REFRESH_TOKEN) through InitiateAuth: SECRET_HASH uses the username Cognito keeps. */
 export async function refreshByInitiate(
-  cx: Can<'NotAuthorizedException'>,
+  cx: Can<'NotAuthorizedException' | LambdaErrors>,
   env: AuthEnv,
   token: string,
   secretHash: string | undefined,
@@ -66,7 +73,7 @@ export async function refreshByInitiate(
  * (message chosen).
  */
 export async function refreshByGetTokens(
-  cx: Can<'NotAuthorizedException' | 'RefreshTokenReuseException'>,
+  cx: Can<'NotAuthorizedException' | 'RefreshTokenReuseException' | LambdaErrors>,
   env: AuthEnv,
   token: string,
   clientSecret: string | undefined,
@@ -78,5 +85,5 @@ export async function refreshByGetTokens(
   if (spent(cx, env, row)) throw fail(cx, 'RefreshTokenReuseException', 'The refresh token has been used already.')
   if (env.client.client.RefreshTokenRotation?.Feature !== 'ENABLED') return tokensOnly(cx, env, row, user)
   if (row.replacedAt === undefined) cx.tables.refreshTokens.put({ ...row, replacedAt: cx.now() })
-  return authenticationResult(cx, env.pool, env.client, user, signInOf(row), { refresh: true })
+  return authenticationResult(cx, env.pool, env.client, user, signInOf(row), { refresh: true, occasion: occasion(env) })
 }

@@ -43,6 +43,18 @@ export interface SessionRow {
   readonly choices?: readonly string[] | undefined
   /** The MFA method a MFA_SETUP turns on once its code comes back. */
   readonly enables?: 'EMAIL_OTP' | 'SOFTWARE_TOKEN_MFA' | undefined
+  /** A custom sign-in's steps so far, and the current challenge's private parameters and metadata (CUSTOM_AUTH). */
+  readonly custom?:
+    | {
+        readonly steps: ReadonlyArray<{
+          readonly challengeName: string
+          readonly challengeResult: boolean
+          readonly challengeMetadata?: string | undefined
+        }>
+        readonly privateParameters?: Readonly<Record<string, string>> | undefined
+        readonly metadata?: string | undefined
+      }
+    | undefined
   /** A software token secret associated during MFA_SETUP, and whether VerifySoftwareToken confirmed it. */
   readonly totp?: { readonly secret: string; readonly verified: boolean } | undefined
 }

@@ -2,6 +2,14 @@ import type { AuthenticationResultType, NewDeviceMetadataType, TimeUnitsType } f
 import { decodeJwt, signJwt, verifyJwt } from '../../../shared/jwt.js'
 import type { Can } from '../../context.js'
 import { fail } from '../../context.js'
+import {
+  applyClaims,
+  overriddenGroups,
+  preTokenGeneration,
+  type TokenOverrides,
+  type TokenSource,
+} from '../../triggers/pre-token.js'
+import type { LambdaErrors } from '../../triggers/types.js'
 import type { ClientRow } from '../clients.js'
 import { groupsOf } from '../groups.js'
 import { readableBy } from '../user-attributes.js'
@@ -76,10 +84,11 @@ export async function signTokens(
   client: ClientRow,
   user: UserRow,
   signIn: SignIn,
+  overrides?: TokenOverrides | undefined,
 ): Promise<{ access: string; id: string; expiresIn: number }> {
   const now = Math.floor(cx.now())
   const iss = issuer(cx, pool.pool.Id)
-  const groups = groupClaims(cx, user)
+  const groups = overriddenGroups(groupClaims(cx, user), overrides?.groups)
   const eventId = cx.ids.uuid()
   const attributes = readableBy(client.client.ReadAttributes, user.attributes).filter(([name]) => name !== 'sub')
   const verifiedFlags = attributes.filter(([n]) => n.endsWith('_verified'))
@@ -110,7 +119,7 @@ export async function signTokens(
     origin_jti: signIn.originJti,
     event_id: eventId,
     token_use: 'access',
-    scope: ADMIN_SCOPE,
+    scope: scopeOf(overrides),
     auth_time: signIn.authTime,
     exp: now + expiresIn,
     iat: now,
@@ -119,23 +128,59 @@ export async function signTokens(
   }
   const idKey = await signingKey(cx, pool.pool.Id, 'id')
   const accessKey = await signingKey(cx, pool.pool.Id, 'access')
+  const id = overrides ? applyClaims(idPayload, overrides.id) : idPayload
+  const access = overrides ? applyClaims(accessPayload, overrides.access) : accessPayload
   return {
-    id: await signJwt({ kid: idKey.kid, alg: 'RS256' }, idPayload, idKey.privateJwk),
-    access: await signJwt({ kid: accessKey.kid, alg: 'RS256' }, accessPayload, accessKey.privateJwk),
+    id: await signJwt({ kid: idKey.kid, alg: 'RS256' }, id, idKey.privateJwk),
+    access: await signJwt({ kid: accessKey.kid, alg: 'RS256' }, access, accessKey.privateJwk),
     expiresIn,
   }
 }
 
-/** The AuthenticationResult of a sign-in or refresh: tokens, a new refresh token when asked for, a new device's keys. */
-export async function authenticationResult(
-  cx: Can<never>,
+/** The access token's scope: the user pools API's, with what a pre token generation function added or took away. */
+function scopeOf(overrides: TokenOverrides | undefined): string {
+  if (!overrides) return ADMIN_SCOPE
+  const scopes = [ADMIN_SCOPE, ...overrides.access.scopesAdd].filter(
+    (s) => !overrides.access.scopesSuppress.includes(s),
+  )
+  return [...new Set(scopes)].join(' ')
+}
+
+/** How tokens come to be made: the trigger source and the ClientMetadata pre token generation gets. */
+export interface TokenOccasion {
+  readonly source: TokenSource
+  readonly clientMetadata?: Readonly<Record<string, string>> | undefined
+}
+
+/** ID and access tokens after the pool's pre token generation function (if any) had its say. */
+export async function issueTokens(
+  cx: Can<LambdaErrors>,
   pool: PoolRow,
   client: ClientRow,
   user: UserRow,
   signIn: SignIn,
-  options: { readonly refresh: boolean; readonly newDevice?: NewDeviceMetadataType | undefined },
+  occasion: TokenOccasion,
+): Promise<{ access: string; id: string; expiresIn: number }> {
+  const overrides = await preTokenGeneration(cx, pool, client, user, occasion.source, occasion.clientMetadata, [
+    ADMIN_SCOPE,
+  ])
+  return signTokens(cx, pool, client, user, signIn, overrides)
+}
+
+/** The AuthenticationResult of a sign-in or refresh: tokens, a new refresh token when asked for, a new device's keys. */
+export async function authenticationResult(
+  cx: Can<LambdaErrors>,
+  pool: PoolRow,
+  client: ClientRow,
+  user: UserRow,
+  signIn: SignIn,
+  options: {
+    readonly refresh: boolean
+    readonly newDevice?: NewDeviceMetadataType | undefined
+    readonly occasion: TokenOccasion
+  },
 ): Promise<AuthenticationResultType> {
-  const { access, id, expiresIn } = await signTokens(cx, pool, client, user, signIn)
+  const { access, id, expiresIn } = await issueTokens(cx, pool, client, user, signIn, options.occasion)
   let RefreshToken: string | undefined
   if (options.refresh) {
     RefreshToken = newRefreshToken(cx)

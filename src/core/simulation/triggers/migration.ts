@@ -1,0 +1,102 @@
+import type { AttributeType } from '../../../../generated/types.js'
+import { isCognitoError } from '../../protocol/errors.js'
+import type { Can } from '../context.js'
+import { fail } from '../context.js'
+import { newIdentity } from '../resources/identities.js'
+import { checkAttributes } from '../resources/user-attributes.js'
+import type { PoolRow } from '../resources/user-pools.js'
+import { claimAliases, type UserRow } from '../resources/users.js'
+import { configured, invokeTrigger } from './invoke.js'
+import { RESPONSES } from './responses.js'
+import type { LambdaErrors } from './types.js'
+
+/** Whether a pool migrates unknown users through a function. */
+export function migrates(pool: PoolRow): boolean {
+  return configured(pool, 'UserMigration') !== undefined
+}
+
+/**
+ * UserMigration: a user the pool does not know, looked up by the pool's function and created from what it returns
+ * (AWS's documentation): for UserMigration_Authentication with the password the sign-in gave and the status of
+ * `finalUserStatus` (CONFIRMED by default, or RESET_REQUIRED); for UserMigration_ForgotPassword with no password,
+ * RESET_REQUIRED. A throw is UserLambdaValidationException as for every trigger; attributes Cognito would refuse are
+ * InvalidLambdaResponseException with Cognito's message about them (chosen). Chosen: no welcome message is sent,
+ * whatever `messageAction` says. Resolves to undefined when the pool has no such function.
+ */
+export async function migrateUser(
+  cx: Can<LambdaErrors>,
+  pool: PoolRow,
+  call: {
+    readonly source: 'UserMigration_Authentication' | 'UserMigration_ForgotPassword'
+    readonly userName: string
+    readonly clientId?: string | undefined
+    readonly password?: string | undefined
+    readonly clientMetadata?: Readonly<Record<string, string>> | undefined
+  },
+): Promise<UserRow | undefined> {
+  const response = await invokeTrigger(
+    cx,
+    {
+      trigger: 'UserMigration',
+      source: call.source,
+      pool,
+      userName: call.userName,
+      clientId: call.clientId,
+      request: {
+        ...(call.password !== undefined && { password: call.password }),
+        validationData: call.clientMetadata ?? null,
+        ...(call.clientMetadata && { clientMetadata: call.clientMetadata }),
+      },
+      response: {
+        userAttributes: null,
+        finalUserStatus: null,
+        messageAction: null,
+        desiredDeliveryMediums: null,
+        forceAliasCreation: null,
+        enableSMSMFA: null,
+      },
+    },
+    RESPONSES.UserMigration,
+  )
+  if (!response) return undefined
+  const returned = response['userAttributes']
+  const status = response['finalUserStatus'] ?? 'CONFIRMED'
+  if (
+    returned === null ||
+    typeof returned !== 'object' ||
+    (status !== 'CONFIRMED' && status !== 'RESET_REQUIRED') ||
+    Object.values(returned as object).some((v) => typeof v !== 'string')
+  )
+    throw fail(cx, 'InvalidLambdaResponseException', 'Unrecognizable lambda output')
+  const given: AttributeType[] = Object.entries(returned as Record<string, string>)
+    .filter(([name]) => name !== 'sub' && name !== 'username')
+    .map(([Name, Value]) => ({ Name, Value }))
+  try {
+    const checked = cx as never
+    const values = checkAttributes(checked, pool, given, 'admin')
+    const sub = cx.ids.uuid()
+    const identity = newIdentity(checked, pool, call.userName, values, sub, 'User account already exists')
+    const now = cx.now()
+    const draft: UserRow = {
+      poolId: pool.pool.Id,
+      username: identity.username,
+      key: identity.key,
+      sub,
+      attributes: [['sub', sub], ...identity.attributes],
+      status: call.source === 'UserMigration_ForgotPassword' ? 'RESET_REQUIRED' : (status as UserRow['status']),
+      enabled: true,
+      ...(call.password !== undefined && { password: call.password }),
+      history: [],
+      aliases: [],
+      codes: {},
+      pending: [],
+      attempts: {},
+      created: now,
+      modified: now,
+    }
+    return cx.tables.users.insert(claimAliases(checked, pool, draft, response['forceAliasCreation'] === true))
+  } catch (error) {
+    if (!isCognitoError(error)) throw error
+    throw fail(cx, 'InvalidLambdaResponseException', error.message)
+  }
+}

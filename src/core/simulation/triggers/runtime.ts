@@ -1,0 +1,35 @@
+import type { LambdaFunction, LambdaOptions, Lambdas, TriggerInvocation } from './types.js'
+
+/** Cognito's limit on a synchronous trigger (AWS's documentation: 5 seconds, not configurable). */
+export const LAMBDA_TIMEOUT = 5000
+
+/** The functions a simulation runs and what it recorded of them (not state: reset clears it, snapshots omit it). */
+export interface LambdaRuntime {
+  /** The function a LambdaConfig ARN names: by the whole ARN, the ARN without its qualifier, or the function's name. */
+  find(arn: string): LambdaFunction | undefined
+  readonly timeout: number
+  record(invocation: TriggerInvocation): void
+  readonly invocations: TriggerInvocation[]
+}
+
+/** The name in a Lambda ARN (`arn:aws:lambda:<region>:<account>:function:<name>[:<qualifier>]`), or the text itself. */
+function functionName(arn: string): { name: string; unqualified: string } {
+  const match = /^arn:[\w-]+:lambda:[\w-]+:\d{12}:function:([^:]+)(:[^:]+)?$/.exec(arn)
+  if (!match) return { name: arn, unqualified: arn }
+  return { name: match[1]!, unqualified: arn.slice(0, arn.length - (match[2]?.length ?? 0)) }
+}
+
+/** A runtime over the functions the options hand in. */
+export function lambdaRuntime(options: LambdaOptions = {}): LambdaRuntime {
+  const lambdas: Lambdas = options.lambdas ?? {}
+  const invocations: TriggerInvocation[] = []
+  return {
+    find(arn) {
+      const { name, unqualified } = functionName(arn)
+      return lambdas[arn] ?? lambdas[unqualified] ?? lambdas[name]
+    },
+    timeout: options.lambdaTimeout ?? LAMBDA_TIMEOUT,
+    record: (invocation) => void invocations.push(invocation),
+    invocations,
+  }
+}
