@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest'
 import type { OperationName } from '../../schemas/operations.js'
 import { setupCognitoServer } from '../../src/adapters/msw/node.js'
-import { type Cognito, createCognito, type Fixtures } from '../../src/core/simulation/index.js'
+import { type Cognito, createCognito, type Fixtures, type LambdaOptions } from '../../src/core/simulation/index.js'
 import { STRICT } from './msw.js'
 import { sdkClient, send } from './sdk.js'
 
@@ -28,9 +28,9 @@ export interface World {
 }
 
 /** Sets up a world for a test file (the MSW server listens for the file's tests). */
-export function world(fixtures?: Fixtures, seed = 1): World {
+export function world(fixtures?: Fixtures, seed = 1, options: LambdaOptions = {}): World {
   let now = Date.UTC(2026, 10, 28, 12, 0, 0)
-  const simulation = createCognito({ seed, clock: () => now })
+  const simulation = createCognito({ seed, clock: () => now, ...options })
   const { server, cognito } = setupCognitoServer({ mode: 'simulation', simulation, ...(fixtures && { fixtures }) })
   const client = sdkClient()
   beforeAll(async () => {

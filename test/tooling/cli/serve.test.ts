@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { CognitoIdentityProviderClient, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startCognitoServer } from '../../../src/adapters/server/index.js'
 import { ROOT } from '../../support/model.js'
@@ -86,5 +87,76 @@ describe('cognito-idp-contract serve mistakes', () => {
     for (const option of ['--port', '--host', '--data', '--fixtures', '--seed', '--mode', '--quiet', '--log-json'])
       expect(help.stdout).toContain(option)
     expect(help.stdout).toContain('POST /_cognito-idp-contract/reset')
+  })
+})
+
+describe('cognito-idp-contract serve --lambdas', () => {
+  it('runs the exported functions of a module as the triggers a pool names, and lists their invocations', async () => {
+    writeFileSync(
+      join(dir, 'triggers.mjs'),
+      `export const preSignUp = async (event) => {\n  event.response.autoConfirmUser = true\n  return event\n}\n`,
+    )
+    const arn = 'arn:aws:lambda:us-east-1:123456789012:function:preSignUp'
+    writeFileSync(
+      join(dir, 'pools.json'),
+      JSON.stringify({
+        userPools: [
+          {
+            Id: 'us-east-1_Lambdas01',
+            PoolName: 'lambdas',
+            LambdaConfig: { PreSignUp: arn },
+            Clients: [{ ClientName: 'web', ClientId: 'lambdasclient0000000000001' }],
+          },
+        ],
+      }),
+    )
+    const child = spawn(
+      process.execPath,
+      [
+        join(ROOT, 'dist/src/tooling/cli/main.js'),
+        'serve',
+        '--port',
+        '0',
+        '--quiet',
+        '--fixtures',
+        join(dir, 'pools.json'),
+        '--lambdas',
+        join(dir, 'triggers.mjs'),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    )
+    try {
+      const url = await new Promise<string>((resolve) =>
+        child.stdout.once('data', (d: Buffer) => resolve(/a local Cognito on (\S+)/.exec(d.toString())![1]!)),
+      )
+      const client = new CognitoIdentityProviderClient({
+        endpoint: url,
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+      })
+      const result = await client.send(
+        new SignUpCommand({ ClientId: 'lambdasclient0000000000001', Username: 'jane', Password: 'Correct-Horse-1' }),
+      )
+      expect(result.UserConfirmed).toBe(true)
+      const invocations = (await (
+        await fetch(`${url}/_cognito-idp-contract/invocations?trigger=PreSignUp`)
+      ).json()) as Array<{
+        triggerSource: string
+        functionArn: string
+      }>
+      expect(invocations.map((i) => [i.triggerSource, i.functionArn])).toEqual([['PreSignUp_SignUp', arn]])
+    } finally {
+      child.kill('SIGINT')
+    }
+  })
+
+  it('refuses a module it cannot load, or one without functions, in one line', () => {
+    expect(refusal(serve('--port', '0', '--lambdas', join(dir, 'absent.mjs')))).toMatch(
+      new RegExp(`^cognito-idp-contract serve: cannot load ${join(dir, 'absent.mjs')}: `),
+    )
+    writeFileSync(join(dir, 'empty.mjs'), 'export const answer = 42\n')
+    expect(refusal(serve('--port', '0', '--lambdas', join(dir, 'empty.mjs')))).toBe(
+      `cognito-idp-contract serve: ${join(dir, 'empty.mjs')} exports no functions to use as Lambda triggers`,
+    )
   })
 })
