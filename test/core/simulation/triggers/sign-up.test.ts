@@ -4,6 +4,8 @@ import { world } from '../../../support/world.js'
 
 const POOL = 'us-east-1_Triggers1'
 const CLIENT = 'triggerclient0000000000000'
+const SENDERS = 'us-east-1_Senders01'
+const SENDERS_CLIENT = 'senderclient00000000000000'
 const arn = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`
 
 /** What each function does in the current test; reset after each. */
@@ -39,10 +41,27 @@ const w = world(
         },
         Clients: [{ ClientName: 'web', ClientId: CLIENT }],
       },
+      {
+        PoolName: 'senders',
+        Id: SENDERS,
+        AutoVerifiedAttributes: ['email'],
+        LambdaConfig: {
+          CustomEmailSender: { LambdaVersion: 'V1_0', LambdaArn: arn('emailSender') },
+          KMSKeyID: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+        },
+        Clients: [{ ClientName: 'web', ClientId: SENDERS_CLIENT }],
+      },
     ],
   },
   1,
-  { lambdas: { preSignUp, postConfirmation, [arn('customMessage')]: customMessage } },
+  {
+    lambdas: {
+      preSignUp,
+      postConfirmation,
+      [arn('customMessage')]: customMessage,
+      emailSender: async (event: unknown) => event,
+    },
+  },
 )
 afterEach(async () => {
   Object.assign(behaviour, defaults)
@@ -220,5 +239,25 @@ describe('CustomMessage', () => {
       message: 'CustomMessage failed with error template service down.',
     })
     expect(w.cognito.messages()).toEqual([])
+  })
+})
+
+describe('CustomEmailSender', () => {
+  it('hands the message to the function with its code (in plain text here; KMS-encrypted by Cognito)', async () => {
+    await w.call('SignUp', {
+      ClientId: SENDERS_CLIENT,
+      Username: 'jane',
+      Password: 'Correct-Horse-1',
+      UserAttributes: [{ Name: 'email', Value: 'jane@example.com' }],
+    })
+    const [sent] = w.simulation.invocations({ trigger: 'CustomEmailSender' })
+    expect(sent!.event).toMatchObject({
+      triggerSource: 'CustomEmailSender_SignUp',
+      request: {
+        type: 'customEmailSenderRequestV1',
+        code: w.cognito.lastCode({ userPoolId: SENDERS }),
+        userAttributes: { email: 'jane@example.com' },
+      },
+    })
   })
 })
