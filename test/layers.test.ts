@@ -29,6 +29,8 @@ const PACKAGES: Readonly<Record<string, readonly string[]>> = {
   '@noble/hashes': ['src/core/shared'],
   msw: ['src/adapters/msw'],
   vitest: ['src/adapters/testing'],
+  // Types only (@types/aws-lambda): the trigger handlers' signatures.
+  'aws-lambda': ['src/core/simulation/triggers'],
   'node:': ['src/adapters/server', 'src/adapters/msw/node.ts', 'src/tooling'],
 }
 
