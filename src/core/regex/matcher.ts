@@ -112,6 +112,8 @@ function closure(
 interface DState {
   readonly waiting: readonly number[]
   readonly accepts: boolean
+  /** Where each character leads: ASCII by index (most input), the rest by code point. */
+  readonly ascii: Array<DState | undefined>
   readonly next: Map<number, DState>
 }
 
@@ -130,7 +132,7 @@ function lazyDfa(program: Program, start: number): Matcher {
     let d = states.get(key)
     if (!d) {
       if (states.size >= MAX_STATES) states = new Map()
-      d = { waiting, accepts, next: new Map() }
+      d = { waiting, accepts, ascii: new Array<DState | undefined>(128).fill(undefined), next: new Map() }
       states.set(key, d)
     }
     return d
@@ -138,9 +140,20 @@ function lazyDfa(program: Program, start: number): Matcher {
   const initial = state([start], true)
   return (value) => {
     let d = initial
-    for (const ch of value) {
-      const cp = ch.codePointAt(0)!
-      let n = d.next.get(cp)
+    for (let i = 0; i < value.length; i++) {
+      let cp = value.charCodeAt(i)
+      let n = cp < 128 ? d.ascii[cp] : undefined
+      if (!n && cp >= 128) {
+        // A surrogate pair is one code point, as Java's matcher reads it.
+        if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < value.length) {
+          const low = value.charCodeAt(i + 1)
+          if (low >= 0xdc00 && low <= 0xdfff) {
+            cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000
+            i++
+          }
+        }
+        n = d.next.get(cp)
+      }
       if (!n) {
         const seeds: number[] = []
         for (const pc of d.waiting) {
@@ -148,7 +161,8 @@ function lazyDfa(program: Program, start: number): Matcher {
           if (ins.op === 'char' && ins.test(cp)) seeds.push(ins.next)
         }
         n = state(seeds, false)
-        d.next.set(cp, n)
+        if (cp < 128) d.ascii[cp] = n
+        else d.next.set(cp, n)
       }
       if (n.waiting.length === 0 && !n.accepts) return false
       d = n
@@ -189,10 +203,90 @@ function hasLookaround(node: RegexNode): boolean {
   }
 }
 
-/** Compiles a Java pattern into a matcher with `Pattern.matches` semantics and no backtracking. */
-export function compileMatcher(java: string): Matcher {
+/** A character set or a repetition of one: one step of a pattern that a native RegExp runs without backtracking. */
+function setStep(node: RegexNode): { js: string; min: number; max: number } | undefined {
+  if (node.kind === 'set') return { js: node.js, min: 1, max: 1 }
+  if (node.kind === 'repeat' && node.node.kind === 'set') return { js: node.node.js, min: node.min, max: node.max }
+  return undefined
+}
+
+/**
+ * The native RegExp of a pattern that is a sequence of character sets and repeated sets with at most one of variable
+ * length (`[\w+=,.@-]+`, `[\S]{1,128}`, `.*`, the shapes service models use): a backtracking engine matches such a
+ * pattern in linear time, and much faster than the matcher below. Undefined for every other pattern.
+ */
+function nativeMatcher(node: RegexNode): Matcher | undefined {
+  let items = node.kind === 'seq' ? node.items : [node]
+  // Under Pattern.matches a leading ^ and a trailing $ hold at the ends of the input and nowhere else.
+  if (items[0]?.kind === 'start') items = items.slice(1)
+  if (items.at(-1)?.kind === 'end') items = items.slice(0, -1)
+  const found = items.map(setStep)
+  if (found.some((step) => step === undefined)) return undefined
+  const steps = found as Array<{ js: string; min: number; max: number }>
+  if (steps.filter((step) => step.max !== step.min).length > 1) return undefined
+  const source = steps
+    .map(({ js, min, max }) => (min === 1 && max === 1 ? js : `(?:${js}){${min},${max === Infinity ? '' : max}}`))
+    .join('')
+  const re = new RegExp(`^(?:${source})$`, 'u')
+  return (value) => re.test(value)
+}
+
+/** The character a set of exactly one literal character stands for (`#`, `\{`), if it is one. */
+function literal(set: RegexNode): string | undefined {
+  if (set.kind !== 'set') return undefined
+  const js = set.js
+  if (js.length === 1 && !'.[]()\\^$|?*+{}'.includes(js)) return js
+  if (js.length === 2 && js[0] === '\\' && /[^\w\s]/.test(js[1]!)) return js[1]
+  return undefined
+}
+
+/**
+ * `S* lit S* lit … S*`, one set S throughout and every literal character in S (the message templates'
+ * `…*\{####\}…*` and `…*\{##…*##\}…*`): it matches exactly the texts made only of S that contain the literals in
+ * order, without overlap, which native scans decide in linear time (the earliest place of each literal is the best).
+ */
+function templateMatcher(node: RegexNode): Matcher | undefined {
+  if (node.kind !== 'seq' || node.items.length < 3) return undefined
+  const first = node.items[0]!
+  if (first.kind !== 'repeat' || first.node.kind !== 'set') return undefined
+  const set = first.node.js
+  const literals: string[] = []
+  let run = ''
+  for (const item of node.items) {
+    if (item.kind === 'repeat') {
+      if (item.node.kind !== 'set' || item.node.js !== set || item.min !== 0 || item.max !== Infinity) return undefined
+      if (run) literals.push(run)
+      run = ''
+    } else {
+      const char = literal(item)
+      if (char === undefined) return undefined
+      run += char
+    }
+  }
+  if (run || literals.length === 0) return undefined
+  const all = new RegExp(`^(?:${set})*$`, 'u')
+  if (!all.test(literals.join(''))) return undefined
+  return (value) => {
+    let from = 0
+    for (const text of literals) {
+      const at = value.indexOf(text, from)
+      if (at < 0) return false
+      from = at + text.length
+    }
+    return all.test(value)
+  }
+}
+
+/**
+ * Compiles a Java pattern into a matcher with `Pattern.matches` semantics and no catastrophic backtracking: a native
+ * RegExp where the pattern's shape allows it, else a lazily built DFA (or a Pike VM for lookarounds). `native: false`
+ * forces the latter (the tests compare the two).
+ */
+export function compileMatcher(java: string, options: { readonly native?: boolean } = {}): Matcher {
   const compiler = new Compiler()
   const node = parseJavaRegex(java).node
+  const native = options.native === false ? undefined : (nativeMatcher(node) ?? templateMatcher(node))
+  if (native) return native
   const start = compiler.compile(node, 0)
   return hasLookaround(node) ? pikeVm(compiler.program, start) : lazyDfa(compiler.program, start)
 }

@@ -16,8 +16,13 @@ export interface Collector {
 /** Checks a present (non-null) value at a path. */
 export type Check = (value: unknown, path: string, out: Collector) => void
 
+/** Whether a present (non-null) value is valid: the same verdict as `check` finding nothing, without paths or messages. */
+export type Valid = (value: unknown) => boolean
+
 interface Compiled {
   readonly check: Check
+  /** The fast verdict: true exactly when `check` would find nothing. */
+  readonly valid: Valid
   /** The constraint texts of a scalar schema in the order Cognito lists them inside `[...]`. */
   readonly constraints: readonly string[]
   readonly scalar: boolean
@@ -57,9 +62,11 @@ function compileRef(schema: Schema, scope: Scope): Compiled {
   if (!target) throw new TypeError(`cannot resolve $ref ${ref}`)
   let resolved: Compiled | undefined
   const check: Check = (value, path, out) => (resolved ??= compile(target, scope)).check(value, path, out)
+  const valid: Valid = (value) => (resolved ??= compile(target, scope)).valid(value)
   const scalar = SCALAR_TYPES.has(String(target['type'])) || Array.isArray(target['anyOf'])
   return {
     check,
+    valid,
     get constraints() {
       return (resolved ??= compile(target, scope)).constraints
     },
@@ -86,9 +93,22 @@ function lowerFirst(name: string): string {
   return name.charAt(0).toLowerCase() + name.slice(1)
 }
 
+/** A matcher that remembers its last answer: the detailed walk asks again what the fast verdict just asked. */
+function remembering(matches: Matcher): Matcher {
+  let last: string | undefined
+  let answer = false
+  return (value) => {
+    if (value !== last) {
+      answer = matches(value)
+      last = value
+    }
+    return answer
+  }
+}
+
 function matcherFor(schema: Schema): { matches: Matcher; shown: string } | undefined {
   const java = schema['x-aws-pattern']
-  if (typeof java === 'string') return { matches: compileMatcher(java), shown: java }
+  if (typeof java === 'string') return { matches: remembering(compileMatcher(java)), shown: java }
   const js = schema['pattern']
   if (typeof js !== 'string') return undefined
   const re = new RegExp(js, 'u')
@@ -133,7 +153,19 @@ function compileString(schema: Schema, sensitive: boolean): Compiled {
     if (pattern && !pattern.matches(value))
       issue(out, path, 'pattern', constraintText.pattern(pattern.shown), value, sensitive)
   }
-  return { check, constraints, scalar: true, sensitive }
+  const valid: Valid = (value) => {
+    if (typeof value !== 'string') return false
+    // Code points are at most the UTF-16 length and at least half of it: count them only when that does not decide.
+    const n = value.length
+    const decided = !blob && (max === undefined || n <= max) && (min === undefined || n >= 2 * min)
+    if (!decided) {
+      const length = blob ? base64Bytes(value) : countCodePoints(value)
+      if (length === undefined || (min !== undefined && length < min) || (max !== undefined && length > max))
+        return false
+    }
+    return !pattern || pattern.matches(value)
+  }
+  return { check, valid, constraints, scalar: true, sensitive }
 }
 
 function compileEnum(values: readonly string[], sensitive: boolean): Compiled {
@@ -143,7 +175,8 @@ function compileEnum(values: readonly string[], sensitive: boolean): Compiled {
     if (typeof value !== 'string') return typeError(out, path, 'string', value)
     if (!allowed.has(value)) issue(out, path, 'enum', text, value, sensitive)
   }
-  return { check, constraints: [text], scalar: true, sensitive }
+  const valid: Valid = (value) => typeof value === 'string' && allowed.has(value)
+  return { check, valid, constraints: [text], scalar: true, sensitive }
 }
 
 function compileNumber(schema: Schema, sensitive: boolean): Compiled {
@@ -166,7 +199,13 @@ function compileNumber(schema: Schema, sensitive: boolean): Compiled {
     if (min !== undefined && value < min) issue(out, path, 'minimum', constraintText.minimum(min), value, sensitive)
     if (max !== undefined && value > max) issue(out, path, 'maximum', constraintText.maximum(max), value, sensitive)
   }
-  return { check, constraints, scalar: true, sensitive }
+  const valid: Valid = (value) =>
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    (!integer || Number.isInteger(value)) &&
+    (min === undefined || value >= min) &&
+    (max === undefined || value <= max)
+  return { check, valid, constraints, scalar: true, sensitive }
 }
 
 /** Checks every element with a scalar schema and reports one aggregated issue, as Coral does. */
@@ -208,7 +247,13 @@ function compileList(schema: Schema, sensitive: boolean, scope: Scope): Compiled
       else item.check(element, at, out)
     }
   }
-  return { check, constraints: [], scalar: false, sensitive: hidden }
+  const valid: Valid = (value) => {
+    if (!Array.isArray(value)) return false
+    if ((min !== undefined && value.length < min) || (max !== undefined && value.length > max)) return false
+    for (const element of value) if (element === null || element === undefined || !item.valid(element)) return false
+    return true
+  }
+  return { check, valid, constraints: [], scalar: false, sensitive: hidden }
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -237,7 +282,22 @@ function compileMap(schema: Schema, valueSchema: Schema, sensitive: boolean, sco
       if (entries[i] !== null && entries[i] !== undefined) val.check(entries[i], `${path}.${n}`, out)
     })
   }
-  return { check, constraints: [], scalar: false, sensitive: hidden }
+  const checkKeys = key.scalar && key.constraints.length > 0
+  const valid: Valid = (value) => {
+    if (!isPlainObject(value)) return false
+    const names = Object.keys(value)
+    if ((min !== undefined && names.length < min) || (max !== undefined && names.length > max)) return false
+    for (const name of names) {
+      if (checkKeys && !key.valid(name)) return false
+      const entry = value[name]
+      // A null value is an issue where values are scalars (aggregated), and skipped where they are not.
+      if (entry === null || entry === undefined) {
+        if (val.scalar) return false
+      } else if (!val.valid(entry)) return false
+    }
+    return true
+  }
+  return { check, valid, constraints: [], scalar: false, sensitive: hidden }
 }
 
 function compileStructure(schema: Schema, scope: Scope): Compiled {
@@ -261,7 +321,17 @@ function compileStructure(schema: Schema, scope: Scope): Compiled {
       } else m.compiled.check(v, at, out)
     }
   }
-  return { check, constraints: [], scalar: false, sensitive: members.some((m) => m.compiled.sensitive) }
+  const valid: Valid = (value) => {
+    if (!isPlainObject(value)) return false
+    for (const m of members) {
+      const v = Object.hasOwn(value, m.name) ? value[m.name] : undefined
+      if (v === null || v === undefined) {
+        if (m.required) return false
+      } else if (!m.compiled.valid(v)) return false
+    }
+    return true
+  }
+  return { check, valid, constraints: [], scalar: false, sensitive: members.some((m) => m.compiled.sensitive) }
 }
 
 function build(schema: Schema, scope: Scope): Compiled {
@@ -284,7 +354,7 @@ function build(schema: Schema, scope: Scope): Compiled {
     case 'boolean': {
       const check: Check = (value, path, out) =>
         typeof value === 'boolean' ? undefined : typeError(out, path, 'boolean', value)
-      return { check, constraints: [], scalar: true, sensitive }
+      return { check, valid: (value) => typeof value === 'boolean', constraints: [], scalar: true, sensitive }
     }
     case 'array':
       return compileList(schema, sensitive, scope)
@@ -294,7 +364,7 @@ function build(schema: Schema, scope: Scope): Compiled {
       return valueSchema ? compileMap(schema, valueSchema, sensitive, scope) : compileStructure(schema, scope)
     }
   }
-  return { check: () => undefined, constraints: [], scalar: false, sensitive }
+  return { check: () => undefined, valid: () => true, constraints: [], scalar: false, sensitive }
 }
 
 /** Compiles a schema once into a checker; later calls with the same schema object (in the same scope) reuse it. */

@@ -17,15 +17,19 @@ export interface OperationSchemas {
 
 const VALID: ValidationResult = { valid: true }
 
+/** The compiled checker of each top-level schema: one lookup per call instead of the scope walk. */
+const topLevel = new WeakMap<object, ReturnType<typeof compile>>()
+
 /** Validates a value against any of our schemas (or one built from them), with Cognito's messages. */
 export function validateSchema(schema: AnySchema, value: unknown): ValidationResult {
   try {
+    let compiled = topLevel.get(schema)
+    if (!compiled) topLevel.set(schema, (compiled = compile(schema as Readonly<Record<string, unknown>>)))
+    const present = value === null || value === undefined ? {} : value
+    // The fast verdict first; the walk that names every issue only for a value that has one.
+    if (compiled.valid(present)) return VALID
     const out: Collector = { issues: [] }
-    compile(schema as Readonly<Record<string, unknown>>).check(
-      value === null || value === undefined ? {} : value,
-      '',
-      out,
-    )
+    compiled.check(present, '', out)
     if (out.serialization) {
       return {
         valid: false,
