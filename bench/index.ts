@@ -8,7 +8,7 @@ import { validationRate } from './validate.js'
 const only = process.argv[2]
 console.log(`node ${process.version}, ${new Date().toISOString()}`)
 if (!only || only === 'bundle') await bundleSizes()
-if (!only || only === 'validate') validationRate()
+if (!only || only === 'validate') await validationRate()
 if (!only || only === 'arbitraries') samplingRate()
 if (!only || only === 'sdk') await sdkRoundTrips()
 if (!only || only === 'auth') await signInRates()

@@ -12,8 +12,74 @@ export function perSecond(fn: () => unknown, ms = 1000): number {
   return Math.round((calls * 1000) / (now - start))
 }
 
-/** Prints a section heading and aligned rows. */
+/** An async `perSecond`, one call at a time. */
+export async function perSecondAsync(fn: () => Promise<unknown>, ms = 1000): Promise<number> {
+  for (let i = 0; i < 20; i++) await fn()
+  let calls = 0
+  const start = performance.now()
+  while (performance.now() - start < ms) {
+    await fn()
+    calls++
+  }
+  return Math.round((calls * 1000) / (performance.now() - start))
+}
+
+/** How many interleaved rounds each comparison runs; the median is reported. */
+export const ROUNDS = 5
+
+/** A median. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[sorted.length >> 1]!
+}
+
+/** One figure of a run, as `--json` writes it. */
+export interface Figure {
+  readonly group: string
+  readonly name: string
+  readonly value: number
+  readonly unit: string
+  /** The anchor it is compared with, and the ratio (value / anchor's value). */
+  readonly anchor?: string | undefined
+  readonly ratio?: number | undefined
+}
+
+/** Every figure of this run, for `--json`. */
+export const figures: Figure[] = []
+
+/** Whether the run prints JSON (`npm run bench -- --json`) instead of tables. */
+export const JSON_OUTPUT = process.argv.includes('--json')
+
+/**
+ * Measures named candidates in interleaved rounds (each round runs every candidate once, so drift and noise hit
+ * them alike), and reports each median with its ratio to the anchor named for it.
+ */
+export async function compare(
+  group: string,
+  unit: string,
+  candidates: ReadonlyArray<{ name: string; run: () => number | Promise<number>; anchor?: string | undefined }>,
+): Promise<void> {
+  const samples = new Map<string, number[]>(candidates.map((c) => [c.name, []]))
+  for (let round = 0; round < ROUNDS; round++)
+    for (const candidate of candidates) samples.get(candidate.name)!.push(await candidate.run())
+  const medians = new Map([...samples].map(([name, values]) => [name, median(values)]))
+  const rows: Array<[string, string]> = []
+  for (const candidate of candidates) {
+    const value = medians.get(candidate.name)!
+    const anchor = candidate.anchor === undefined ? undefined : medians.get(candidate.anchor)
+    const ratio = anchor ? Math.round((value / anchor) * 100) / 100 : undefined
+    figures.push({ group, name: candidate.name, value, unit, anchor: candidate.anchor, ratio })
+    rows.push([
+      candidate.name,
+      `${Math.round(value).toLocaleString('en')} ${unit}${ratio === undefined ? '' : `  (${ratio.toFixed(2)}x ${candidate.anchor})`}`,
+    ])
+  }
+  report(`${group} (medians of ${ROUNDS} interleaved rounds)`, rows)
+}
+
+/** Prints a section heading and aligned rows (not with `--json`). */
 export function report(title: string, rows: ReadonlyArray<readonly [string, string]>): void {
+  if (JSON_OUTPUT) return
   const width = Math.max(...rows.map(([k]) => k.length))
   console.log(`\n${title}`)
   for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`)
