@@ -10,12 +10,12 @@ import {
   DescribeUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider'
 import { ROOT } from '../test/support/model.js'
-import { report } from './measure.js'
+import { compare, report } from './measure.js'
 
 /** The anchor: cognito-local, the local Cognito most projects use, pinned so runs compare. */
 const COGNITO_LOCAL = 'cognito-local@5.3.0'
 const ANCHORS = join(ROOT, '.tmp', 'anchors')
-const ROUNDS = 5
+const ANCHOR_NAME = 'cognito-local 5.3.0'
 
 /** Installs the anchor beside the project (once), or says why it cannot. */
 function installAnchor(): string | undefined {
@@ -65,8 +65,6 @@ async function rate(fn: (i: number) => Promise<unknown>, ms: number): Promise<nu
   return ((n - 10) * 1000) / (performance.now() - begin)
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!
-
 interface Target {
   readonly name: string
   readonly client: CognitoIdentityProviderClient
@@ -103,7 +101,7 @@ export async function serveRates(ms = 600): Promise<void> {
       ['serve --data', start([cli, 'serve', '--port', '0', '--quiet', '--data', join(work, 'data')], work, {})],
     ]
     const anchor = installAnchor()
-    if (anchor) servers.push(['cognito-local 5.3.0', start([anchor], work, { PORT: '0', HOST: '127.0.0.1' })])
+    if (anchor) servers.push([ANCHOR_NAME, start([anchor], work, { PORT: '0', HOST: '127.0.0.1' })])
     const targets: Target[] = []
     for (const [name, started] of servers) {
       const { url, child } = await started
@@ -120,27 +118,17 @@ export async function serveRates(ms = 600): Promise<void> {
       )
       targets.push({ name, client, pool, prefix: 'u' })
     }
-    const rows: Array<readonly [string, string]> = []
     for (const [operation, call] of Object.entries(OPERATIONS)) {
-      const samples = new Map<string, number[]>(targets.map((t) => [t.name, []]))
-      for (let round = 0; round < ROUNDS; round++) {
-        for (const target of targets) {
-          const prefixed = { ...target, prefix: `r${round}u` }
-          samples.get(target.name)!.push(await rate(call(prefixed), ms))
-        }
-      }
-      const anchorRate = anchor ? median(samples.get('cognito-local 5.3.0')!) : undefined
-      for (const target of targets) {
-        const value = median(samples.get(target.name)!)
-        const ratio =
-          anchorRate && target.name !== 'cognito-local 5.3.0'
-            ? `  (${(value / anchorRate).toFixed(1)}x cognito-local)`
-            : ''
-        rows.push([`${operation}, ${target.name}`, `${Math.round(value).toLocaleString('en')} calls/s${ratio}`])
-      }
+      let round = 0
+      await compare(`Over loopback: ${operation}, one call at a time`, 'calls/s', [
+        ...targets.map((target) => ({
+          name: target.name,
+          run: () => rate(call({ ...target, prefix: `r${round++}u` }), ms),
+          anchor: anchor && target.name !== ANCHOR_NAME ? ANCHOR_NAME : undefined,
+        })),
+      ])
     }
-    if (!anchor) rows.push(['cognito-local', `not measured: npm could not install ${COGNITO_LOCAL}`])
-    report(`Over loopback, one call at a time (medians of ${ROUNDS} interleaved rounds)`, rows)
+    if (!anchor) report('cognito-local', [['not measured', `npm could not install ${COGNITO_LOCAL}`]])
   } finally {
     for (const child of children) child.kill('SIGKILL')
     rmSync(work, { recursive: true, force: true })

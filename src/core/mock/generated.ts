@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { type OperationName, operations } from '../../../schemas/operations.js'
 import { responseArbitrary } from '../arbitraries/arbitrary.js'
 import type { ArbitraryOptions } from '../arbitraries/options.js'
+import { markChecked } from '../protocol/checked.js'
 import { userPoolArn } from '../shared/arn.js'
 import { canonicalJson, hash32 } from '../shared/random.js'
 import { validateOperation } from '../validate/validate-schema.js'
@@ -37,23 +38,47 @@ export class GeneratedResponses {
     private readonly options: ArbitraryOptions,
   ) {}
 
-  /** The response to `input`, echoing its identifiers where that keeps the response valid. */
+  /** Answers already made, by operation and canonical request: the same request gets the same answer, drawn once. */
+  private readonly answers = new Map<string, { text: string; valid: boolean }>()
+
+  /**
+   * The response to `input`, echoing its identifiers where that keeps the response valid: drawn once per distinct
+   * request, then a copy each time (`calls()` hands responses to tests, which may change them).
+   */
   respond(operation: OperationName, input: Json): unknown {
+    const key = `${operation}:${canonicalJson(input)}`
+    let answer = this.answers.get(key)
+    if (answer === undefined) {
+      const drawn = this.draw(operation, input, key)
+      answer = { text: JSON.stringify(drawn.value), valid: drawn.valid }
+      // Chosen bound: a long run of distinct requests starts the cache afresh rather than growing without end.
+      if (this.answers.size >= 10_000) this.answers.clear()
+      this.answers.set(key, answer)
+    }
+    // A fresh copy from the answer's JSON text (answers are JSON, and parsing beats a structured clone).
+    const copy: unknown = JSON.parse(answer.text)
+    // Validated once, when drawn: the protocol need not validate the copy again (an invalid draw it still refuses).
+    return answer.valid ? markChecked(copy) : copy
+  }
+
+  private draw(operation: OperationName, input: Json, key: string): { value: unknown; valid: boolean } {
     let arb = this.arbitraries.get(operation)
     if (!arb) {
       arb = responseArbitrary(operation, this.options)
       this.arbitraries.set(operation, arb)
     }
-    const seed = hash32(`${operation}:${canonicalJson(input)}`, this.seed)
+    const seed = hash32(key, this.seed)
     const [drawn] = fc.sample(arb, { seed, numRuns: 1 })
     const echoed = echo(drawn, input)
-    const response = (validateOperation(operations[operation], 'response', echoed).valid ? echoed : drawn) as Json
+    const echoedValid = validateOperation(operations[operation], 'response', echoed).valid
+    let response = (echoedValid ? echoed : drawn) as Json
     // Pages end: a request that continues from a token gets the last page, so paginators terminate (chosen: two pages).
     const paginator = (operations[operation] as { paginator?: { inputToken: string; outputToken: string } }).paginator
     if (paginator && input[paginator.inputToken] !== undefined && paginator.outputToken in response) {
       const { [paginator.outputToken]: _ended, ...last } = response
-      return last
+      response = last
     }
-    return response
+    const valid = response === echoed || validateOperation(operations[operation], 'response', response).valid
+    return { value: response, valid }
   }
 }

@@ -102,3 +102,16 @@ describe('generated answers', () => {
     await client(handler).send(new DescribeRiskConfigurationCommand({ UserPoolId: 'us-east-1_Known0001' }))
   })
 })
+
+describe('generated answers, drawn once', () => {
+  it('answer a repeated request alike, each time with a copy a test may change', async () => {
+    const handler = cognitoRequestHandler({ mode: 'generated', seed: 5 })
+    const input = { UserPoolId: 'us-east-1_Repeat001' }
+    const first = await client(handler).send(new DescribeRiskConfigurationCommand(input))
+    const recorded = handler.calls()[0]!.output as { RiskConfiguration: Record<string, unknown> }
+    recorded.RiskConfiguration['UserPoolId'] = 'changed by the test'
+    const second = await client(handler).send(new DescribeRiskConfigurationCommand(input))
+    expect(second.RiskConfiguration).toEqual(first.RiskConfiguration)
+    expect(second.RiskConfiguration!.UserPoolId).toBe('us-east-1_Repeat001')
+  })
+})
