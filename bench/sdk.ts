@@ -58,7 +58,7 @@ export async function sdkRoundTrips(ms = 600): Promise<void> {
   const generated = cognitoHandlers({ mode: 'generated', seed: 1 })
   const simulated = cognitoHandlers({ mode: 'simulation', simulation })
   const server = setupServer()
-  server.listen({ onUnhandledRequest: 'error' })
+  server.listen()
   const overMsw = client()
   let n = 0
   const describe = (c: CognitoIdentityProviderClient, list: readonly string[]) => () =>
