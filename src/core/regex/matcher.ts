@@ -277,6 +277,86 @@ function templateMatcher(node: RegexNode): Matcher | undefined {
   }
 }
 
+/** What may come next in a pattern: literal characters, character classes, or the end of the input. */
+interface Follow {
+  readonly literals: readonly string[]
+  readonly classes: number
+  readonly end: boolean
+}
+
+const joinFollow = (a: Follow, b: Follow): Follow => ({
+  literals: [...a.literals, ...b.literals],
+  classes: a.classes + b.classes,
+  end: a.end || b.end,
+})
+
+/** The items of a sequence (a lone node is a sequence of one). */
+const itemsOf = (node: RegexNode): readonly RegexNode[] => (node.kind === 'seq' ? node.items : [node])
+
+/** What may come first from `items[i]` on, `after` following them. */
+function followOf(items: readonly RegexNode[], i: number, after: Follow): Follow {
+  if (i >= items.length) return after
+  const item = items[i]!
+  const rest = () => followOf(items, i + 1, after)
+  if (item.kind === 'set') {
+    const char = literal(item)
+    return char === undefined ? { literals: [], classes: 1, end: false } : { literals: [char], classes: 0, end: false }
+  }
+  if (item.kind === 'repeat') {
+    const head = item.node.kind === 'set' ? followOf([item.node], 0, after) : followOf(itemsOf(item.node), 0, rest())
+    return item.min === 0 ? joinFollow(head, rest()) : head
+  }
+  return { literals: [], classes: 1, end: false }
+}
+
+/**
+ * Whether a backtracking engine matches `items` (followed by `after`) in linear time: each repetition of a class of
+ * variable length is followed only by literal characters outside the class (or the end), so it has one place to stop;
+ * optional groups are checked the same way inside. Counts the optional groups in `groups`.
+ */
+function separated(items: readonly RegexNode[], after: Follow, groups: { count: number }): boolean {
+  return items.every((item, i) => {
+    if (item.kind === 'set') return true
+    if (item.kind !== 'repeat') return false
+    if (item.node.kind === 'set') {
+      if (item.min === item.max) return true
+      const next = followOf(items, i + 1, after)
+      const set = new RegExp(`^${item.node.js}$`, 'u')
+      return next.classes === 0 && next.literals.every((c) => !set.test(c))
+    }
+    if (item.min !== 0 || item.max !== 1) return false
+    groups.count++
+    return separated(itemsOf(item.node), followOf(items, i + 1, after), groups)
+  })
+}
+
+/** The JavaScript source of a node the checks above accepted. */
+function sourceOf(node: RegexNode): string {
+  if (node.kind === 'set') return node.js
+  if (node.kind === 'seq') return node.items.map(sourceOf).join('')
+  if (node.kind === 'repeat') {
+    if (node.node.kind !== 'set') return `(?:${sourceOf(node.node)})?`
+    if (node.min === 1 && node.max === 1) return node.node.js
+    return `(?:${node.node.js}){${node.min},${node.max === Infinity ? '' : node.max}}`
+  }
+  throw new TypeError(`cognito-idp-contract: no native source for ${node.kind}`)
+}
+
+/**
+ * Patterns of literal separators between classes (`arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:…`): every
+ * repetition stops at a character it cannot take, so a native RegExp runs them in linear time; at most three
+ * optional groups keep the engine's retries to a small constant.
+ */
+function separatedMatcher(node: RegexNode): Matcher | undefined {
+  let items = itemsOf(node)
+  if (items[0]?.kind === 'start') items = items.slice(1)
+  if (items.at(-1)?.kind === 'end') items = items.slice(0, -1)
+  const groups = { count: 0 }
+  if (!separated(items, { literals: [], classes: 0, end: true }, groups) || groups.count > 3) return undefined
+  const re = new RegExp(`^(?:${items.map(sourceOf).join('')})$`, 'u')
+  return (value) => re.test(value)
+}
+
 /**
  * Compiles a Java pattern into a matcher with `Pattern.matches` semantics and no catastrophic backtracking: a native
  * RegExp where the pattern's shape allows it, else a lazily built DFA (or a Pike VM for lookarounds). `native: false`
@@ -285,7 +365,8 @@ function templateMatcher(node: RegexNode): Matcher | undefined {
 export function compileMatcher(java: string, options: { readonly native?: boolean } = {}): Matcher {
   const compiler = new Compiler()
   const node = parseJavaRegex(java).node
-  const native = options.native === false ? undefined : (nativeMatcher(node) ?? templateMatcher(node))
+  const native =
+    options.native === false ? undefined : (nativeMatcher(node) ?? templateMatcher(node) ?? separatedMatcher(node))
   if (native) return native
   const start = compiler.compile(node, 0)
   return hasLookaround(node) ? pikeVm(compiler.program, start) : lazyDfa(compiler.program, start)
