@@ -25,7 +25,15 @@ export interface ControlTarget {
   readonly about: Readonly<Record<string, unknown>>
 }
 
-const FILTER_KEYS = ['userPoolId', 'username', 'destination', 'kind', 'medium'] as const
+/** The members of a filter a query string gives (`?username=jane&kind=SignUp`), of those named. */
+function queryFilter(url: URL, keys: readonly string[]): Record<string, string> {
+  const filter: Record<string, string> = {}
+  for (const key of keys) {
+    const value = url.searchParams.get(key)
+    if (value !== null) filter[key] = value
+  }
+  return filter
+}
 
 function json(body: string): unknown {
   try {
@@ -67,19 +75,11 @@ export async function control(request: ControlRequest, target: ControlTarget): P
         return { status: 200, body: { userPools: pools.map((p) => ({ Id: p.Id, Name: p.Name })) } }
       }
       case 'GET messages': {
-        const filter: Record<string, string> = {}
-        for (const key of FILTER_KEYS) {
-          const value = request.url.searchParams.get(key)
-          if (value !== null) filter[key] = value
-        }
+        const filter = queryFilter(request.url, ['userPoolId', 'username', 'destination', 'kind', 'medium'])
         return { status: 200, body: target.mock.messages(filter as MessageFilter) }
       }
       case 'GET invocations': {
-        const filter: Record<string, string> = {}
-        for (const key of ['trigger', 'triggerSource', 'userPoolId', 'userName'] as const) {
-          const value = request.url.searchParams.get(key)
-          if (value !== null) filter[key] = value
-        }
+        const filter = queryFilter(request.url, ['trigger', 'triggerSource', 'userPoolId', 'userName'])
         return { status: 200, body: target.mock.invocations(filter as InvocationFilter) }
       }
       default:

@@ -203,32 +203,34 @@ function hasLookaround(node: RegexNode): boolean {
   }
 }
 
-/** A character set or a repetition of one: one step of a pattern that a native RegExp runs without backtracking. */
-function setStep(node: RegexNode): { js: string; min: number; max: number } | undefined {
-  if (node.kind === 'set') return { js: node.js, min: 1, max: 1 }
-  if (node.kind === 'repeat' && node.node.kind === 'set') return { js: node.node.js, min: node.min, max: node.max }
-  return undefined
+/** The items of a sequence (a lone node is a sequence of one). */
+const itemsOf = (node: RegexNode): readonly RegexNode[] => (node.kind === 'seq' ? node.items : [node])
+
+/** A pattern's items without a leading ^ and a trailing $, which under Pattern.matches hold only at the input's ends. */
+function unanchored(node: RegexNode): readonly RegexNode[] {
+  let items = itemsOf(node)
+  if (items[0]?.kind === 'start') items = items.slice(1)
+  if (items.at(-1)?.kind === 'end') items = items.slice(0, -1)
+  return items
+}
+
+/** A native whole-value matcher for items the shape checks below accepted. */
+function nativeOf(items: readonly RegexNode[]): Matcher {
+  const re = new RegExp(`^(?:${items.map(sourceOf).join('')})$`, 'u')
+  return (value) => re.test(value)
 }
 
 /**
- * The native RegExp of a pattern that is a sequence of character sets and repeated sets with at most one of variable
- * length (`[\w+=,.@-]+`, `[\S]{1,128}`, `.*`, the shapes service models use): a backtracking engine matches such a
- * pattern in linear time, and much faster than the matcher below. Undefined for every other pattern.
+ * A sequence of character sets and repeated sets with at most one of variable length (`[\w+=,.@-]+`, `[\S]{1,128}`,
+ * `.*`, the shapes service models use): a backtracking engine matches such a pattern in linear time, and much faster
+ * than the matcher below. Undefined for every other pattern.
  */
 function nativeMatcher(node: RegexNode): Matcher | undefined {
-  let items = node.kind === 'seq' ? node.items : [node]
-  // Under Pattern.matches a leading ^ and a trailing $ hold at the ends of the input and nowhere else.
-  if (items[0]?.kind === 'start') items = items.slice(1)
-  if (items.at(-1)?.kind === 'end') items = items.slice(0, -1)
-  const found = items.map(setStep)
-  if (found.some((step) => step === undefined)) return undefined
-  const steps = found as Array<{ js: string; min: number; max: number }>
-  if (steps.filter((step) => step.max !== step.min).length > 1) return undefined
-  const source = steps
-    .map(({ js, min, max }) => (min === 1 && max === 1 ? js : `(?:${js}){${min},${max === Infinity ? '' : max}}`))
-    .join('')
-  const re = new RegExp(`^(?:${source})$`, 'u')
-  return (value) => re.test(value)
+  const items = unanchored(node)
+  const sets = (item: RegexNode) => item.kind === 'set' || (item.kind === 'repeat' && item.node.kind === 'set')
+  if (!items.every(sets)) return undefined
+  const variable = items.filter((item) => item.kind === 'repeat' && item.min !== item.max)
+  return variable.length > 1 ? undefined : nativeOf(items)
 }
 
 /** The character a set of exactly one literal character stands for (`#`, `\{`), if it is one. */
@@ -290,9 +292,6 @@ const joinFollow = (a: Follow, b: Follow): Follow => ({
   end: a.end || b.end,
 })
 
-/** The items of a sequence (a lone node is a sequence of one). */
-const itemsOf = (node: RegexNode): readonly RegexNode[] => (node.kind === 'seq' ? node.items : [node])
-
 /** What may come first from `items[i]` on, `after` following them. */
 function followOf(items: readonly RegexNode[], i: number, after: Follow): Follow {
   if (i >= items.length) return after
@@ -348,13 +347,10 @@ function sourceOf(node: RegexNode): string {
  * optional groups keep the engine's retries to a small constant.
  */
 function separatedMatcher(node: RegexNode): Matcher | undefined {
-  let items = itemsOf(node)
-  if (items[0]?.kind === 'start') items = items.slice(1)
-  if (items.at(-1)?.kind === 'end') items = items.slice(0, -1)
+  const items = unanchored(node)
   const groups = { count: 0 }
   if (!separated(items, { literals: [], classes: 0, end: true }, groups) || groups.count > 3) return undefined
-  const re = new RegExp(`^(?:${items.map(sourceOf).join('')})$`, 'u')
-  return (value) => re.test(value)
+  return nativeOf(items)
 }
 
 /**
