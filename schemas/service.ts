@@ -8,4 +8,5 @@ export const service = {
   jsonVersion: '1.1',
   targetPrefix: 'AWSCognitoIdentityProviderService',
   operationCount: 132,
+  modelSha256: '9c397c2fe827c3badebeac372bec2870c8b017b81b2d3488035b2b080da12cde',
 } as const

@@ -12,7 +12,7 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
   ['src/core/shared'],
   ['src/core/regex'],
   ['src/core/validate'],
-  ['src/core/arbitraries', 'src/core/protocol'],
+  ['src/core/arbitraries', 'src/core/protocol', 'src/core/contract'],
   ['src/core/simulation'],
   ['src/core/mock'],
   ['src/adapters/msw', 'src/adapters/sdk', 'src/adapters/server', 'src/adapters/testing', 'src/index.ts'],
@@ -25,13 +25,14 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
 /** Packages outside the project, and the folders that may import them. */
 const PACKAGES: Readonly<Record<string, readonly string[]>> = {
   typebox: ['schemas', 'src/core', 'src/index.ts', 'src/tooling'],
-  'fast-check': ['src/core/arbitraries', 'src/core/mock'],
+  'fast-check': ['src/core/arbitraries', 'src/core/mock', 'src/adapters/testing/verify'],
   '@noble/hashes': ['src/core/shared'],
   msw: ['src/adapters/msw'],
   vitest: ['src/adapters/testing'],
   // Types only (@types/aws-lambda): the trigger handlers' signatures.
   'aws-lambda': ['src/core/simulation/triggers'],
-  'node:': ['src/adapters/server', 'src/adapters/msw/node.ts', 'src/tooling'],
+  // The contract file helpers are Node's own subpath (cognito-idp-contract/contract/node).
+  'node:': ['src/adapters/server', 'src/adapters/msw/node.ts', 'src/tooling', 'src/core/contract/file.ts'],
 }
 
 function files(dir: string): string[] {

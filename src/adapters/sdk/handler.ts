@@ -55,6 +55,8 @@ export function cognitoRequestHandler(options: CognitoMockOptions | CognitoMock 
     messages: mock.messages,
     lastCode: mock.lastCode,
     invocations: mock.invocations,
+    contract: mock.contract,
+    contractSinceLastTake: mock.contractSinceLastTake,
     get ready() {
       return mock.ready
     },

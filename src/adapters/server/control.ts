@@ -52,6 +52,7 @@ export const CONTROL_ROUTES: ReadonlyArray<readonly [string, string]> = [
   ['POST /_cognito-idp-contract/fixtures', 'create pools, clients, providers, groups and users (the body)'],
   ['GET  /_cognito-idp-contract/messages', 'emails and texts sent; ?username=&destination=&kind=&userPoolId='],
   ['GET  /_cognito-idp-contract/invocations', 'Lambda trigger calls; ?trigger=&triggerSource=&userPoolId=&userName='],
+  ['GET  /_cognito-idp-contract/contract', 'the consumer contract recorded so far (serve --contract FILE)'],
 ]
 
 /** Answers a control request, or an error naming what went wrong. */
@@ -82,6 +83,8 @@ export async function control(request: ControlRequest, target: ControlTarget): P
         const filter = queryFilter(request.url, ['trigger', 'triggerSource', 'userPoolId', 'userName'])
         return { status: 200, body: target.mock.invocations(filter as InvocationFilter) }
       }
+      case 'GET contract':
+        return { status: 200, body: target.mock.contract() }
       default:
         return {
           status: 404,

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { writeContract } from '../../core/contract/file.js'
 import { type CognitoMock, createCognitoMock } from '../../core/mock/mock.js'
 import type { CognitoMockOptions } from '../../core/mock/options.js'
 import { type Cognito, createCognito } from '../../core/simulation/index.js'
@@ -148,6 +149,7 @@ export async function startCognitoServer(options: CognitoServerOptions = {}): Pr
   }
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : options.port
+  const contractFile = typeof options.contract === 'object' ? options.contract.file : undefined
   return {
     url: `http://${host}:${port}/`,
     mock,
@@ -157,6 +159,14 @@ export async function startCognitoServer(options: CognitoServerOptions = {}): Pr
         server.closeAllConnections?.()
         server.close((error) => {
           dir?.close()
+          if (contractFile) {
+            try {
+              writeContract(contractFile, mock.contractSinceLastTake())
+            } catch (failure) {
+              reject(failure)
+              return
+            }
+          }
           if (error) reject(error)
           else resolve()
         })

@@ -6,3 +6,17 @@ export {
   matchesPartial,
   type PartialInput,
 } from './matchers.js'
+export {
+  type Conformance,
+  type Credentials,
+  type Deviation,
+  formatResult,
+  formatSummary,
+  type OperationResult,
+  type Rule,
+  VERIFY_PREFIX,
+  VerifyError,
+  type VerifyOptions,
+  type VerifyReport,
+  verifyProvider,
+} from './verify/index.js'

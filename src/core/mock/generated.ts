@@ -73,10 +73,21 @@ export class GeneratedResponses {
     const echoedValid = validateOperation(operations[operation], 'response', echoed).valid
     let response = (echoedValid ? echoed : drawn) as Json
     // Pages end: a request that continues from a token gets the last page, so paginators terminate (chosen: two pages).
-    const paginator = (operations[operation] as { paginator?: { inputToken: string; outputToken: string } }).paginator
+    const paginator = (
+      operations[operation] as {
+        paginator?: { inputToken: string; outputToken: string; limitKey?: string; resultKey: string }
+      }
+    ).paginator
     if (paginator && input[paginator.inputToken] !== undefined && paginator.outputToken in response) {
       const { [paginator.outputToken]: _ended, ...last } = response
       response = last
+    }
+    // A page holds no more items than the request's limit asked for (`verify` checks it).
+    if (paginator?.limitKey !== undefined) {
+      const limit = input[paginator.limitKey]
+      const items = response[paginator.resultKey]
+      if (typeof limit === 'number' && Array.isArray(items) && items.length > limit)
+        response = { ...response, [paginator.resultKey]: items.slice(0, limit) }
     }
     const valid = response === echoed || validateOperation(operations[operation], 'response', response).valid
     return { value: response, valid }

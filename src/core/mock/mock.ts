@@ -1,4 +1,7 @@
 import { type OperationName, operations } from '../../../schemas/operations.js'
+import { mergeContracts } from '../contract/merge.js'
+import { ContractRecorder } from '../contract/record.js'
+import type { ConsumerContract } from '../contract/types.js'
 import { CognitoError, errorTypes, isCognitoError, mayAnswer } from '../protocol/errors.js'
 import { type CallContext, handleWire } from '../protocol/handle.js'
 import type { WireRequest, WireResponse } from '../protocol/types.js'
@@ -45,6 +48,10 @@ export interface CognitoMock {
   invocations(filter?: InvocationFilter): TriggerInvocation[]
   /** Resolves once the fixtures are seeded; rejects, naming the problem, when they cannot be. */
   readonly ready: Promise<void>
+  /** The consumer contract recorded so far (the `contract` option turns recording on; reset() keeps it). */
+  contract(): ConsumerContract
+  /** What was recorded since the last call of this method: what a contract file has not had yet. */
+  contractSinceLastTake(): ConsumerContract
 }
 
 /** The response header that says what answered a call (`simulation`, `generated`, `override`, `fault`, `protocol`). */
@@ -104,6 +111,12 @@ export function createCognitoMock(
   const include = options.include ? new Set(options.include) : undefined
   const exclude = new Set(options.exclude ?? [])
   const served = (op: OperationName): boolean => (!include || include.has(op)) && !exclude.has(op)
+  const recording = options.contract
+  const recorder = recording
+    ? new ContractRecorder({ consumer: typeof recording === 'object' ? recording.consumer : undefined })
+    : undefined
+  let recordedContract = mergeContracts([])
+  let untaken = recordedContract
   const log = options.log === true ? (line: string) => console.info(line) : options.log || undefined
 
   /** The behaviour that applies to this call; a `once` behaviour is used up here. */
@@ -200,6 +213,17 @@ export function createCognitoMock(
     return simulation.handle(operation, input, { region: context.region, account: context.account })
   }
 
+  const contract = (): ConsumerContract => {
+    if (!recorder)
+      throw new TypeError(
+        'cognito-idp-contract: contract() needs the contract option (contract: true, or { consumer, file })',
+      )
+    const taken = recorder.take()
+    recordedContract = mergeContracts([recordedContract, taken])
+    untaken = mergeContracts([untaken, taken])
+    return recordedContract
+  }
+
   const latency = (): number => {
     const l = options.latency
     if (l === undefined) return 0
@@ -234,6 +258,8 @@ export function createCognitoMock(
             ms: Math.round((performance.now() - start) * 10) / 10,
           }
           recorded.push(call)
+          if (recorder && exchange.operation && !call.unhandled)
+            recorder.add(exchange.operation, exchange.input, exchange.output, exchange.error?.type)
           options.onCall?.(call)
           if (log && exchange.operation) {
             const schema = operations[exchange.operation]
@@ -245,6 +271,13 @@ export function createCognitoMock(
       })
       await delay(wait)
       return { ...response, headers: { ...response.headers, [SOURCE_HEADER]: source } }
+    },
+    contract,
+    contractSinceLastTake() {
+      contract()
+      const out = untaken
+      untaken = mergeContracts([])
+      return out
     },
     calls: (operation) => recorded.filter((c) => operation === undefined || c.operation === operation),
     unhandled: () => recorded.filter((c) => c.unhandled),

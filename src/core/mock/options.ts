@@ -61,8 +61,21 @@ export interface CognitoMockOptions {
   readonly fixtures?: Fixtures | undefined
   /** Called with each call once it is answered (what `calls()` records), for logs. */
   readonly onCall?: ((call: RecordedCall) => void) | undefined
+  /**
+   * Records the consumer's traffic into a consumer contract, read with `contract()` (reset() keeps it). `file` is
+   * written, merged with what it holds, by msw/node's `server.close()` and when `serve` stops.
+   */
+  readonly contract?: boolean | ContractOptions | undefined
   /** Lambda trigger functions by ARN or name, run where a pool's LambdaConfig names them. */
   readonly lambdas?: Lambdas | undefined
   /** Milliseconds a trigger may take (Cognito's 5 seconds by default). */
   readonly lambdaTimeout?: number | undefined
+}
+
+/** Options of contract recording. */
+export interface ContractOptions {
+  /** A name for the consumer, kept in the contract. */
+  readonly consumer?: string | undefined
+  /** Where adapters that can write files keep the contract (merged with what the file holds). */
+  readonly file?: string | undefined
 }

@@ -44,7 +44,8 @@ function emptySide(): SideDiff {
   return { added: new Map(), removed: new Map(), changed: new Map(), items: [] }
 }
 
-function setAt(tree: ChangeTree, path: readonly string[], leaf: ChangeLeaf): void {
+/** Puts a leaf into a change set at a member path. */
+export function setAt(tree: ChangeTree, path: readonly string[], leaf: ChangeLeaf): void {
   let node = tree
   for (const key of path.slice(0, -1)) {
     let next = node.get(key)

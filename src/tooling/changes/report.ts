@@ -27,7 +27,8 @@ function sideLines(side: SideDiff): string[] {
   return lines
 }
 
-function operationLines(op: OperationDiff): string[] {
+/** One operation of a report in the seed document's notation. */
+export function operationLines(op: OperationDiff): string[] {
   const lines = [`${op.name} (${op.status})`]
   const sides = (['request', 'response'] as const).filter((s) => sideChanged(op[s]))
   if (sides.length) lines.push(`Changes (${sides.join(', ')})`)

@@ -1,13 +1,23 @@
 import { readFileSync } from 'node:fs'
 import { type Command, CommandError, type Io, UsageError } from './command.js'
 import { changesCommand } from './commands/changes.js'
+import { contractCommand } from './commands/contract.js'
 import { opsCommand } from './commands/ops.js'
 import { sampleCommand } from './commands/sample.js'
 import { serveCommand } from './commands/serve.js'
 import { validateCommand } from './commands/validate.js'
+import { verifyCommand } from './commands/verify.js'
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [serveCommand, opsCommand, validateCommand, sampleCommand, changesCommand]
+export const COMMANDS: readonly Command[] = [
+  serveCommand,
+  opsCommand,
+  validateCommand,
+  sampleCommand,
+  changesCommand,
+  contractCommand,
+  verifyCommand,
+]
 
 /** The package's version, from its package.json. */
 export function version(): string {

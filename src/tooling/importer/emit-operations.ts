@@ -69,7 +69,7 @@ export function emitCatalog(model: ServiceModel): string {
 }
 
 /** The source of `schemas/service.ts`: the service's protocol metadata. */
-export function emitService(model: ServiceModel): string {
+export function emitService(model: ServiceModel, sha256?: string | undefined): string {
   const m = model.metadata
   const fields: Array<[string, unknown]> = [
     ['serviceFullName', m.serviceFullName],
@@ -80,6 +80,8 @@ export function emitService(model: ServiceModel): string {
     ['targetPrefix', m.targetPrefix],
     ['operationCount', Object.keys(model.operations).length],
   ]
+  // Which model file the contract came from: consumer contracts record it.
+  if (sha256 !== undefined) fields.push(['modelSha256', sha256])
   return [
     header(label(model)),
     '/** The service this contract describes and how it is called. */',

@@ -37,7 +37,7 @@ export function schemaFiles(input: ImportInput): GeneratedFiles {
   for (const name of operationNames(model))
     files.set(`schemas/operations/${name}.ts`, emitOperation(model, name, input.paginators?.[name]))
   files.set('schemas/operations.ts', emitCatalog(model))
-  files.set('schemas/service.ts', emitService(model))
+  files.set('schemas/service.ts', emitService(model, input.sha256))
   files.set('schemas/index.ts', emitIndex(model))
   return files
 }

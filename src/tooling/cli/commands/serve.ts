@@ -71,6 +71,9 @@ Answers Cognito user pools calls over HTTP on loopback, from the stateful simula
                                         again after each reset; JSON as simulation.seed() takes it
   --lambdas FILE                        an ES module whose exported functions are Lambda triggers, by export name
                                         (a pool's LambdaConfig names them: arn:aws:lambda:…:function:<name>)
+  --contract FILE                       record the clients' traffic as a consumer contract, written to FILE (merged
+                                        with what it holds) when the server stops; GET …/contract reads it live
+  --consumer NAME                       the consumer's name in that contract
   --seed N                              seed of ids and generated data (default 0)
   --mode auto|simulation|generated      where answers come from (default auto)
   --quiet                               no line per request
@@ -88,6 +91,8 @@ ${routes}
         data: { type: 'string' },
         fixtures: { type: 'string' },
         lambdas: { type: 'string' },
+        contract: { type: 'string' },
+        consumer: { type: 'string' },
         seed: { type: 'string', default: '0' },
         mode: { type: 'string', default: 'auto' },
         quiet: { type: 'boolean', default: false },
@@ -109,6 +114,7 @@ ${routes}
         mode,
         ...(fixtures && { fixtures }),
         ...(lambdas && { lambdas }),
+        ...(values.contract !== undefined && { contract: { file: values.contract, consumer: values.consumer } }),
         ...(values.data !== undefined && { data: values.data }),
         ...(!values.quiet && { requestLog: (line: string) => io.stdout(`${line}\n`) }),
         requestLogFormat: values['log-json'] ? 'json' : 'text',
@@ -130,7 +136,11 @@ ${routes}
       process.once('SIGINT', resolve)
       process.once('SIGTERM', resolve)
     })
-    await server.close()
+    try {
+      await server.close()
+    } catch (error) {
+      throw new CommandError(`stopped, but the contract could not be written: ${(error as Error).message}`)
+    }
     return 0
   },
 }
