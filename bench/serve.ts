@@ -1,5 +1,5 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import type { ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
@@ -9,52 +9,13 @@ import {
   CreateUserPoolCommand,
   DescribeUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider'
+import { COGNITO_LOCAL, installCognitoLocal, startProcess } from '../test/support/cognito-local.js'
 import { ROOT } from '../test/support/model.js'
 import { compare, report } from './measure.js'
 
-/** The anchor: cognito-local, the local Cognito most projects use, pinned so runs compare. */
-const COGNITO_LOCAL = 'cognito-local@5.3.0'
-const ANCHORS = join(ROOT, '.tmp', 'anchors')
 const ANCHOR_NAME = 'cognito-local 5.3.0'
-
-/** Installs the anchor beside the project (once), or says why it cannot. */
-function installAnchor(): string | undefined {
-  const bin = join(ANCHORS, 'node_modules/cognito-local/lib/bin/start.js')
-  if (existsSync(bin)) return bin
-  try {
-    execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', ANCHORS, COGNITO_LOCAL], {
-      stdio: 'ignore',
-    })
-    return bin
-  } catch {
-    return undefined
-  }
-}
-
-/** Starts a server process and resolves its endpoint once it prints one. */
-function start(command: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, command, {
-    cwd,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  return new Promise((resolve, reject) => {
-    let seen = ''
-    const look = (chunk: Buffer) => {
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: pino-pretty colours its lines
-      seen += chunk.toString().replace(/\u001b\[[0-9;]*m/g, '')
-      const found = /(?:local Cognito on|running on) (http:\/\/[\d.]+:\d+)/.exec(seen)
-      if (found) {
-        child.stdout?.off('data', look)
-        child.stdout?.resume()
-        resolve({ url: found[1]!, child })
-      }
-    }
-    child.stdout?.on('data', look)
-    child.stderr?.resume()
-    child.once('exit', (code) => reject(new Error(`${command.join(' ')} exited ${code}: ${seen}`)))
-  })
-}
+const installAnchor = installCognitoLocal
+const start = startProcess
 
 /** Calls per second of `fn` over about `ms` milliseconds, one call at a time, after a warm-up. */
 async function rate(fn: (i: number) => Promise<unknown>, ms: number): Promise<number> {

@@ -35,7 +35,7 @@ export interface OperationResult {
   /** How many requests and checks it took. */
   readonly checks: number
   readonly deviations: readonly Deviation[]
-  /** For unsupported operations: what the provider said. */
+  /** What the provider said when it answered that it does not implement the operation (or a flow or option of it). */
   readonly note?: string | undefined
 }
 

@@ -133,10 +133,14 @@ export async function verifyProvider(options: VerifyOptions): Promise<VerifyRepo
       let checks = 0
       const deviations: Deviation[] = []
       let note: string | undefined
+      let supported = 0
       const record = (_request: unknown, answer: Answer, found: readonly Deviation[]) => {
         checks++
         if (unsupported(answer)) note ??= answer.message ?? answer.errorType ?? `status ${answer.status}`
-        else deviations.push(...found)
+        else {
+          supported++
+          deviations.push(...found)
+        }
       }
       for (const s of steps.filter((s) => s.operation === operation)) record(undefined, s.answer, s.deviations)
       const opSeed = seedOf(seed, operation)
@@ -150,21 +154,22 @@ export async function verifyProvider(options: VerifyOptions): Promise<VerifyRepo
         }
       }
       for (const [i, drawn] of validRequests(operation, opSeed, runs).entries()) {
-        if (note || stopped()) break
+        if (stopped()) break
         const request = chain(operation, drawn, created, i + 1)
         const answer = await send(request)
         if (answer) record(request, answer, unsupported(answer) ? [] : checkValid(operation, request, answer))
       }
       for (const [i, sample] of invalidRequests(operation, opSeed, runs).entries()) {
-        if (note || stopped()) break
+        if (stopped()) break
         const request = chain(operation, sample.value, created, runs + i + 1, sample.violation.at[0])
         const answer = await send(request)
         if (answer) record(request, answer, unsupported(answer) ? [] : checkInvalid(operation, sample, request, answer))
       }
-      if (!note && !stopped()) await paginate(wire, operation, created, opSeed, record)
+      if (!stopped()) await paginate(wire, operation, created, opSeed, record)
       const result: OperationResult = {
         operation,
-        status: deviations.length ? 'deviating' : note ? 'unsupported' : 'conforming',
+        // Unsupported when nothing was answered but "not implemented"; a flow or option that is not is a note.
+        status: deviations.length ? 'deviating' : supported === 0 && note ? 'unsupported' : 'conforming',
         checks,
         deviations,
         ...(note !== undefined && { note }),
