@@ -329,7 +329,7 @@ export function checkContract(contract: ConsumerContract, model: ServiceModel, d
         path: '',
         change: 'removed operation',
         verdict: 'breaking',
-        reason: `the consumer calls it (${usage.calls} calls recorded)`,
+        reason: `the consumer made ${usage.calls} call${usage.calls === 1 ? '' : 's'} to it`,
       })
       continue
     }
