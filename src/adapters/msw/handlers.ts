@@ -14,9 +14,9 @@ export interface CognitoHandlersOptions extends CognitoMockOptions {
 /** MSW request handlers that are also the mock's controls: spread them into setupServer or setupWorker. */
 export type CognitoHandlers = RequestHandler[] & CognitoMock
 
-/** Cognito's regional endpoints (standard, FIPS, dual-stack and China partitions) and its issuer host. */
+/** Cognito's regional endpoints (standard, FIPS, dual-stack and China partitions), its issuer host and pools' prefix domains. */
 const AWS_HOST =
-  /^(?:cognito-idp(?:-fips)?|issuer-cognito-idp)\.[a-z]{2}(?:-gov)?-[a-z]+-\d\.(?:amazonaws\.com(?:\.cn)?|api\.aws)$/
+  /^(?:(?:cognito-idp(?:-fips)?|issuer-cognito-idp)\.[a-z]{2}(?:-gov)?-[a-z]+-\d\.(?:amazonaws\.com(?:\.cn)?|api\.aws)|[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.auth(?:-fips)?\.[a-z]{2}(?:-gov)?-[a-z]+-\d\.amazoncognito\.com)$/
 
 /** A test for the URLs to answer: Cognito's own endpoints and the ones the caller named (parsed once). */
 export function endpointMatcher(endpoints: readonly string[] = []): (url: string) => boolean {

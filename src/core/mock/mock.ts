@@ -239,7 +239,7 @@ export function createCognitoMock(
     lastCode: (filter) => simulation.lastCode(filter),
     invocations: (filter) => simulation.invocations(filter),
     async handle(request) {
-      const document = await wellKnown(request, simulation)
+      const document = (await wellKnown(request, simulation)) ?? (await simulation.hosted(request))
       if (document) return document
       const wait = latency()
       const start = performance.now()

@@ -3,7 +3,7 @@ import { service } from '../../../schemas/service.js'
 import { validateOperation } from '../validate/validate-schema.js'
 import { accountOf, credentialScope, regionOf } from './caller.js'
 import { isChecked } from './checked.js'
-import { acceptableResponse } from './discrepancies.js'
+import { acceptableRequest, acceptableResponse } from './discrepancies.js'
 import { failure, success } from './envelope.js'
 import { CognitoError, isCognitoError } from './errors.js'
 import type { WireRequest, WireResponse } from './types.js'
@@ -106,7 +106,8 @@ export async function handleWire(
     }
     const descriptor = operations[operation]
     const checked = validateOperation(descriptor, 'request', input)
-    if (!checked.valid) return fail(400, checked.exception, checked.message)
+    if (!checked.valid && !acceptableRequest(operation, input, checked))
+      return fail(400, checked.exception, checked.message)
     const scope = credentialScope(header(request, 'authorization'))
     const region = regionOf(request.url) ?? scope?.region
     const output = await backend(operation, (input ?? {}) as Record<string, unknown>, {

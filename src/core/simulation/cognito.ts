@@ -6,6 +6,7 @@ import type { Context, OperationContext } from './context.js'
 import { runDefinition, type SimulatedOperationDefinition } from './define.js'
 import { Store, type StoreCommit, type StoreSnapshot } from './engine/store.js'
 import { type Fixtures, seedFixtures } from './fixtures.js'
+import { answerHosted, type HostedRequest, type HostedResponse } from './hosted/index.js'
 import { type CallInfo, regionHint } from './locate.js'
 import { SIMULATED } from './operations/index.js'
 import { type DeliveredMessage, deliveredMessages, type MessageFilter } from './outbox.js'
@@ -64,6 +65,11 @@ export interface Cognito {
   ): Promise<Operations[K]['output']>
   /** Runs an operation on input already validated (for protocol backends); calls are answered one at a time. */
   handle(operation: SimulatedOperation, input: unknown, call?: CallInfo): Promise<unknown>
+  /**
+   * Answers a request to a pool's domain (hosted UI pages and OAuth 2.0 endpoints, at its real host or at
+   * `<origin>/_domain/<domain>/…`) or to its OpenID discovery document; undefined for any other URL.
+   */
+  hosted(request: HostedRequest): Promise<HostedResponse | undefined>
   /** Forgets everything: no pools, ids from the start of the seeded sequence. */
   reset(): void
   /** The whole state as plain JSON. */
@@ -151,6 +157,7 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
     operations: SIMULATED_OPERATIONS,
     implements: (operation: string): operation is SimulatedOperation => DEFINITIONS.has(operation),
     handle,
+    hosted: (request) => answerHosted(store, context, defaultAccount, request),
     send: async (operation, input, call) =>
       structuredClone(await handle(operation, checked(operation, input), call)) as never,
     reset: () => {

@@ -1,11 +1,14 @@
+import { authCodesTable, federationsTable, hostedSessionsTable } from './hosted/state.js'
 import { devicesTable } from './resources/auth/devices.js'
 import { keysTable } from './resources/auth/keys.js'
 import { refreshTokensTable } from './resources/auth/refresh-tokens.js'
 import { sessionsTable } from './resources/auth/sessions.js'
 import { clientsTable } from './resources/clients.js'
+import { domainsTable } from './resources/domains.js'
 import { groupsTable, membershipsTable } from './resources/groups.js'
 import { providersTable } from './resources/identity-providers.js'
 import { messagesTable } from './resources/messages.js'
+import { resourceServersTable } from './resources/resource-servers.js'
 import { poolsTable } from './resources/user-pools.js'
 import { usersTable } from './resources/users.js'
 
@@ -25,6 +28,11 @@ export const TABLES = {
   sessions: sessionsTable,
   refreshTokens: refreshTokensTable,
   devices: devicesTable,
+  domains: domainsTable,
+  resourceServers: resourceServersTable,
+  authCodes: authCodesTable,
+  hostedSessions: hostedSessionsTable,
+  federations: federationsTable,
 }
 
 /** The name of a table. */

@@ -80,9 +80,18 @@ describe.skipIf(!hasAwsCli)("Debian's AWS CLI against the local endpoint", () =>
   })
 
   it('ends pages of generated answers too, so the paginator terminates', async () => {
-    const servers = await aws('eu-west-1', 'list-resource-servers', '--user-pool-id', poolId, '--max-results', '2')
-    expect(servers.status).toBe(0)
-    expect(Array.isArray(servers.json().ResourceServers)).toBe(true)
+    const events = await aws(
+      'eu-west-1',
+      'admin-list-user-auth-events',
+      '--user-pool-id',
+      poolId,
+      '--username',
+      'jane',
+      '--max-results',
+      '2',
+    )
+    expect(events.status).toBe(0)
+    expect(Array.isArray(events.json().AuthEvents)).toBe(true)
   })
 
   it("exits non-zero with Cognito's error type and message for a pool that does not exist", async () => {

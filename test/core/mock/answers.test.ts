@@ -1,9 +1,9 @@
 import {
+  AdminListUserAuthEventsCommand,
   CognitoIdentityProviderClient,
   DescribeRiskConfigurationCommand,
-  ListResourceServersCommand,
+  paginateAdminListUserAuthEvents,
   paginateListGroups,
-  paginateListResourceServers,
   paginateListUsers,
 } from '@aws-sdk/client-cognito-identity-provider'
 import { describe, expect, it } from 'vitest'
@@ -40,31 +40,33 @@ describe('generated answers', () => {
     for await (const page of paginateListGroups({ client: client(handler) }, { UserPoolId: 'us-east-1_Page00000' }))
       groups.push(page)
     expect(groups.length).toBeLessThanOrEqual(2)
-    const resourceServers = []
-    for await (const page of paginateListResourceServers(
+    const events = []
+    for await (const page of paginateAdminListUserAuthEvents(
       { client: client(handler) },
-      { UserPoolId: 'us-east-1_Page00000', MaxResults: 5 },
+      { UserPoolId: 'us-east-1_Page00000', Username: 'jane', MaxResults: 5 },
     ))
-      resourceServers.push(page)
-    expect(resourceServers.length).toBeLessThanOrEqual(2)
+      events.push(page)
+    expect(events.length).toBeLessThanOrEqual(2)
   })
 
   it('in auto mode, refuse a pool the simulation does not hold, as simulated operations do', async () => {
     const handler = cognitoRequestHandler({ fixtures: { userPools: [{ PoolName: 'p', Id: 'us-east-1_Known0001' }] } })
     await expect(
-      client(handler).send(new ListResourceServersCommand({ UserPoolId: 'us-east-1_Unknown01', MaxResults: 5 })),
+      client(handler).send(
+        new AdminListUserAuthEventsCommand({ UserPoolId: 'us-east-1_Unknown01', Username: 'jane', MaxResults: 5 }),
+      ),
     ).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
       message: 'User pool us-east-1_Unknown01 does not exist.',
     })
     const known = await client(handler).send(
-      new ListResourceServersCommand({ UserPoolId: 'us-east-1_Known0001', MaxResults: 5 }),
+      new AdminListUserAuthEventsCommand({ UserPoolId: 'us-east-1_Known0001', Username: 'jane', MaxResults: 5 }),
     )
-    expect(known.ResourceServers).toBeDefined()
+    expect(known.AuthEvents).toBeDefined()
     const pages = []
-    for await (const page of paginateListResourceServers(
+    for await (const page of paginateAdminListUserAuthEvents(
       { client: client(handler) },
-      { UserPoolId: 'us-east-1_Known0001', MaxResults: 5 },
+      { UserPoolId: 'us-east-1_Known0001', Username: 'jane', MaxResults: 5 },
     ))
       pages.push(page)
     expect(pages.length).toBeLessThanOrEqual(2)
@@ -90,12 +92,14 @@ describe('generated answers', () => {
         })
       ).response.headers[SOURCE_HEADER]
     expect(await answer('DescribeUserPool', { UserPoolId: 'us-east-1_Known0001' })).toBe('simulation')
-    expect(await answer('ListResourceServers', { UserPoolId: 'us-east-1_Known0001', MaxResults: 1 })).toBe('generated')
+    expect(
+      await answer('AdminListUserAuthEvents', { UserPoolId: 'us-east-1_Known0001', Username: 'jane', MaxResults: 1 }),
+    ).toBe('generated')
     expect(await answer('DescribeRiskConfiguration', { UserPoolId: 'us-east-1_Known0001' })).toBe('override')
     expect(await answer('DescribeUserPool', { UserPoolId: 'not a pool id' })).toBe('protocol')
     expect(handler.calls().map((c) => [c.operation, c.source, c.region])).toEqual([
       ['DescribeUserPool', 'simulation', 'us-east-1'],
-      ['ListResourceServers', 'generated', 'us-east-1'],
+      ['AdminListUserAuthEvents', 'generated', 'us-east-1'],
       ['DescribeRiskConfiguration', 'override', 'us-east-1'],
       ['DescribeUserPool', 'protocol', 'us-east-1'],
     ])

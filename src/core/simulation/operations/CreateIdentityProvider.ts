@@ -2,11 +2,12 @@ import { fail } from '../context.js'
 import { operation } from '../define.js'
 import { invalidParameter } from '../errors.js'
 import { clashMessage, describeProvider, identifierClash, SOCIAL } from '../resources/identity-providers.js'
+import { discoverEndpoints, isLoopback } from '../resources/oidc-discovery.js'
 import { checkDetails, defaultMapping } from '../resources/provider-details.js'
 import { findPool } from '../resources/user-pools.js'
 
 /** CreateIdentityProvider: unique name and identifiers, details that fit the type, Cognito's additions. */
-export const CreateIdentityProvider = operation('CreateIdentityProvider', (cx, input) => {
+export const CreateIdentityProvider = operation('CreateIdentityProvider', async (cx, input) => {
   findPool(cx, input.UserPoolId)
   const type = input.ProviderType
   if (SOCIAL.has(type) && input.ProviderName !== type)
@@ -23,8 +24,12 @@ export const CreateIdentityProvider = operation('CreateIdentityProvider', (cx, i
       'DuplicateProviderException',
       `${input.ProviderName} already exists in user pool ${input.UserPoolId}`,
     )
-  const details = { ...input.ProviderDetails }
+  const details: Record<string, string> = { ...input.ProviderDetails }
   checkDetails(cx, type, details)
+  // A loopback issuer's endpoints are read from its discovery document, as Cognito reads any issuer's.
+  const issuer = details['oidc_issuer']
+  if (type === 'OIDC' && issuer !== undefined && isLoopback(issuer))
+    Object.assign(details, await discoverEndpoints(cx, issuer), { ...input.ProviderDetails })
   const identifiers = [...(input.IdpIdentifiers ?? [])]
   const clash = identifierClash(cx, input.UserPoolId, identifiers, undefined)
   // Chosen: the type CreateIdentityProvider models for a duplicate, with a message of our own.

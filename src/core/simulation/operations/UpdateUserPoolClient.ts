@@ -1,11 +1,18 @@
 import { operation } from '../define.js'
-import { checkSupportedProviders, clientSettings, describeClient, findClient } from '../resources/clients.js'
+import {
+  checkOAuthSettings,
+  checkSupportedProviders,
+  clientSettings,
+  describeClient,
+  findClient,
+} from '../resources/clients.js'
 
 /** UpdateUserPoolClient: what is given replaces, what is left out goes back to its default (as Cognito documents). */
 export const UpdateUserPoolClient = operation('UpdateUserPoolClient', (cx, input) => {
   const row = findClient(cx, input.UserPoolId, input.ClientId)
   checkSupportedProviders(cx, input.UserPoolId, input.SupportedIdentityProviders)
   const { UserPoolId, ClientId, ClientSecret } = row.client
+  checkOAuthSettings(cx, UserPoolId, input, ClientSecret !== undefined)
   const client = {
     UserPoolId,
     ClientId,

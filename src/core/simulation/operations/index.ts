@@ -30,17 +30,23 @@ import { ConfirmForgotPassword } from './ConfirmForgotPassword.js'
 import { ConfirmSignUp } from './ConfirmSignUp.js'
 import { CreateGroup } from './CreateGroup.js'
 import { CreateIdentityProvider } from './CreateIdentityProvider.js'
+import { CreateResourceServer } from './CreateResourceServer.js'
 import { CreateUserPool } from './CreateUserPool.js'
 import { CreateUserPoolClient } from './CreateUserPoolClient.js'
+import { CreateUserPoolDomain } from './CreateUserPoolDomain.js'
 import { DeleteGroup } from './DeleteGroup.js'
 import { DeleteIdentityProvider } from './DeleteIdentityProvider.js'
+import { DeleteResourceServer } from './DeleteResourceServer.js'
 import { DeleteUser } from './DeleteUser.js'
 import { DeleteUserAttributes } from './DeleteUserAttributes.js'
 import { DeleteUserPool } from './DeleteUserPool.js'
 import { DeleteUserPoolClient } from './DeleteUserPoolClient.js'
+import { DeleteUserPoolDomain } from './DeleteUserPoolDomain.js'
 import { DescribeIdentityProvider } from './DescribeIdentityProvider.js'
+import { DescribeResourceServer } from './DescribeResourceServer.js'
 import { DescribeUserPool } from './DescribeUserPool.js'
 import { DescribeUserPoolClient } from './DescribeUserPoolClient.js'
+import { DescribeUserPoolDomain } from './DescribeUserPoolDomain.js'
 import { ForgetDevice } from './ForgetDevice.js'
 import { ForgotPassword } from './ForgotPassword.js'
 import { GetCSVHeader } from './GetCSVHeader.js'
@@ -57,6 +63,7 @@ import { InitiateAuth } from './InitiateAuth.js'
 import { ListDevices } from './ListDevices.js'
 import { ListGroups } from './ListGroups.js'
 import { ListIdentityProviders } from './ListIdentityProviders.js'
+import { ListResourceServers } from './ListResourceServers.js'
 import { ListTagsForResource } from './ListTagsForResource.js'
 import { ListUserPoolClients } from './ListUserPoolClients.js'
 import { ListUserPools } from './ListUserPools.js'
@@ -73,9 +80,11 @@ import { UntagResource } from './UntagResource.js'
 import { UpdateDeviceStatus } from './UpdateDeviceStatus.js'
 import { UpdateGroup } from './UpdateGroup.js'
 import { UpdateIdentityProvider } from './UpdateIdentityProvider.js'
+import { UpdateResourceServer } from './UpdateResourceServer.js'
 import { UpdateUserAttributes } from './UpdateUserAttributes.js'
 import { UpdateUserPool } from './UpdateUserPool.js'
 import { UpdateUserPoolClient } from './UpdateUserPoolClient.js'
+import { UpdateUserPoolDomain } from './UpdateUserPoolDomain.js'
 import { VerifySoftwareToken } from './VerifySoftwareToken.js'
 import { VerifyUserAttribute } from './VerifyUserAttribute.js'
 
@@ -112,17 +121,23 @@ export const SIMULATED = [
   ConfirmSignUp,
   CreateGroup,
   CreateIdentityProvider,
+  CreateResourceServer,
   CreateUserPool,
   CreateUserPoolClient,
+  CreateUserPoolDomain,
   DeleteGroup,
   DeleteIdentityProvider,
+  DeleteResourceServer,
   DeleteUser,
   DeleteUserAttributes,
   DeleteUserPool,
   DeleteUserPoolClient,
+  DeleteUserPoolDomain,
   DescribeIdentityProvider,
+  DescribeResourceServer,
   DescribeUserPool,
   DescribeUserPoolClient,
+  DescribeUserPoolDomain,
   ForgetDevice,
   ForgotPassword,
   GetCSVHeader,
@@ -139,6 +154,7 @@ export const SIMULATED = [
   ListDevices,
   ListGroups,
   ListIdentityProviders,
+  ListResourceServers,
   ListTagsForResource,
   ListUserPoolClients,
   ListUserPools,
@@ -155,9 +171,11 @@ export const SIMULATED = [
   UpdateDeviceStatus,
   UpdateGroup,
   UpdateIdentityProvider,
+  UpdateResourceServer,
   UpdateUserAttributes,
   UpdateUserPool,
   UpdateUserPoolClient,
+  UpdateUserPoolDomain,
   VerifySoftwareToken,
   VerifyUserAttribute,
 ] as const

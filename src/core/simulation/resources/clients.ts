@@ -4,6 +4,7 @@ import type { Can } from '../context.js'
 import { fail } from '../context.js'
 import { table } from '../engine/table.js'
 import { invalidParameter } from '../errors.js'
+import { customScopes } from './resource-servers.js'
 import { findPool, type PoolRow } from './user-pools.js'
 
 /** An app client as DescribeUserPoolClient returns it, dates aside. */
@@ -93,6 +94,69 @@ export function checkSupportedProviders(
   }
 }
 
+/** The OpenID Connect scopes a client may be given, besides its pool's custom ones (AWS's model documentation). */
+export const STANDARD_SCOPES = ['phone', 'email', 'openid', 'profile', 'aws.cognito.signin.user.admin'] as const
+
+/** Whether a callback or sign-out URL is one Cognito takes: HTTPS, or plain HTTP to localhost only, or an app scheme. */
+function acceptableUrl(url: string): boolean {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return false
+  }
+  if (parsed.hash) return false
+  if (parsed.protocol === 'http:') return ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname)
+  return true
+}
+
+/**
+ * The OAuth settings of a client, checked as Cognito checks them. Seen from Cognito: ScopeDoesNotExistException
+ * "Invalid scope requested: <scope>" (CloudFormation report) and InvalidOAuthFlowException "CallbackUrls can not be
+ * empty when code flow or implicit flow is selected" (Terraform report). Chosen wording (behaviour documented,
+ * text not captured): client_credentials with other flows or without a secret, a DefaultRedirectURI not among the
+ * callback URLs, an http URL to a host other than localhost.
+ */
+export function checkOAuthSettings(
+  cx: Can<'InvalidParameterException' | 'ScopeDoesNotExistException' | 'InvalidOAuthFlowException'>,
+  poolId: string,
+  settings: Pick<
+    UserPoolClientType,
+    'AllowedOAuthFlows' | 'AllowedOAuthScopes' | 'CallbackURLs' | 'LogoutURLs' | 'DefaultRedirectURI'
+  >,
+  hasSecret: boolean,
+): void {
+  const custom = new Set(customScopes(cx, poolId))
+  for (const scope of settings.AllowedOAuthScopes ?? []) {
+    if (!(STANDARD_SCOPES as readonly string[]).includes(scope) && !custom.has(scope))
+      throw fail(cx, 'ScopeDoesNotExistException', `Invalid scope requested: ${scope}`)
+  }
+  const flows = settings.AllowedOAuthFlows ?? []
+  if (flows.includes('client_credentials') && flows.length > 1)
+    throw fail(
+      cx,
+      'InvalidOAuthFlowException',
+      'client_credentials flow can not be selected if authorization code or implicit flow is selected.',
+    )
+  if (flows.includes('client_credentials') && !hasSecret)
+    throw fail(
+      cx,
+      'InvalidOAuthFlowException',
+      'client_credentials flow can not be selected if client does not have a client secret.',
+    )
+  if ((flows.includes('code') || flows.includes('implicit')) && !settings.CallbackURLs?.length)
+    throw fail(
+      cx,
+      'InvalidOAuthFlowException',
+      'CallbackUrls can not be empty when code flow or implicit flow is selected',
+    )
+  for (const url of [...(settings.CallbackURLs ?? []), ...(settings.LogoutURLs ?? [])])
+    if (!acceptableUrl(url))
+      throw invalidParameter(cx, `${url} is not a valid URL: use https, or http for localhost only, and no fragment.`)
+  if (settings.DefaultRedirectURI !== undefined && !(settings.CallbackURLs ?? []).includes(settings.DefaultRedirectURI))
+    throw invalidParameter(cx, 'DefaultRedirectURI must be one of the CallbackURLs.')
+}
+
 /** The app client of a pool, or Cognito's ResourceNotFoundException (message seen from Cognito). */
 export function findClient(cx: Can<'ResourceNotFoundException'>, poolId: string, clientId: string): ClientRow {
   findPool(cx, poolId)
@@ -141,7 +205,12 @@ export function checkSecretHash(
 
 /** A new app client: a 26-character id (or the fixture's), a 52-character secret when asked for, defaults for the rest. */
 export function createClient(
-  cx: Can<'ResourceNotFoundException' | 'InvalidParameterException'>,
+  cx: Can<
+    | 'ResourceNotFoundException'
+    | 'InvalidParameterException'
+    | 'ScopeDoesNotExistException'
+    | 'InvalidOAuthFlowException'
+  >,
   input: CreateUserPoolClientRequest,
   id?: string,
 ): ClientRow {
@@ -153,6 +222,7 @@ export function createClient(
   // Chosen: the message for a fixture whose client id is taken (fixtures only; Cognito picks ids itself).
   if (cx.tables.clients.has(clientId)) throw invalidParameter(cx, `User pool client ${clientId} already exists.`)
   const secret = input.ClientSecret ?? (input.GenerateSecret ? cx.ids.chars(52, LOWER_ALNUM) : undefined)
+  checkOAuthSettings(cx, input.UserPoolId, input, secret !== undefined)
   const now = cx.now()
   return cx.tables.clients.insert({
     client: {

@@ -35,8 +35,16 @@ export function findPool(cx: Can<'ResourceNotFoundException'>, id: string): Pool
 
 /** The pool as DescribeUserPool returns it, EstimatedNumberOfUsers counting its users now. */
 export function describePool(cx: Can<never>, row: PoolRow): UserPoolType {
+  let Domain: string | undefined
+  let CustomDomain: string | undefined
+  for (const d of cx.tables.domains.children(row.pool.Id)) {
+    if (d.custom) CustomDomain = d.domain
+    else Domain = d.domain
+  }
   return {
     ...row.pool,
+    ...(Domain !== undefined && { Domain }),
+    ...(CustomDomain !== undefined && { CustomDomain }),
     EstimatedNumberOfUsers: cx.tables.users.count(row.pool.Id),
     UserPoolTags: { ...row.tags },
     LastModifiedDate: row.modified,

@@ -15,6 +15,7 @@ export type TokenSource =
   | 'TokenGeneration_NewPasswordChallenge'
   | 'TokenGeneration_AuthenticateDevice'
   | 'TokenGeneration_RefreshTokens'
+  | 'TokenGeneration_HostedAuth'
 
 /** Claims Cognito never lets the function change (AWS's documentation); changes to them are ignored (chosen). */
 const RESERVED = new Set([

@@ -13,6 +13,8 @@ export interface RefreshRow {
   readonly originJti: string
   readonly authTime: number
   readonly deviceKey?: string | undefined
+  /** The OAuth 2.0 scopes of a sign-in through the pool's domain, which refreshed tokens keep. */
+  readonly scopes?: readonly string[] | undefined
   readonly issued: number
   readonly expires: number
   readonly revoked: boolean

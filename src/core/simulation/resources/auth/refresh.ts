@@ -40,6 +40,7 @@ const signInOf = (row: RefreshRow): SignIn => ({
   authTime: row.authTime,
   originJti: row.originJti,
   ...(row.deviceKey !== undefined && { deviceKey: row.deviceKey }),
+  ...(row.scopes !== undefined && { scopes: row.scopes }),
 })
 
 /** ID and access tokens without a new refresh token, keeping auth_time and origin_jti (seen in tests run against AWS). */

@@ -47,6 +47,14 @@ function claimValue(name: string, value: string): unknown {
   if (name.endsWith('_verified')) return value === 'true'
   if (name === 'updated_at' && /^\d+$/.test(value)) return Number(value)
   if (name === 'address') return { formatted: value }
+  // A federated user's identities travel as a JSON array (decoded real ID tokens).
+  if (name === 'identities') {
+    try {
+      return JSON.parse(value) as unknown
+    } catch {
+      return value
+    }
+  }
   return value
 }
 
@@ -71,6 +79,10 @@ export interface SignIn {
   readonly authTime: number
   readonly originJti: string
   readonly deviceKey?: string | undefined
+  /** OAuth 2.0 scopes granted through the pool's domain; the user pools API's own scope when absent. */
+  readonly scopes?: readonly string[] | undefined
+  /** The authorization request's nonce, copied into the ID token (AWS's documentation). */
+  readonly nonce?: string | undefined
 }
 
 /**
@@ -103,6 +115,7 @@ export async function signTokens(
     aud: client.client.ClientId,
     event_id: eventId,
     token_use: 'id',
+    ...(signIn.nonce !== undefined && { nonce: signIn.nonce }),
     auth_time: signIn.authTime,
     ...Object.fromEntries(others.map(([n, v]) => [n, claimValue(n, v)])),
     exp: now + lifetime(client, 'IdToken'),
@@ -119,12 +132,14 @@ export async function signTokens(
     origin_jti: signIn.originJti,
     event_id: eventId,
     token_use: 'access',
-    scope: scopeOf(overrides),
+    scope: scopeOf(overrides, signIn.scopes),
     auth_time: signIn.authTime,
     exp: now + expiresIn,
     iat: now,
     jti: cx.ids.uuid(),
     username: user.username,
+    // Seen in access tokens from the OAuth endpoints (decoded real tokens).
+    ...(signIn.scopes !== undefined && { version: 2 }),
   }
   const idKey = await signingKey(cx, pool.pool.Id, 'id')
   const accessKey = await signingKey(cx, pool.pool.Id, 'access')
@@ -138,11 +153,9 @@ export async function signTokens(
 }
 
 /** The access token's scope: the user pools API's, with what a pre token generation function added or took away. */
-function scopeOf(overrides: TokenOverrides | undefined): string {
-  if (!overrides) return ADMIN_SCOPE
-  const scopes = [ADMIN_SCOPE, ...overrides.access.scopesAdd].filter(
-    (s) => !overrides.access.scopesSuppress.includes(s),
-  )
+function scopeOf(overrides: TokenOverrides | undefined, granted: readonly string[] = [ADMIN_SCOPE]): string {
+  if (!overrides) return granted.join(' ')
+  const scopes = [...granted, ...overrides.access.scopesAdd].filter((s) => !overrides.access.scopesSuppress.includes(s))
   return [...new Set(scopes)].join(' ')
 }
 
@@ -161,9 +174,15 @@ export async function issueTokens(
   signIn: SignIn,
   occasion: TokenOccasion,
 ): Promise<{ access: string; id: string; expiresIn: number }> {
-  const overrides = await preTokenGeneration(cx, pool, client, user, occasion.source, occasion.clientMetadata, [
-    ADMIN_SCOPE,
-  ])
+  const overrides = await preTokenGeneration(
+    cx,
+    pool,
+    client,
+    user,
+    occasion.source,
+    occasion.clientMetadata,
+    signIn.scopes ?? [ADMIN_SCOPE],
+  )
   return signTokens(cx, pool, client, user, signIn, overrides)
 }
 
@@ -193,6 +212,7 @@ export async function authenticationResult(
       originJti: signIn.originJti,
       authTime: signIn.authTime,
       ...(signIn.deviceKey !== undefined && { deviceKey: signIn.deviceKey }),
+      ...(signIn.scopes !== undefined && { scopes: signIn.scopes }),
       issued: now,
       expires: now + lifetime(client, 'RefreshToken'),
       revoked: false,

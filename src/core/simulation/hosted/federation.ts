@@ -1,0 +1,240 @@
+import { decodeJwt, verifyJwt } from '../../shared/jwt.js'
+import type { Can } from '../context.js'
+import type { ProviderRow } from '../resources/identity-providers.js'
+import { discoverEndpoints, isLoopback } from '../resources/oidc-discovery.js'
+import { lookupUser, type UserRow } from '../resources/users.js'
+import { authorizationQuery, backToApp, checkAuthorization, errorPage } from './authorize.js'
+import { complete } from './complete.js'
+import { redirect, withParams } from './respond.js'
+import { HostedFailure, type HostedResponse, type Site } from './types.js'
+
+/** How long a federated sign-in may take: five minutes (AWS's documentation of the OIDC flow). */
+const FEDERATION_SECONDS = 300
+
+/** The provider's endpoints: from its details, or (loopback issuers) from its discovery document. */
+async function endpoints(site: Site, provider: ProviderRow) {
+  const d = provider.details
+  if (d['authorize_url'] && d['token_url'] && d['attributes_url'] && d['jwks_uri'])
+    return {
+      authorize_url: d['authorize_url'],
+      token_url: d['token_url'],
+      attributes_url: d['attributes_url'],
+      jwks_uri: d['jwks_uri'],
+    }
+  const issuer = d['oidc_issuer']
+  if (!issuer || !isLoopback(issuer)) return undefined
+  return discoverEndpoints(site.cx as Can<'InvalidParameterException'>, issuer)
+}
+
+/**
+ * Sends the browser to an OIDC provider's authorize endpoint (AWS's documentation): `client_id`,
+ * `redirect_uri=<domain>/oauth2/idpresponse`, `response_type=code`, `scope=<authorize_scopes>`, and a state of
+ * Cognito's own (opaque). Chosen: a nonce is sent too and checked in the provider's ID token. Only OIDC
+ * providers sign users in here; the others go back to the app as invalid_request (not simulated yet).
+ */
+export async function startFederation(site: Site, name: string, query: URLSearchParams): Promise<HostedResponse> {
+  const authorization = checkAuthorization(site, query)
+  const provider = site.cx.tables.providers.get(`${site.pool.pool.Id}/${name}`)
+  const back = (description: string) =>
+    backToApp(
+      authorization.redirectUri,
+      'invalid_request',
+      authorization.state,
+      description,
+      authorization.responseType === 'token',
+    )
+  if (!provider) throw back(`The identity provider ${name} does not exist.`)
+  if (provider.type !== 'OIDC') throw back(`${provider.type} sign-in is not simulated.`)
+  let found: Awaited<ReturnType<typeof endpoints>>
+  try {
+    found = await endpoints(site, provider)
+  } catch (error) {
+    throw back((error as Error).message)
+  }
+  if (!found) throw back(`${name} has no endpoints the simulation can reach (a loopback issuer, or all four URLs).`)
+  const state = site.cx.ids.chars(43, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')
+  const nonce = site.cx.ids.chars(43, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')
+  const callback = `${site.base}/oauth2/idpresponse`
+  site.cx.tables.federations.insert({
+    state,
+    poolId: site.pool.pool.Id,
+    provider: name,
+    authorize: authorizationQuery(query),
+    callback,
+    nonce,
+    expires: site.cx.now() + FEDERATION_SECONDS,
+  })
+  return redirect(
+    withParams(found.authorize_url, {
+      client_id: provider.details['client_id'],
+      redirect_uri: callback,
+      response_type: 'code',
+      scope: provider.details['authorize_scopes'] ?? 'openid',
+      state,
+      nonce,
+    }),
+  )
+}
+
+/** A claim as a user attribute's text. */
+function text(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined
+  return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value)
+}
+
+/** Verifies the provider's ID token: RS256 with a key of its JWKS, its issuer, our client id, not expired, our nonce. */
+async function verifiedIdToken(
+  site: Site,
+  provider: ProviderRow,
+  jwksUri: string,
+  idToken: string,
+  nonce: string,
+): Promise<Record<string, unknown>> {
+  const decoded = decodeJwt(idToken)
+  if (!decoded) throw new Error('the ID token is not a JWT')
+  const jwks = (await (await fetch(jwksUri, { signal: AbortSignal.timeout(5_000) })).json()) as { keys: JsonWebKey[] }
+  const kid = decoded.header['kid']
+  const key = jwks.keys.find((k) => (k as { kid?: string }).kid === kid && k.kty === 'RSA')
+  if (!key || decoded.header['alg'] !== 'RS256' || !(await verifyJwt(decoded, key)))
+    throw new Error('the ID token signature could not be verified')
+  const claims = decoded.payload
+  const issuer = provider.details['oidc_issuer']
+  if (issuer !== undefined && claims['iss'] !== issuer)
+    throw new Error(`the ID token's issuer is ${String(claims['iss'])}`)
+  const aud = claims['aud']
+  const clientId = provider.details['client_id']
+  if (!(Array.isArray(aud) ? aud.includes(clientId) : aud === clientId))
+    throw new Error('the ID token is not for this client')
+  if (typeof claims['exp'] !== 'number' || claims['exp'] <= site.cx.now()) throw new Error('the ID token has expired')
+  if (claims['nonce'] !== undefined && claims['nonce'] !== nonce) throw new Error('the ID token nonce does not match')
+  return claims
+}
+
+/**
+ * Creates or updates the federated user `<Provider>_<sub>` (EXTERNAL_PROVIDER): the attributes AttributeMapping
+ * names (rewritten at every sign-in, AWS's documentation), `identities`, and membership of the group
+ * `<poolId>_<Provider>` Cognito creates for the provider (seen in real tokens).
+ */
+function federatedUser(site: Site, provider: ProviderRow, claims: Record<string, unknown>): UserRow {
+  const { cx, pool } = site
+  const subject = text(claims[provider.mapping['username'] ?? 'sub']) ?? text(claims['sub'])!
+  const username = `${provider.name}_${subject}`
+  const mapped: Array<[string, string]> = []
+  for (const [attribute, claim] of Object.entries(provider.mapping)) {
+    if (attribute === 'username' || attribute === 'sub') continue
+    const value = text(claims[claim])
+    if (value !== undefined) mapped.push([attribute, value])
+  }
+  const now = cx.now()
+  const existing = lookupUser(cx, pool, username)
+  const identities = JSON.stringify([
+    {
+      userId: subject,
+      providerName: provider.name,
+      providerType: provider.type,
+      issuer: null,
+      primary: 'true',
+      dateCreated: String(Math.floor((existing?.created ?? now) * 1000)),
+    },
+  ])
+  let user: UserRow
+  if (existing) {
+    const kept = existing.attributes.filter(([n]) => !mapped.some(([m]) => m === n) && n !== 'identities')
+    user = cx.tables.users.put({
+      ...existing,
+      attributes: [...kept, ...mapped, ['identities', identities]],
+      modified: now,
+    })
+  } else {
+    const sub = cx.ids.uuid()
+    user = cx.tables.users.insert({
+      poolId: pool.pool.Id,
+      username,
+      key: username,
+      sub,
+      attributes: [['sub', sub], ...mapped, ['identities', identities]],
+      status: 'EXTERNAL_PROVIDER',
+      enabled: true,
+      history: [],
+      aliases: [],
+      codes: {},
+      pending: [],
+      attempts: {},
+      created: now,
+      modified: now,
+    })
+  }
+  const group = `${pool.pool.Id}_${provider.name}`
+  if (!cx.tables.groups.has(`${pool.pool.Id}/${group}`))
+    cx.tables.groups.insert({ poolId: pool.pool.Id, name: group, created: now, modified: now })
+  const membership = `${pool.pool.Id}/${group}\n${user.key}`
+  if (!cx.tables.memberships.has(membership))
+    cx.tables.memberships.insert({ poolId: pool.pool.Id, group, user: user.key })
+  return user
+}
+
+/**
+ * GET /oauth2/idpresponse: the provider's answer. Exchanges the code at its token endpoint (client_secret_post, the
+ * method Cognito uses), verifies its ID token, reads userinfo with `attributes_request_method`, maps the
+ * attributes, signs the user in and finishes the app's authorization. Failures go back to the app as
+ * `?error_description=…&state=…&error=invalid_request` (seen from Cognito).
+ */
+export async function federatedResponse(site: Site): Promise<HostedResponse> {
+  const { query, cx } = site
+  const row = cx.tables.federations.get(query.get('state') ?? '')
+  // Chosen: an unknown or stale state lands on the error page.
+  if (!row || cx.now() > row.expires) throw errorPage(site, 'invalid_request')
+  cx.tables.federations.delete(row.state)
+  const appQuery = new URLSearchParams(row.authorize)
+  const authorization = checkAuthorization(site, appQuery)
+  const back = (description: string): HostedFailure =>
+    backToApp(
+      authorization.redirectUri,
+      'invalid_request',
+      authorization.state,
+      description,
+      authorization.responseType === 'token',
+    )
+  const provider = cx.tables.providers.get(`${row.poolId}/${row.provider}`)
+  if (!provider) throw back(`The identity provider ${row.provider} does not exist.`)
+  const error = query.get('error')
+  if (error !== null) throw back(query.get('error_description') ?? error)
+  const code = query.get('code')
+  if (!code) throw back('No code was received from the identity provider.')
+  let user: UserRow
+  try {
+    const found = (await endpoints(site, provider))!
+    const response = await fetch(found.token_url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': 'Amazon/Cognito' },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: row.callback,
+        client_id: provider.details['client_id'] ?? '',
+        ...(provider.details['client_secret'] !== undefined && { client_secret: provider.details['client_secret'] }),
+      }),
+      signal: AbortSignal.timeout(5_000),
+    })
+    const body = await response.text()
+    // Seen from Cognito: "Bad token response: HTTP/1.1 400 Bad Request, entity: …".
+    if (!response.ok)
+      throw new Error(`Bad token response: HTTP/1.1 ${response.status} ${response.statusText}, entity: ${body}`)
+    const tokens = JSON.parse(body) as { id_token?: string; access_token?: string }
+    if (!tokens.id_token || !tokens.access_token) throw new Error('Bad token response: no id_token or access_token')
+    const claims = await verifiedIdToken(site, provider, found.jwks_uri, tokens.id_token, row.nonce)
+    const method = provider.details['attributes_request_method'] === 'POST' ? 'POST' : 'GET'
+    const info = await fetch(found.attributes_url, {
+      method,
+      headers: { authorization: `Bearer ${tokens.access_token}`, 'user-agent': 'Amazon/Cognito' },
+      signal: AbortSignal.timeout(5_000),
+    })
+    if (!info.ok) throw new Error(`Bad userinfo response: HTTP/1.1 ${info.status} ${info.statusText}`)
+    const userinfo = (await info.json()) as Record<string, unknown>
+    user = federatedUser(site, provider, { ...claims, ...userinfo })
+  } catch (failure) {
+    if (failure instanceof HostedFailure) throw failure
+    throw back((failure as Error).message)
+  }
+  return complete(site, authorization, user, Math.floor(cx.now()))
+}

@@ -1,0 +1,73 @@
+import type { HostedResponse } from './types.js'
+
+/** The name of the hosted UI's session cookie (chosen; Cognito's own cookies are opaque). */
+export const SESSION_COOKIE = 'cognito'
+
+/** A 302 to `location`, optionally setting or clearing the session cookie. */
+export function redirect(location: string, cookie?: string | undefined): HostedResponse {
+  return {
+    status: 302,
+    headers: { location, 'cache-control': 'no-store', ...(cookie !== undefined && { 'set-cookie': cookie }) },
+    body: '',
+  }
+}
+
+/** An HTML page. */
+export function page(status: number, body: string, cookie?: string | undefined): HostedResponse {
+  return {
+    status,
+    headers: {
+      'content-type': 'text/html;charset=UTF-8',
+      'cache-control': 'no-store',
+      ...(cookie !== undefined && { 'set-cookie': cookie }),
+    },
+    body,
+  }
+}
+
+/** A JSON body as the OAuth endpoints send it (`application/json;charset=UTF-8`, seen from Cognito). */
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): HostedResponse {
+  return {
+    status,
+    headers: { 'content-type': 'application/json;charset=UTF-8', 'cache-control': 'no-store', ...headers },
+    body: JSON.stringify(body),
+  }
+}
+
+/** An OAuth error of the token and revocation endpoints: `{"error": "..."}` without a description (seen from Cognito). */
+export function oauthError(status: number, error: string): HostedResponse {
+  return json(status, { error })
+}
+
+/** A URL with parameters added to its query (or, for implicit grants, its fragment). */
+export function withParams(url: string, params: Record<string, string | undefined>, inFragment = false): string {
+  const pairs = new URLSearchParams()
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) pairs.set(k, v)
+  const text = pairs.toString()
+  if (!text) return url
+  if (inFragment) return `${url.split('#')[0]}#${text}`
+  return `${url}${url.includes('?') ? '&' : '?'}${text}`
+}
+
+/** The cookies of a request. */
+export function cookies(headers: Readonly<Record<string, string | undefined>>): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const part of (headers['cookie'] ?? '').split(';')) {
+    const at = part.indexOf('=')
+    if (at > 0) out.set(part.slice(0, at).trim(), decodeURIComponent(part.slice(at + 1).trim()))
+  }
+  return out
+}
+
+/** A Set-Cookie value for the session cookie under `base` (HttpOnly, SameSite=Lax; Secure over https). */
+export function sessionCookie(base: string, value: string | undefined, maxAge: number): string {
+  const url = new URL(base)
+  const path = url.pathname.replace(/\/$/, '') || '/'
+  const secure = url.protocol === 'https:' ? '; Secure' : ''
+  return `${SESSION_COOKIE}=${value ?? ''}; Path=${path}; Max-Age=${value === undefined ? 0 : maxAge}; HttpOnly; SameSite=Lax${secure}`
+}
+
+/** Escapes text for HTML. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}
