@@ -25,11 +25,19 @@ export function page(status: number, body: string, cookie?: string | undefined):
   }
 }
 
-/** A JSON body as the OAuth endpoints send it (`application/json;charset=UTF-8`, seen from Cognito). */
+/**
+ * A JSON body as the OAuth endpoints send it (`application/json;charset=UTF-8`, seen from Cognito), readable from a
+ * page of any origin (Amplify exchanges codes with fetch; chosen: `*`, as the exact header is not captured).
+ */
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): HostedResponse {
   return {
     status,
-    headers: { 'content-type': 'application/json;charset=UTF-8', 'cache-control': 'no-store', ...headers },
+    headers: {
+      'content-type': 'application/json;charset=UTF-8',
+      'cache-control': 'no-store',
+      'access-control-allow-origin': '*',
+      ...headers,
+    },
     body: JSON.stringify(body),
   }
 }

@@ -23,5 +23,5 @@ export function revoke(site: Site, request: HostedRequest): HostedResponse {
     const user = site.cx.tables.users.get(`${row.poolId}/${row.user}`)
     if (user) revokeFamily(site.cx, user, row.originJti)
   }
-  return { status: 200, headers: {}, body: '' }
+  return { status: 200, headers: { 'access-control-allow-origin': '*' }, body: '' }
 }

@@ -41,7 +41,11 @@ const SCOPE_CLAIMS: Readonly<Record<string, readonly string[]>> = {
 export async function userInfo(site: Site, request: HostedRequest): Promise<HostedResponse> {
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers['authorization'] ?? '')?.[1]
   if (!bearer) return { ...json(400, { error: 'invalid_request' }), headers: { 'www-authenticate': BAD_REQUEST } }
-  const unauthorized = () => ({ status: 401, headers: { 'www-authenticate': BAD_TOKEN }, body: '' })
+  const unauthorized = () => ({
+    status: 401,
+    headers: { 'www-authenticate': BAD_TOKEN, 'access-control-allow-origin': '*' },
+    body: '',
+  })
   let checked: Awaited<ReturnType<typeof checkAccessToken>>
   try {
     checked = await checkAccessToken(site.cx as Can<'NotAuthorizedException'>, bearer)
