@@ -16,6 +16,8 @@ beforeAll(() => {
     throw new Error('run `npm run build` first: the README examples import the built package')
   mkdirSync(dir, { recursive: true })
   for (const example of examples) writeFileSync(file(example.index, example.runner), `export {}\n${example.code}`)
+  // oidc-provider ships no types; the README's federation example is type-checked with ours.
+  writeFileSync(join(dir, 'oidc-provider.d.ts'), readFileSync(join(ROOT, 'test/support/oidc-provider.d.ts'), 'utf8'))
   writeFileSync(join(dir, 'vitest.config.mjs'), 'export default { test: { include: ["*.test.ts"] } }\n')
   writeFileSync(
     join(dir, 'tsconfig.json'),

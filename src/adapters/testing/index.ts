@@ -1,3 +1,4 @@
+export { type BrowserlessPage, BrowserlessSession } from './browserless.js'
 export {
   type CallSource,
   type CognitoMatchers,

@@ -52,7 +52,8 @@ function banner(server: RunningCognitoServer, mode: string, region: string): str
   AWS CLI   aws cognito-idp list-user-pools --max-results 10 --endpoint-url ${url} --region ${region}
   SDK       new CognitoIdentityProviderClient({ endpoint: '${url}', region: '${region}' })
   Amplify   Amplify.configure({ Auth: { Cognito: { userPoolId, userPoolClientId, userPoolEndpoint: '${url}' } } })
-  controls  ${url}/_cognito-idp-contract/ (health, reset, snapshot, fixtures, messages)
+  hosted UI ${url}/_domain/<domain>/oauth2/authorize (a pool's domain; discovery at ${url}/<poolId>/.well-known/openid-configuration)
+  controls  ${url}/_cognito-idp-contract/ (health, reset, snapshot, fixtures, messages, invocations, contract)
 `
 }
 
@@ -62,7 +63,9 @@ export const serveCommand: Command = {
   summary: 'run a local Cognito over HTTP until interrupted',
   help: `usage: cognito-idp-contract serve [options]
 
-Answers Cognito user pools calls over HTTP on loopback, from the stateful simulation and generated data.
+Answers Cognito user pools calls over HTTP on loopback, from the stateful simulation and generated data. A pool's
+domain (hosted sign-in page and OAuth 2.0 endpoints) answers at /_domain/<domain>/, its discovery document at
+/<poolId>/.well-known/openid-configuration.
 
   --port N                              port (default 9229; 0 picks a free one)
   --host H                              interface (default 127.0.0.1)
