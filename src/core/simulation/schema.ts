@@ -7,6 +7,7 @@ import { clientsTable } from './resources/clients.js'
 import { domainsTable } from './resources/domains.js'
 import { groupsTable, membershipsTable } from './resources/groups.js'
 import { providersTable } from './resources/identity-providers.js'
+import { linksTable } from './resources/links.js'
 import { messagesTable } from './resources/messages.js'
 import { resourceServersTable } from './resources/resource-servers.js'
 import { poolsTable } from './resources/user-pools.js'
@@ -33,6 +34,7 @@ export const TABLES = {
   authCodes: authCodesTable,
   hostedSessions: hostedSessionsTable,
   federations: federationsTable,
+  links: linksTable,
 }
 
 /** The name of a table. */

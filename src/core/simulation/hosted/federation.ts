@@ -1,6 +1,7 @@
 import { decodeJwt, verifyJwt } from '../../shared/jwt.js'
 import type { Can } from '../context.js'
 import type { ProviderRow } from '../resources/identity-providers.js'
+import { linkedUser } from '../resources/links.js'
 import { discoverEndpoints, isLoopback } from '../resources/oidc-discovery.js'
 import { lookupUser, type UserRow } from '../resources/users.js'
 import { authorizationQuery, backToApp, checkAuthorization, errorPage } from './authorize.js'
@@ -126,6 +127,13 @@ function federatedUser(site: Site, provider: ProviderRow, claims: Record<string,
     if (value !== undefined) mapped.push([attribute, value])
   }
   const now = cx.now()
+  // A linked identity signs in as the user it was linked to (AdminLinkProviderForUser), whose mapped attributes it
+  // rewrites (chosen, as for a federated user's own).
+  const linked = linkedUser(cx, pool.pool.Id, provider.name, subject, mapped)
+  if (linked) {
+    const kept = linked.attributes.filter(([n]) => !mapped.some(([m]) => m === n))
+    return cx.tables.users.put({ ...linked, attributes: [...kept, ...mapped], modified: now })
+  }
   const existing = lookupUser(cx, pool, username)
   const identities = JSON.stringify([
     {

@@ -6,6 +6,7 @@ import { AdminCreateUser } from './AdminCreateUser.js'
 import { AdminDeleteSoftwareToken } from './AdminDeleteSoftwareToken.js'
 import { AdminDeleteUser } from './AdminDeleteUser.js'
 import { AdminDeleteUserAttributes } from './AdminDeleteUserAttributes.js'
+import { AdminDisableProviderForUser } from './AdminDisableProviderForUser.js'
 import { AdminDisableUser } from './AdminDisableUser.js'
 import { AdminEnableUser } from './AdminEnableUser.js'
 import { AdminForgetDevice } from './AdminForgetDevice.js'
@@ -13,6 +14,7 @@ import { AdminGetDevice } from './AdminGetDevice.js'
 import { AdminGetUser } from './AdminGetUser.js'
 import { AdminGetUserAuthFactors } from './AdminGetUserAuthFactors.js'
 import { AdminInitiateAuth } from './AdminInitiateAuth.js'
+import { AdminLinkProviderForUser } from './AdminLinkProviderForUser.js'
 import { AdminListDevices } from './AdminListDevices.js'
 import { AdminListGroupsForUser } from './AdminListGroupsForUser.js'
 import { AdminRemoveUserFromGroup } from './AdminRemoveUserFromGroup.js'
@@ -97,6 +99,7 @@ export const SIMULATED = [
   AdminDeleteSoftwareToken,
   AdminDeleteUser,
   AdminDeleteUserAttributes,
+  AdminDisableProviderForUser,
   AdminDisableUser,
   AdminEnableUser,
   AdminForgetDevice,
@@ -104,6 +107,7 @@ export const SIMULATED = [
   AdminGetUser,
   AdminGetUserAuthFactors,
   AdminInitiateAuth,
+  AdminLinkProviderForUser,
   AdminListDevices,
   AdminListGroupsForUser,
   AdminRemoveUserFromGroup,

@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net'
 import {
+  AdminDisableProviderForUserCommand,
   AdminGetUserCommand,
+  AdminLinkProviderForUserCommand,
   CreateIdentityProviderCommand,
   DescribeIdentityProviderCommand,
   ListUsersCommand,
@@ -54,6 +56,7 @@ let idpServer: { close: () => void }
 let issuer = ''
 const accounts: Record<string, Record<string, unknown>> = {
   alice: { sub: 'alice', email: 'alice@corp.example', email_verified: true, name: 'Alice Corp' },
+  bob: { sub: 'bob', email: 'bob@corp.example', email_verified: true, name: 'Bob Corp' },
 }
 
 /** A free loopback port. */
@@ -211,6 +214,42 @@ describe('federation through an OIDC provider (oidc-provider on loopback)', () =
       new ListUsersCommand({ UserPoolId: world.poolId, Filter: 'username ^= "Corp_"' }),
     )
     expect(Users!.map((u) => u.Username)).toEqual(['Corp_alice'])
+  })
+
+  it('a linked identity signs in as the user it was linked to, until the link is taken away', async () => {
+    const link = (source: string, provider = 'Corp') =>
+      world.sdk.send(
+        new AdminLinkProviderForUserCommand({
+          UserPoolId: world.poolId,
+          DestinationUser: { ProviderName: 'Cognito', ProviderAttributeValue: 'jane' },
+          SourceUser: {
+            ProviderName: provider,
+            ProviderAttributeName: 'Cognito_Subject',
+            ProviderAttributeValue: source,
+          },
+        }),
+      )
+    await expect(link('alice')).rejects.toThrow(
+      'Merging is not currently supported, provide a SourceUser that has not been signed up in order to link',
+    )
+    await expect(link('jane', 'Cognito')).rejects.toThrow(
+      'Invalid SourceUser: Cognito users with a username/password may not be passed in as a SourceUser, only as a DestinationUser',
+    )
+    await link('bob')
+    const jane = await world.sdk.send(new AdminGetUserCommand({ UserPoolId: world.poolId, Username: 'jane' }))
+    expect(JSON.parse(jane.UserAttributes!.find((a) => a.Name === 'identities')!.Value!)).toEqual([
+      expect.objectContaining({ userId: 'bob', providerName: 'Corp', providerType: 'OIDC', primary: 'false' }),
+    ])
+    const linked = await federatedSignIn({ identity_provider: 'Corp' }, 'bob')
+    expect(linked.claims()!['cognito:username']).toBe('jane')
+    await world.sdk.send(
+      new AdminDisableProviderForUserCommand({
+        UserPoolId: world.poolId,
+        User: { ProviderName: 'Corp', ProviderAttributeName: 'Cognito_Subject', ProviderAttributeValue: 'bob' },
+      }),
+    )
+    const own = await federatedSignIn({ identity_provider: 'Corp' }, 'bob')
+    expect(own.claims()!['cognito:username']).toBe('Corp_bob')
   })
 
   it("sends the provider's refusal back to the app as invalid_request", async () => {

@@ -33,7 +33,9 @@ export async function hostedWorld(): Promise<HostedWorld> {
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     maxAttempts: 1,
   })
-  const { UserPool } = await sdk.send(new CreateUserPoolCommand({ PoolName: 'hosted', AutoVerifiedAttributes: ['email'] }))
+  const { UserPool } = await sdk.send(
+    new CreateUserPoolCommand({ PoolName: 'hosted', AutoVerifiedAttributes: ['email'] }),
+  )
   const poolId = UserPool!.Id!
   await sdk.send(new CreateUserPoolDomainCommand({ UserPoolId: poolId, Domain: 'myapp' }))
   await sdk.send(
