@@ -68,13 +68,14 @@ export function formatReport(report: ChangeReport): string {
   return `${blocks.join('\n\n')}\n\n${verdicts.join('\n')}\n`
 }
 
+/** One side's change sets as plain JSON. */
+export function sideJson(s: SideDiff): { added: unknown; removed: unknown; changed: unknown } {
+  return { added: treeJson(s.added), removed: treeJson(s.removed), changed: treeJson(s.changed) }
+}
+
 /** The report as plain JSON. */
 export function reportJson(report: ChangeReport): unknown {
-  const side = (s: SideDiff) => ({
-    added: treeJson(s.added),
-    removed: treeJson(s.removed),
-    changed: treeJson(s.changed),
-  })
+  const side = sideJson
   return {
     header: headerLine(report),
     date: report.date,

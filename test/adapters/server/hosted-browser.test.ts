@@ -12,10 +12,10 @@ import {
   CreateUserPoolDomainCommand,
 } from '@aws-sdk/client-cognito-identity-provider'
 import { build } from 'esbuild'
-import Provider from 'oidc-provider'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningCognitoServer, startCognitoServer } from '../../../src/adapters/server/index.js'
+import { startIdp } from '../../support/idp.js'
 import '../msw/browser/redirect-page-types.js'
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
@@ -32,14 +32,6 @@ let cognito: RunningCognitoServer
 let idpServer: { close: () => void } | undefined
 let poolId = ''
 let clientId = ''
-
-async function freePort(): Promise<number> {
-  const probe = createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const { port } = probe.address() as AddressInfo
-  await new Promise((resolve) => probe.close(resolve))
-  return port
-}
 
 beforeAll(async () => {
   if (!hasChromium) return
@@ -73,26 +65,12 @@ beforeAll(async () => {
   })
   poolId = (await sdk.send(new CreateUserPoolCommand({ PoolName: 'redirects' }))).UserPool!.Id!
   await sdk.send(new CreateUserPoolDomainCommand({ UserPoolId: poolId, Domain: 'myapp' }))
-  const port = await freePort()
-  const issuer = `http://127.0.0.1:${port}`
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: 'cognito',
-        client_secret: 'idp-secret',
-        redirect_uris: [`${cognito.url}_domain/myapp/oauth2/idpresponse`],
-        token_endpoint_auth_method: 'client_secret_post',
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-      },
-    ],
-    claims: { openid: ['sub'], email: ['email', 'email_verified'] },
-    findAccount: async (_ctx: unknown, sub: string) => ({
-      accountId: sub,
-      claims: async () => ({ sub, email: `${sub}@corp.example`, email_verified: true }),
-    }),
-  })
-  idpServer = provider.listen(port, '127.0.0.1') as { close: () => void }
+  const idp = await startIdp(`${cognito.url}_domain/myapp/oauth2/idpresponse`, (sub) => ({
+    email: `${sub}@corp.example`,
+    email_verified: true,
+  }))
+  const issuer = idp.issuer
+  idpServer = idp
   await sdk.send(
     new CreateIdentityProviderCommand({
       UserPoolId: poolId,

@@ -7,7 +7,19 @@ import { lookupUser, type UserRow } from '../resources/users.js'
 import { authorizationQuery, backToApp, checkAuthorization, errorPage } from './authorize.js'
 import { complete } from './complete.js'
 import { redirect, withParams } from './respond.js'
-import { HostedFailure, type HostedResponse, type Site } from './types.js'
+import { type Authorization, HostedFailure, type HostedResponse, type Site } from './types.js'
+
+/** A federation failure as it goes back to the app: `error=invalid_request` with a description (seen from Cognito). */
+function refusal(authorization: Authorization): (description: string) => HostedFailure {
+  return (description) =>
+    backToApp(
+      authorization.redirectUri,
+      'invalid_request',
+      authorization.state,
+      description,
+      authorization.responseType === 'token',
+    )
+}
 
 /** How long a federated sign-in may take: five minutes (AWS's documentation of the OIDC flow). */
 const FEDERATION_SECONDS = 300
@@ -36,14 +48,7 @@ async function endpoints(site: Site, provider: ProviderRow) {
 export async function startFederation(site: Site, name: string, query: URLSearchParams): Promise<HostedResponse> {
   const authorization = checkAuthorization(site, query)
   const provider = site.cx.tables.providers.get(`${site.pool.pool.Id}/${name}`)
-  const back = (description: string) =>
-    backToApp(
-      authorization.redirectUri,
-      'invalid_request',
-      authorization.state,
-      description,
-      authorization.responseType === 'token',
-    )
+  const back = refusal(authorization)
   if (!provider) throw back(`The identity provider ${name} does not exist.`)
   if (provider.type !== 'OIDC') throw back(`${provider.type} sign-in is not simulated.`)
   let found: Awaited<ReturnType<typeof endpoints>>
@@ -195,14 +200,7 @@ export async function federatedResponse(site: Site): Promise<HostedResponse> {
   cx.tables.federations.delete(row.state)
   const appQuery = new URLSearchParams(row.authorize)
   const authorization = checkAuthorization(site, appQuery)
-  const back = (description: string): HostedFailure =>
-    backToApp(
-      authorization.redirectUri,
-      'invalid_request',
-      authorization.state,
-      description,
-      authorization.responseType === 'token',
-    )
+  const back = refusal(authorization)
   const provider = cx.tables.providers.get(`${row.poolId}/${row.provider}`)
   if (!provider) throw back(`The identity provider ${row.provider} does not exist.`)
   const error = query.get('error')

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { readContract, writeContract } from '../../../core/contract/file.js'
 import { mergeContracts } from '../../../core/contract/merge.js'
 import { checkContract, consumerHeader, formatConsumerReport } from '../../changes/consumer.js'
-import { treeJson } from '../../changes/notation.js'
+import { sideJson } from '../../changes/report.js'
 import { loadModel, type ServiceModel } from '../../model/model.js'
 import { type Command, CommandError, oneOf, parse, reason, UsageError } from '../command.js'
 import { reportDate } from './changes.js'
@@ -66,11 +66,7 @@ export const contractCommand: Command = {
       const model: ServiceModel = load(() => loadModel(modelPath))
       const report = checkContract(contract, model, reportDate(values.date, modelPath))
       if (values.json) {
-        const side = (s: (typeof report.operations)[number]['request']) => ({
-          added: treeJson(s.added),
-          removed: treeJson(s.removed),
-          changed: treeJson(s.changed),
-        })
+        const side = sideJson
         const json = {
           header: consumerHeader(report),
           date: report.date,

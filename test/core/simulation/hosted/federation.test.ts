@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net'
 import {
   AdminDisableProviderForUserCommand,
   AdminGetUserCommand,
@@ -8,9 +7,9 @@ import {
   ListUsersCommand,
   UpdateUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider'
-import Provider from 'oidc-provider'
 import * as client from 'openid-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startIdp } from '../../../support/idp.js'
 import { CALLBACK, type HostedWorld, hostedWorld } from './support.js'
 
 /** A cookie jar per origin, for a provider that sets several cookies at once. */
@@ -59,36 +58,11 @@ const accounts: Record<string, Record<string, unknown>> = {
   bob: { sub: 'bob', email: 'bob@corp.example', email_verified: true, name: 'Bob Corp' },
 }
 
-/** A free loopback port. */
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net')
-  const probe = createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const { port } = probe.address() as AddressInfo
-  await new Promise((resolve) => probe.close(resolve))
-  return port
-}
-
 beforeAll(async () => {
   world = await hostedWorld()
-  const port = await freePort()
-  issuer = `http://127.0.0.1:${port}`
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: 'cognito',
-        client_secret: 'idp-secret',
-        redirect_uris: [`${world.base}/oauth2/idpresponse`],
-        token_endpoint_auth_method: 'client_secret_post',
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-      },
-    ],
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
-    findAccount: async (_ctx: unknown, sub: string) =>
-      accounts[sub] ? { accountId: sub, claims: async () => ({ ...accounts[sub], sub }) } : undefined,
-  })
-  idpServer = provider.listen(port, '127.0.0.1') as unknown as { close: () => void }
+  const idp = await startIdp(`${world.base}/oauth2/idpresponse`, (sub) => accounts[sub])
+  issuer = idp.issuer
+  idpServer = idp
   await world.sdk.send(
     new CreateIdentityProviderCommand({
       UserPoolId: world.poolId,
