@@ -1,7 +1,6 @@
 import type { ChallengeNameType } from '../../../../generated/types.js'
 import { isCognitoError } from '../../protocol/errors.js'
 import { secretHash } from '../../shared/crypto.js'
-import { decodeJwt } from '../../shared/jwt.js'
 import type { Can } from '../context.js'
 import { ConfirmForgotPassword } from '../operations/ConfirmForgotPassword.js'
 import { ConfirmSignUp } from '../operations/ConfirmSignUp.js'
@@ -64,7 +63,7 @@ export function loginPage(site: Site, query: URLSearchParams, message?: string, 
 }
 
 function envOf(site: Site, client: ClientRow): AuthEnv {
-  return { pool: site.pool, client, admin: false }
+  return { pool: site.pool, client, admin: false, hosted: true }
 }
 
 function hashFor(client: ClientRow, username: string): Record<string, string> {
@@ -112,11 +111,11 @@ async function step<T>(run: () => Promise<T>, again: (message: string) => Hosted
   }
 }
 
-/** Tokens mean the sign-in is done: the user and auth_time are read from the ID token the sign-in made. */
+/** The sign-in is done: on to the app with a code (or tokens). */
 async function finished(site: Site, authorization: Authorization, answer: AuthAnswer): Promise<HostedResponse> {
-  const claims = decodeJwt(answer.AuthenticationResult!.IdToken!)!.payload
-  const user = site.cx.tables.users.find('sub', `${site.pool.pool.Id}/${String(claims['sub'])}`)!
-  return complete(site, authorization, user, Number(claims['auth_time']))
+  const { user: key, authTime } = answer.signedIn!
+  const user = site.cx.tables.users.get(`${site.pool.pool.Id}/${key}`)!
+  return complete(site, authorization, user, authTime)
 }
 
 /** POST /login: a password, or the answer to the challenge it led to. */

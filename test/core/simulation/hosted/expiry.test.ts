@@ -6,11 +6,16 @@ const DOMAIN = 'https://clock.auth.us-east-1.amazoncognito.com'
 const CALLBACK = 'https://app.example.com/cb'
 
 /** A simulation on a clock the test moves, with a domain, a public OAuth client and a user. */
-async function world() {
+async function world(lambdas?: Parameters<typeof createCognito>[0]) {
   let now = Date.parse('2026-11-28T12:00:00Z')
-  const simulation = createCognito({ clock: () => now })
+  const simulation = createCognito({ clock: () => now, ...lambdas })
   const mock = createCognitoMock({ simulation })
-  const pool = (await simulation.send('CreateUserPool', { PoolName: 'clock' })).UserPool!.Id!
+  const pool = (
+    await simulation.send('CreateUserPool', {
+      PoolName: 'clock',
+      ...(lambdas && { LambdaConfig: { PreTokenGeneration: 'arn:aws:lambda:us-east-1:123456789012:function:claims' } }),
+    })
+  ).UserPool!.Id!
   await simulation.send('CreateUserPoolDomain', { UserPoolId: pool, Domain: 'clock' })
   const client = (
     await simulation.send('CreateUserPoolClient', {
@@ -80,6 +85,15 @@ describe('the hosted endpoints keep time as Cognito does', () => {
     w.tick(2)
     const gone = await w.get(`${DOMAIN}/oauth2/authorize?${w.query({ prompt: 'none', state: 'b' })}`, cookie)
     expect(gone.headers['location']).toBe(`${CALLBACK}?state=b&error=login_required`)
+  })
+
+  it('pre token generation runs once per hosted sign-in, as TokenGeneration_HostedAuth', async () => {
+    const w = await world({ lambdas: { claims: async (event: unknown) => event } })
+    const { code } = await w.signIn()
+    expect((await w.exchange(code)).status).toBe(200)
+    expect(w.simulation.invocations({ trigger: 'PreTokenGeneration' }).map((i) => i.triggerSource)).toEqual([
+      'TokenGeneration_HostedAuth',
+    ])
   })
 
   it('a provider whose loopback issuer cannot be read is refused at CreateIdentityProvider', async () => {

@@ -20,6 +20,8 @@ export interface AuthEnv {
   readonly admin: boolean
   /** The call's ClientMetadata, for the triggers that get it. */
   readonly clientMetadata?: Readonly<Record<string, string>> | undefined
+  /** A sign-in on the domain's pages: its tokens come later, from the token endpoint (no API tokens, no device). */
+  readonly hosted?: boolean | undefined
 }
 
 /** The triggers' view of a sign-in's environment (admin operations have no client in their events). */
@@ -38,6 +40,8 @@ export interface AuthAnswer {
   readonly ChallengeParameters: Record<string, string>
   readonly AuthenticationResult?: AuthenticationResultType | undefined
   readonly AvailableChallenges?: ChallengeNameType[] | undefined
+  /** A hosted sign-in's end (never in an API answer): who signed in, and when the first factor was proved. */
+  readonly signedIn?: { readonly user: string; readonly authTime: number } | undefined
 }
 
 /** How far a sign-in has come. */
@@ -126,6 +130,10 @@ export async function finish(
   progress: Progress,
 ): Promise<AuthAnswer> {
   const current = clearFailures(cx, user)
+  if (env.hosted) {
+    await postAuthentication(cx, triggerEnv(env), current, false)
+    return { ChallengeParameters: {}, signedIn: { user: current.key, authTime: progress.authTime } }
+  }
   let newDevice: { DeviceKey: string; DeviceGroupKey: string } | undefined
   let deviceKey = progress.deviceKey
   if (tracksDevices(env.pool) && !progress.deviceProved) {
