@@ -4,6 +4,9 @@ import type { ProviderRow } from '../resources/identity-providers.js'
 import { linkedUser } from '../resources/links.js'
 import { discoverEndpoints, isLoopback } from '../resources/oidc-discovery.js'
 import { lookupUser, type UserRow } from '../resources/users.js'
+import { postAuthentication, preAuthentication } from '../triggers/authentication.js'
+import { postConfirmation, preSignUp } from '../triggers/sign-up.js'
+import type { LambdaErrors } from '../triggers/types.js'
 import { authorizationQuery, backToApp, checkAuthorization, errorPage } from './authorize.js'
 import { complete } from './complete.js'
 import { redirect, withParams } from './respond.js'
@@ -121,8 +124,15 @@ async function verifiedIdToken(
  * names (rewritten at every sign-in, AWS's documentation), `identities`, and membership of the group
  * `<poolId>_<Provider>` Cognito creates for the provider (seen in real tokens).
  */
-function federatedUser(site: Site, provider: ProviderRow, claims: Record<string, unknown>): UserRow {
-  const { cx, pool } = site
+async function federatedUser(
+  site: Site,
+  provider: ProviderRow,
+  claims: Record<string, unknown>,
+  clientId: string,
+): Promise<UserRow> {
+  const { pool } = site
+  const cx = site.cx as Can<LambdaErrors>
+  const env = { pool, clientId }
   const subject = text(claims[provider.mapping['username'] ?? 'sub']) ?? text(claims['sub'])!
   const username = `${provider.name}_${subject}`
   const mapped: Array<[string, string]> = []
@@ -136,10 +146,23 @@ function federatedUser(site: Site, provider: ProviderRow, claims: Record<string,
   // rewrites (chosen, as for a federated user's own).
   const linked = linkedUser(cx, pool.pool.Id, provider.name, subject, mapped)
   if (linked) {
+    await preAuthentication(cx, env, linked, linked.username, false)
     const kept = linked.attributes.filter(([n]) => !mapped.some(([m]) => m === n))
-    return cx.tables.users.put({ ...linked, attributes: [...kept, ...mapped], modified: now })
+    const user = cx.tables.users.put({ ...linked, attributes: [...kept, ...mapped], modified: now })
+    await postAuthentication(cx, env, user, false)
+    return user
   }
   const existing = lookupUser(cx, pool, username)
+  // AWS's documentation: a federated user's first sign-in runs PreSignUp_ExternalProvider, then
+  // PostConfirmation_ConfirmSignUp; later ones PreAuthentication and PostAuthentication.
+  if (existing) await preAuthentication(cx, env, existing, username, false)
+  else
+    await preSignUp(cx, pool, {
+      source: 'PreSignUp_ExternalProvider',
+      userName: username,
+      clientId,
+      attributes: mapped,
+    })
   const identities = JSON.stringify([
     {
       userId: subject,
@@ -183,6 +206,8 @@ function federatedUser(site: Site, provider: ProviderRow, claims: Record<string,
   const membership = `${pool.pool.Id}/${group}\n${user.key}`
   if (!cx.tables.memberships.has(membership))
     cx.tables.memberships.insert({ poolId: pool.pool.Id, group, user: user.key })
+  if (existing) await postAuthentication(cx, env, user, false)
+  else await postConfirmation(cx, pool, user, 'PostConfirmation_ConfirmSignUp', clientId, undefined)
   return user
 }
 
@@ -237,7 +262,7 @@ export async function federatedResponse(site: Site): Promise<HostedResponse> {
     })
     if (!info.ok) throw new Error(`Bad userinfo response: HTTP/1.1 ${info.status} ${info.statusText}`)
     const userinfo = (await info.json()) as Record<string, unknown>
-    user = federatedUser(site, provider, { ...claims, ...userinfo })
+    user = await federatedUser(site, provider, { ...claims, ...userinfo }, authorization.client.client.ClientId)
   } catch (failure) {
     if (failure instanceof HostedFailure) throw failure
     throw back((failure as Error).message)

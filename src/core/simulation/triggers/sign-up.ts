@@ -22,13 +22,14 @@ export function stringMap(entries: readonly AttributeType[] | undefined): Record
 /**
  * PreSignUp, before the user exists (a throw leaves no user): `request.userAttributes` are those the call gives,
  * `validationData` its ValidationData (null without), `clientMetadata` its ClientMetadata (AWS's documentation).
- * The flags are honoured for PreSignUp_SignUp only; for PreSignUp_AdminCreateUser Cognito ignores them.
+ * The flags are honoured for PreSignUp_SignUp only; for PreSignUp_AdminCreateUser Cognito ignores them (and, chosen
+ * without evidence, for PreSignUp_ExternalProvider: a federated user needs no confirmation).
  */
 export async function preSignUp(
   cx: Can<LambdaErrors>,
   pool: PoolRow,
   call: {
-    readonly source: 'PreSignUp_SignUp' | 'PreSignUp_AdminCreateUser'
+    readonly source: 'PreSignUp_SignUp' | 'PreSignUp_AdminCreateUser' | 'PreSignUp_ExternalProvider'
     readonly userName: string
     readonly clientId?: string | undefined
     readonly attributes: ReadonlyArray<readonly [string, string]>

@@ -6,6 +6,7 @@ import {
   DescribeIdentityProviderCommand,
   ListUsersCommand,
   UpdateUserPoolClientCommand,
+  UpdateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider'
 import * as client from 'openid-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -56,10 +57,19 @@ let issuer = ''
 const accounts: Record<string, Record<string, unknown>> = {
   alice: { sub: 'alice', email: 'alice@corp.example', email_verified: true, name: 'Alice Corp' },
   bob: { sub: 'bob', email: 'bob@corp.example', email_verified: true, name: 'Bob Corp' },
+  carol: { sub: 'carol', email: 'carol@corp.example', email_verified: true, name: 'Carol Corp' },
+  dave: { sub: 'dave', email: 'dave@corp.example', email_verified: true, name: 'Dave Corp' },
 }
 
 beforeAll(async () => {
-  world = await hostedWorld()
+  world = await hostedWorld({
+    lambdas: {
+      record: async (event: { userName: string }) => {
+        if (event.userName === 'Corp_dave') throw new Error('no dave')
+        return event
+      },
+    },
+  })
   const idp = await startIdp(`${world.base}/oauth2/idpresponse`, (sub) => accounts[sub])
   issuer = idp.issuer
   idpServer = idp
@@ -224,6 +234,41 @@ describe('federation through an OIDC provider (oidc-provider on loopback)', () =
     )
     const own = await federatedSignIn({ identity_provider: 'Corp' }, 'bob')
     expect(own.claims()!['cognito:username']).toBe('Corp_bob')
+  })
+
+  it('runs PreSignUp_ExternalProvider and PostConfirmation on the first sign-in, the authentication triggers after', async () => {
+    const arn = 'arn:aws:lambda:eu-west-1:123456789012:function:record'
+    await world.sdk.send(
+      new UpdateUserPoolCommand({
+        UserPoolId: world.poolId,
+        AutoVerifiedAttributes: ['email'],
+        LambdaConfig: { PreSignUp: arn, PostConfirmation: arn, PreAuthentication: arn, PostAuthentication: arn },
+      }),
+    )
+    const sources = () => world.server.mock.invocations({ userName: 'Corp_carol' }).map((i) => i.triggerSource)
+    await federatedSignIn({ identity_provider: 'Corp' }, 'carol')
+    expect(sources()).toEqual(['PreSignUp_ExternalProvider', 'PostConfirmation_ConfirmSignUp'])
+    await federatedSignIn({ identity_provider: 'Corp' }, 'carol')
+    expect(sources().slice(2)).toEqual(['PreAuthentication_Authentication', 'PostAuthentication_Authentication'])
+    // A trigger's refusal reaches the app as Cognito sends it, and no user is left behind.
+    const jar = new Jar()
+    const params = new URLSearchParams({
+      client_id: world.web.id,
+      redirect_uri: CALLBACK,
+      response_type: 'code',
+      identity_provider: 'Corp',
+      state: 's',
+    })
+    const toIdp = await jar.go(`${world.base}/oauth2/authorize?${params}`)
+    const callback = await atProvider(jar, toIdp.headers.get('location')!, 'dave')
+    const refused = await jar.go(callback)
+    expect(refused.headers.get('location')).toBe(
+      `${CALLBACK}?error_description=PreSignUp+failed+with+error+no+dave.&state=s&error=invalid_request`,
+    )
+    const { Users } = await world.sdk.send(
+      new ListUsersCommand({ UserPoolId: world.poolId, Filter: 'username = "Corp_dave"' }),
+    )
+    expect(Users).toEqual([])
   })
 
   it("sends the provider's refusal back to the app as invalid_request", async () => {

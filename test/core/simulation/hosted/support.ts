@@ -25,8 +25,8 @@ export interface HostedWorld {
 }
 
 /** Starts the world: pool `hosted`, domain `myapp`, resource server `api` (read, write), a web client, a machine client, jane. */
-export async function hostedWorld(): Promise<HostedWorld> {
-  const server = await startCognitoServer()
+export async function hostedWorld(options: Parameters<typeof startCognitoServer>[0] = {}): Promise<HostedWorld> {
+  const server = await startCognitoServer(options)
   const sdk = new CognitoIdentityProviderClient({
     endpoint: server.url,
     region: 'eu-west-1',
