@@ -1,7 +1,6 @@
 import { type OperationName, operations } from '../../../schemas/operations.js'
 import { service } from '../../../schemas/service.js'
 import { asNode, members } from '../shared/walk.js'
-import { mergeContracts } from './merge.js'
 import { CONTRACT_FORMAT, type ConsumerContract, type MemberUsage, type OperationUsage } from './types.js'
 import { SAMPLE_LIMIT, tallyMembers, type UsageTally } from './usage.js'
 
@@ -34,12 +33,10 @@ function usageOf(t: UsageTally): MemberUsage {
 export class ContractRecorder {
   readonly #operations = new Map<string, OperationTally>()
   readonly #consumer: string | undefined
-  #base: ConsumerContract | undefined
 
-  /** `consumer` names the contract; `base` is a contract to add to (what earlier runs recorded). */
-  constructor(options: { readonly consumer?: string | undefined; readonly base?: ConsumerContract | undefined } = {}) {
+  /** `consumer` names the contract. */
+  constructor(options: { readonly consumer?: string | undefined } = {}) {
     this.#consumer = options.consumer
-    this.#base = options.base
   }
 
   /** Adds one call: its operation, the request sent, and the response or the error type received. */
@@ -57,7 +54,7 @@ export class ContractRecorder {
     else tallyMembers(asNode(schema.output), output, '', t.response, false)
   }
 
-  /** The contract recorded so far (added to the base contract, if one was given). */
+  /** The contract recorded so far. */
   contract(): ConsumerContract {
     const ops = [...this.#operations].map(([name, t]): [string, OperationUsage] => [
       name,
@@ -70,23 +67,19 @@ export class ContractRecorder {
         requestMembers: members(asNode(operations[name as OperationName].input)).map(([m]) => m),
       },
     ])
-    const own: ConsumerContract = {
+    return {
       format: CONTRACT_FORMAT,
       version: 1,
       ...(this.#consumer !== undefined && { consumer: this.#consumer }),
       models: [service.modelSha256],
       operations: sorted(ops),
     }
-    return this.#base ? mergeContracts([this.#base, own]) : own
   }
 
-  /** The contract recorded since the last take (without the base contract), and forgets it. */
+  /** The contract recorded since the last take, and forgets it. */
   take(): ConsumerContract {
-    const base = this.#base
-    this.#base = undefined
     const taken = this.contract()
     this.#operations.clear()
-    this.#base = base
     return taken
   }
 }

@@ -3,7 +3,7 @@ import type { ClientRow } from '../resources/clients.js'
 import { STANDARD_SCOPES } from '../resources/clients.js'
 import { customScopes } from '../resources/resource-servers.js'
 import { redirect, withParams } from './respond.js'
-import { type Authorization, HostedFailure, type HostedResponse, type Site } from './types.js'
+import { type Authorization, HostedFailure, type Site } from './types.js'
 
 /** The error page a browser lands on when Cognito will not redirect back (seen: `/error?error=redirect_mismatch&client_id=<id>`). */
 export function errorPage(site: Site, error: string, clientId?: string | undefined): HostedFailure {
@@ -97,6 +97,3 @@ export function authorizationQuery(query: URLSearchParams): string {
   }
   return keep.toString()
 }
-
-/** A response for an answer that is not an error. */
-export type Answer = HostedResponse
