@@ -1,5 +1,6 @@
 import type { RegexNode } from './ast.js'
 import { parseJavaRegex } from './parse.js'
+import { javaPatternToJs } from './to-js.js'
 
 type Test = (cp: number) => boolean
 type Instruction =
@@ -168,6 +169,80 @@ function lazyDfa(program: Program, start: number): Matcher {
       d = n
     }
     return d.accepts
+  }
+}
+
+/** The longest text the ASCII table decides. */
+const TABLE_LENGTH = 64
+
+/** The most states an ASCII table may have (a table is 128 bytes per state). */
+const MAX_TABLE_STATES = 64
+
+/**
+ * The DFA of a pattern without lookarounds on ASCII input, built whole: `table[state * 128 + char]` is the next
+ * state (0 is the dead state), `accepts[state]` whether input may end there. Undefined when it has too many states.
+ */
+function asciiTable(program: Program, start: number): { table: Uint8Array; accepts: Uint8Array } | undefined {
+  const ids = new Map<string, number>()
+  const waitings: Array<readonly number[]> = [[]]
+  const accepting: boolean[] = [false]
+  const add = (seeds: readonly number[], atStart: boolean): number | undefined => {
+    const prev = atStart ? undefined : NOT_EDGE
+    const waiting = closure(program, seeds, prev, NOT_EDGE)
+    const accepts = closure(program, seeds, prev, undefined).some((pc) => program[pc]!.op === 'match')
+    if (waiting.length === 0 && !accepts) return 0
+    const key = `${atStart ? 'S' : ''}${accepts ? 'A' : 'R'}${waiting.join(',')}`
+    let id = ids.get(key)
+    if (id === undefined) {
+      if (waitings.length >= MAX_TABLE_STATES) return undefined
+      ids.set(key, (id = waitings.length))
+      waitings.push(waiting)
+      accepting.push(accepts)
+    }
+    return id
+  }
+  if (add([start], true) !== 1) return undefined
+  const rows: number[][] = [new Array(128).fill(0)]
+  for (let state = 1; state < waitings.length; state++) {
+    const row: number[] = []
+    for (let c = 0; c < 128; c++) {
+      const seeds: number[] = []
+      for (const pc of waitings[state]!) {
+        const ins = program[pc]!
+        if (ins.op === 'char' && ins.test(c)) seeds.push(ins.next)
+      }
+      const next = add(seeds, false)
+      if (next === undefined) return undefined
+      row.push(next)
+    }
+    rows.push(row)
+  }
+  return { table: Uint8Array.from(rows.flat()), accepts: Uint8Array.from(accepting, (a) => (a ? 1 : 0)) }
+}
+
+/**
+ * Short ASCII text decided by a whole DFA table, one lookup per character and no RegExp call (which costs more than the
+ * scan on the short values members hold); text with any other character, or a pattern whose table would be too
+ * large, goes to `other`. The table is built on first use.
+ */
+function tableMatcher(node: RegexNode, other: Matcher): Matcher {
+  let built: { table: Uint8Array; accepts: Uint8Array } | undefined | null = null
+  return (value) => {
+    if (built === null) {
+      const compiler = new Compiler()
+      built = asciiTable(compiler.program, compiler.compile(node, 0))
+    }
+    // Longer text is where a RegExp's scan wins over a loop, and where a late non-ASCII character wastes the most.
+    if (built === undefined || value.length > TABLE_LENGTH) return other(value)
+    const { table, accepts } = built
+    let state = 1
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i)
+      if (c >= 128) return other(value)
+      state = table[(state << 7) | c]!
+      if (state === 0) return false
+    }
+    return accepts[state] === 1
   }
 }
 
@@ -353,17 +428,87 @@ function separatedMatcher(node: RegexNode): Matcher | undefined {
   return nativeOf(items)
 }
 
+/** How much a backtracking engine may retry: `(length + 1) ** degree * factor` bounds its steps. */
+interface Backtracking {
+  readonly degree: number
+  readonly factor: number
+}
+
+/**
+ * The polynomial bound of a backtracking engine's work on a pattern, or undefined when it may be exponential (a
+ * group repeated more than once). Each repetition of variable length adds one to the degree (it can stop at any of
+ * `length + 1` places); alternatives and optional groups multiply the factor.
+ */
+function backtracking(node: RegexNode): Backtracking | undefined {
+  switch (node.kind) {
+    case 'set':
+    case 'start':
+    case 'end':
+    case 'look':
+      return { degree: 0, factor: 1 }
+    case 'seq':
+    case 'alt': {
+      const parts = (node.kind === 'seq' ? node.items : node.options).map(backtracking)
+      if (parts.some((p) => p === undefined)) return undefined
+      const all = parts as Backtracking[]
+      return node.kind === 'seq'
+        ? { degree: all.reduce((n, p) => n + p.degree, 0), factor: all.reduce((n, p) => n * p.factor, 1) }
+        : { degree: Math.max(...all.map((p) => p.degree)), factor: all.reduce((n, p) => n + p.factor, 0) }
+    }
+    case 'repeat': {
+      if (node.node.kind === 'set') return { degree: node.min === node.max ? 0 : 1, factor: 1 }
+      if (node.max > 1) return undefined
+      const inner = backtracking(node.node)
+      return inner && { degree: inner.degree, factor: inner.factor * 2 }
+    }
+  }
+}
+
+/** The most steps a native match of a value within the length limit may take before the DFA is used instead. */
+const NATIVE_BUDGET = 200_000
+
+/**
+ * A native RegExp for values no longer than `maxLength` where the pattern's backtracking is polynomial and, at that
+ * length, small (`[\w-]+_[0-9a-zA-Z]+` within 55 characters: at most 56² steps); longer values go to `fallback`.
+ */
+function boundedMatcher(
+  java: string,
+  node: RegexNode,
+  maxLength: number,
+  fallback: () => Matcher,
+): Matcher | undefined {
+  const bound = backtracking(node)
+  if (!bound || !Number.isFinite(maxLength) || (maxLength + 1) ** bound.degree * bound.factor > NATIVE_BUDGET)
+    return undefined
+  const re = new RegExp(javaPatternToJs(java), 'u')
+  let slow: Matcher | undefined
+  // UTF-16 units are at least the code points the limit counts, so a value within it in units is within it.
+  return (value) => (value.length <= maxLength ? re.test(value) : (slow ??= fallback())(value))
+}
+
 /**
  * Compiles a Java pattern into a matcher with `Pattern.matches` semantics and no catastrophic backtracking: a native
- * RegExp where the pattern's shape allows it, else a lazily built DFA (or a Pike VM for lookarounds). `native: false`
- * forces the latter (the tests compare the two).
+ * RegExp where the pattern's shape allows it (or, given the member's `maxLength`, where backtracking stays small at
+ * that length), else a lazily built DFA (or a Pike VM for lookarounds); ASCII text first through a whole DFA table
+ * where the pattern has one of at most 64 states. `native: false` forces the lazy DFA or Pike VM alone, `table:
+ * false` leaves out the table (the tests compare them all).
  */
-export function compileMatcher(java: string, options: { readonly native?: boolean } = {}): Matcher {
-  const compiler = new Compiler()
+export function compileMatcher(
+  java: string,
+  options: { readonly native?: boolean; readonly table?: boolean; readonly maxLength?: number | undefined } = {},
+): Matcher {
   const node = parseJavaRegex(java).node
-  const native =
-    options.native === false ? undefined : (nativeMatcher(node) ?? templateMatcher(node) ?? separatedMatcher(node))
-  if (native) return native
-  const start = compiler.compile(node, 0)
-  return hasLookaround(node) ? pikeVm(compiler.program, start) : lazyDfa(compiler.program, start)
+  const linear = (): Matcher => {
+    const compiler = new Compiler()
+    const start = compiler.compile(node, 0)
+    return hasLookaround(node) ? pikeVm(compiler.program, start) : lazyDfa(compiler.program, start)
+  }
+  if (options.native === false) return linear()
+  const other =
+    nativeMatcher(node) ??
+    templateMatcher(node) ??
+    separatedMatcher(node) ??
+    (options.maxLength === undefined ? undefined : boundedMatcher(java, node, options.maxLength, linear)) ??
+    linear()
+  return options.table === false || hasLookaround(node) ? other : tableMatcher(node, other)
 }

@@ -19,7 +19,52 @@ export type Check = (value: unknown, path: string, out: Collector) => void
 /** Whether a present (non-null) value is valid: the same verdict as `check` finding nothing, without paths or messages. */
 export type Valid = (value: unknown) => boolean
 
-interface Compiled {
+/** What a compiled schema checks, for the verdict's code generator (verdict.ts). */
+export type Shape =
+  | {
+      readonly kind: 'string'
+      readonly min: number | undefined
+      readonly max: number | undefined
+      /** Whether the length is in decoded base64 bytes (a blob) rather than code points. */
+      readonly blob: boolean
+      readonly length: (value: string) => boolean
+      readonly matches: Matcher | undefined
+    }
+  | { readonly kind: 'enum'; readonly allowed: ReadonlySet<string> }
+  | {
+      readonly kind: 'number'
+      readonly integer: boolean
+      readonly min: number | undefined
+      readonly max: number | undefined
+    }
+  | { readonly kind: 'boolean' }
+  | { readonly kind: 'any' }
+  | { readonly kind: 'ref'; readonly resolve: () => Compiled }
+  | {
+      readonly kind: 'list'
+      readonly item: Compiled
+      readonly min: number | undefined
+      readonly max: number | undefined
+    }
+  | {
+      readonly kind: 'map'
+      readonly key: Compiled | undefined
+      readonly value: Compiled
+      readonly min: number | undefined
+      readonly max: number | undefined
+    }
+  | {
+      readonly kind: 'structure'
+      readonly members: ReadonlyArray<{
+        readonly name: string
+        readonly required: boolean
+        readonly compiled: Compiled
+      }>
+    }
+
+/** A schema compiled into its detailed walk, its fast verdict and what the generator needs. */
+export interface Compiled {
+  readonly shape: Shape
   readonly check: Check
   /** The fast verdict: true exactly when `check` would find nothing. */
   readonly valid: Valid
@@ -61,10 +106,12 @@ function compileRef(schema: Schema, scope: Scope): Compiled {
   const target = scope[ref.startsWith('#/$defs/') ? ref.slice('#/$defs/'.length) : ref]
   if (!target) throw new TypeError(`cannot resolve $ref ${ref}`)
   let resolved: Compiled | undefined
+  const resolve = () => (resolved ??= compile(target, scope))
   const check: Check = (value, path, out) => (resolved ??= compile(target, scope)).check(value, path, out)
   const valid: Valid = (value) => (resolved ??= compile(target, scope)).valid(value)
   const scalar = SCALAR_TYPES.has(String(target['type'])) || Array.isArray(target['anyOf'])
   return {
+    shape: { kind: 'ref', resolve },
     check,
     valid,
     get constraints() {
@@ -106,13 +153,19 @@ function remembering(matches: Matcher): Matcher {
   }
 }
 
-function matcherFor(schema: Schema): { matches: Matcher; shown: string } | undefined {
+/** A schema's pattern: `raw` for the generated verdict, `matches` remembering its last answer for the closures. */
+function matcherFor(schema: Schema): { matches: Matcher; raw: Matcher; shown: string } | undefined {
   const java = schema['x-aws-pattern']
-  if (typeof java === 'string') return { matches: remembering(compileMatcher(java)), shown: java }
+  const maxLength = schema['maxLength'] as number | undefined
+  if (typeof java === 'string') {
+    const raw = compileMatcher(java, { maxLength })
+    return { matches: remembering(raw), raw, shown: java }
+  }
   const js = schema['pattern']
   if (typeof js !== 'string') return undefined
   const re = new RegExp(js, 'u')
-  return { matches: (value) => re.test(value), shown: js }
+  const raw: Matcher = (value) => re.test(value)
+  return { matches: raw, raw, shown: js }
 }
 
 function base64Bytes(text: string): number | undefined {
@@ -165,7 +218,12 @@ function compileString(schema: Schema, sensitive: boolean): Compiled {
     }
     return !pattern || pattern.matches(value)
   }
-  return { check, valid, constraints, scalar: true, sensitive }
+  const length = (value: string): boolean => {
+    const n = blob ? base64Bytes(value) : countCodePoints(value)
+    return n !== undefined && (min === undefined || n >= min) && (max === undefined || n <= max)
+  }
+  const shape: Shape = { kind: 'string', min, max, blob: blob !== undefined, length, matches: pattern?.raw }
+  return { shape, check, valid, constraints, scalar: true, sensitive }
 }
 
 function compileEnum(values: readonly string[], sensitive: boolean): Compiled {
@@ -176,7 +234,7 @@ function compileEnum(values: readonly string[], sensitive: boolean): Compiled {
     if (!allowed.has(value)) issue(out, path, 'enum', text, value, sensitive)
   }
   const valid: Valid = (value) => typeof value === 'string' && allowed.has(value)
-  return { check, valid, constraints: [text], scalar: true, sensitive }
+  return { shape: { kind: 'enum', allowed }, check, valid, constraints: [text], scalar: true, sensitive }
 }
 
 function compileNumber(schema: Schema, sensitive: boolean): Compiled {
@@ -205,7 +263,7 @@ function compileNumber(schema: Schema, sensitive: boolean): Compiled {
     (!integer || Number.isInteger(value)) &&
     (min === undefined || value >= min) &&
     (max === undefined || value <= max)
-  return { check, valid, constraints, scalar: true, sensitive }
+  return { shape: { kind: 'number', integer, min, max }, check, valid, constraints, scalar: true, sensitive }
 }
 
 /** Checks every element with a scalar schema and reports one aggregated issue, as Coral does. */
@@ -253,7 +311,7 @@ function compileList(schema: Schema, sensitive: boolean, scope: Scope): Compiled
     for (const element of value) if (element === null || element === undefined || !item.valid(element)) return false
     return true
   }
-  return { check, valid, constraints: [], scalar: false, sensitive: hidden }
+  return { shape: { kind: 'list', item, min, max }, check, valid, constraints: [], scalar: false, sensitive: hidden }
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -297,7 +355,8 @@ function compileMap(schema: Schema, valueSchema: Schema, sensitive: boolean, sco
     }
     return true
   }
-  return { check, valid, constraints: [], scalar: false, sensitive: hidden }
+  const shape: Shape = { kind: 'map', key: checkKeys ? key : undefined, value: val, min, max }
+  return { shape, check, valid, constraints: [], scalar: false, sensitive: hidden }
 }
 
 function compileStructure(schema: Schema, scope: Scope): Compiled {
@@ -314,7 +373,9 @@ function compileStructure(schema: Schema, scope: Scope): Compiled {
   const check: Check = (value, path, out) => {
     if (!isPlainObject(value)) return typeError(out, path, 'structure', value)
     for (const m of members) {
-      const v = Object.hasOwn(value, m.name) ? value[m.name] : undefined
+      // Read as a property, inherited or own, as Ajv and TypeBox read them (no model member shares a name with
+      // Object.prototype's properties); values from the wire are plain objects either way.
+      const v = value[m.name]
       const at = path ? `${path}.${m.wire}` : m.wire
       if (v === null || v === undefined) {
         if (m.required) issue(out, at, 'required', constraintText.notNull(), null, false)
@@ -324,14 +385,23 @@ function compileStructure(schema: Schema, scope: Scope): Compiled {
   const valid: Valid = (value) => {
     if (!isPlainObject(value)) return false
     for (const m of members) {
-      const v = Object.hasOwn(value, m.name) ? value[m.name] : undefined
+      // Read as a property, inherited or own, as Ajv and TypeBox read them (no model member shares a name with
+      // Object.prototype's properties); values from the wire are plain objects either way.
+      const v = value[m.name]
       if (v === null || v === undefined) {
         if (m.required) return false
       } else if (!m.compiled.valid(v)) return false
     }
     return true
   }
-  return { check, valid, constraints: [], scalar: false, sensitive: members.some((m) => m.compiled.sensitive) }
+  return {
+    shape: { kind: 'structure', members },
+    check,
+    valid,
+    constraints: [],
+    scalar: false,
+    sensitive: members.some((m) => m.compiled.sensitive),
+  }
 }
 
 function build(schema: Schema, scope: Scope): Compiled {
@@ -354,7 +424,8 @@ function build(schema: Schema, scope: Scope): Compiled {
     case 'boolean': {
       const check: Check = (value, path, out) =>
         typeof value === 'boolean' ? undefined : typeError(out, path, 'boolean', value)
-      return { check, valid: (value) => typeof value === 'boolean', constraints: [], scalar: true, sensitive }
+      const valid: Valid = (value) => typeof value === 'boolean'
+      return { shape: { kind: 'boolean' }, check, valid, constraints: [], scalar: true, sensitive }
     }
     case 'array':
       return compileList(schema, sensitive, scope)
@@ -364,7 +435,14 @@ function build(schema: Schema, scope: Scope): Compiled {
       return valueSchema ? compileMap(schema, valueSchema, sensitive, scope) : compileStructure(schema, scope)
     }
   }
-  return { check: () => undefined, valid: () => true, constraints: [], scalar: false, sensitive }
+  return {
+    shape: { kind: 'any' },
+    check: () => undefined,
+    valid: () => true,
+    constraints: [],
+    scalar: false,
+    sensitive,
+  }
 }
 
 /** Compiles a schema once into a checker; later calls with the same schema object (in the same scope) reuse it. */

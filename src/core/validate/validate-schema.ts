@@ -1,7 +1,8 @@
 import type { TSchema } from 'typebox'
-import { type Collector, compile } from './compile.js'
+import { type Collector, type Compiled, compile, type Valid } from './compile.js'
 import { validationMessage } from './messages.js'
 import type { ValidationResult } from './types.js'
+import { verdictOf } from './verdict.js'
 
 /** A schema as TypeBox and JSON Schema represent it. */
 export type AnySchema = TSchema
@@ -17,19 +18,33 @@ export interface OperationSchemas {
 
 const VALID: ValidationResult = { valid: true }
 
+/** A top-level schema's detailed walk and its generated verdict. */
+interface TopLevel {
+  readonly compiled: Compiled
+  readonly valid: Valid
+}
+
 /** The compiled checker of each top-level schema: one lookup per call instead of the scope walk. */
-const topLevel = new WeakMap<object, ReturnType<typeof compile>>()
+const topLevel = new WeakMap<object, TopLevel>()
+
+function topLevelOf(schema: AnySchema): TopLevel {
+  let top = topLevel.get(schema)
+  if (!top) {
+    const compiled = compile(schema as Readonly<Record<string, unknown>>)
+    topLevel.set(schema, (top = { compiled, valid: verdictOf(compiled) }))
+  }
+  return top
+}
 
 /** Validates a value against any of our schemas (or one built from them), with Cognito's messages. */
 export function validateSchema(schema: AnySchema, value: unknown): ValidationResult {
   try {
-    let compiled = topLevel.get(schema)
-    if (!compiled) topLevel.set(schema, (compiled = compile(schema as Readonly<Record<string, unknown>>)))
+    const top = topLevelOf(schema)
     const present = value === null || value === undefined ? {} : value
     // The fast verdict first; the walk that names every issue only for a value that has one.
-    if (compiled.valid(present)) return VALID
+    if (top.valid(present)) return VALID
     const out: Collector = { issues: [] }
-    compiled.check(present, '', out)
+    top.compiled.check(present, '', out)
     if (out.serialization) {
       return {
         valid: false,

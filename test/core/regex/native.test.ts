@@ -35,11 +35,30 @@ describe('the native fast path matches as the linear-time matcher does', () => {
     expect(patterns.length).toBeGreaterThan(30)
   })
 
-  it('on every pattern of the contract, for any text', () => {
-    const pairs = patterns.map((p) => ({ p, native: compileMatcher(p), linear: compileMatcher(p, { native: false }) }))
+  it('on every pattern of the contract, for any text (ASCII by a DFA table first, or the native paths alone)', () => {
+    const pairs = [true, false].flatMap((table) =>
+      patterns.map((p) => ({ p, native: compileMatcher(p, { table }), linear: compileMatcher(p, { native: false }) })),
+    )
     fc.assert(
       fc.property(fc.constantFrom(...pairs), text, ({ p, native, linear }, value) => {
         expect(native(value), `${p} on ${JSON.stringify(value)}`).toBe(linear(value))
+      }),
+      { numRuns: 5000 },
+    )
+  })
+
+  it('with a length limit (backtracking bounded at that length), within and beyond the limit', () => {
+    const pairs = [12, 55].flatMap((maxLength) =>
+      patterns.map((p) => ({
+        p,
+        maxLength,
+        native: compileMatcher(p, { maxLength }),
+        linear: compileMatcher(p, { native: false }),
+      })),
+    )
+    fc.assert(
+      fc.property(fc.constantFrom(...pairs), text, ({ p, maxLength, native, linear }, value) => {
+        expect(native(value), `${p} (max ${maxLength}) on ${JSON.stringify(value)}`).toBe(linear(value))
       }),
       { numRuns: 5000 },
     )

@@ -2,16 +2,27 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type OperationName, operations } from '../../../schemas/operations.js'
 import { invalidArbitrary, requestArbitrary, responseArbitrary } from '../../../src/core/arbitraries/index.js'
-import { type Collector, compile } from '../../../src/core/validate/compile.js'
+import { type Collector, type Compiled, compile, type Valid } from '../../../src/core/validate/compile.js'
+import { verdictOf } from '../../../src/core/validate/verdict.js'
 
 const names = Object.keys(operations) as OperationName[]
 
-/** The two verdicts of one compiled schema: the fast yes/no, and the walk that names every issue. */
+const generated = new Map<Compiled, Valid>()
+
+/**
+ * The verdicts of one compiled schema: the fast yes/no (as closures and as generated code, reported only when the
+ * two agree), and the walk that names every issue.
+ */
 function verdicts(schema: unknown, value: unknown) {
   const compiled = compile(schema as Record<string, unknown>)
   const out: Collector = { issues: [] }
   compiled.check(value, '', out)
-  return { fast: compiled.valid(value), walk: out.issues.length === 0 && out.serialization === undefined }
+  const code = generated.get(compiled) ?? generated.set(compiled, verdictOf(compiled)).get(compiled)!
+  const fast = compiled.valid(value)
+  return {
+    fast: code(value) === fast ? fast : 'the generated verdict differs',
+    walk: out.issues.length === 0 && out.serialization === undefined,
+  }
 }
 
 const anyOperation = fc.constantFrom(...names)
@@ -59,5 +70,14 @@ describe('the fast verdict agrees with the detailed walk', () => {
       }),
       { numRuns: 500 },
     )
+  })
+
+  it('on objects of another prototype, whose members are read as properties (inherited ones too)', () => {
+    class Request {
+      constructor(readonly Username: string) {}
+    }
+    Object.defineProperty(Request.prototype, 'UserPoolId', { value: 'us-east-1_abc', enumerable: false })
+    expect(verdicts(operations.AdminGetUser.input, new Request('jane'))).toEqual({ fast: true, walk: true })
+    expect(verdicts(operations.AdminGetUser.input, Object.create(null))).toEqual({ fast: false, walk: false })
   })
 })
