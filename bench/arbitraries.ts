@@ -1,7 +1,8 @@
 import fc from 'fast-check'
-import type { OperationName } from '../schemas/operations.js'
-import { responseArbitrary } from '../src/core/arbitraries/index.js'
-import { report } from './measure.js'
+import { type OperationName, operations } from '../schemas/operations.js'
+import { sample } from '../src/core/arbitraries/index.js'
+import { compare } from './measure.js'
+import { plainArbitrary } from './plain.js'
 
 /** The five largest response shapes (by members reachable), DescribeUserPool and DescribeUserPoolClient among them. */
 export const LARGEST_RESPONSES: OperationName[] = [
@@ -12,17 +13,33 @@ export const LARGEST_RESPONSES: OperationName[] = [
   'DescribeRiskConfiguration',
 ]
 
-/** Generated responses per second, drawn one at a time from a seeded stream as a mock server would. */
-export function samplingRate(): void {
-  const rows: Array<[string, string]> = []
+/** Values per second drawn `count` at a time for about `ms` milliseconds. */
+function valuesPerSecond(draw: (seed: number) => unknown[], ms: number): number {
+  draw(0)
+  let values = 0
+  let seed = 1
+  const start = performance.now()
+  while (performance.now() - start < ms) values += draw(seed++).length
+  return Math.round((values * 1000) / (performance.now() - start))
+}
+
+/**
+ * `sample()` of the largest responses (default options: realistic values fitting every constraint, plain JSON out)
+ * beside a plain `fc.record` of the same shape drawn with `fc.sample`.
+ */
+export async function samplingRate(ms = 400, count = 20): Promise<void> {
   for (const op of LARGEST_RESPONSES) {
-    const arb = responseArbitrary(op)
-    fc.sample(arb, { seed: 1, numRuns: 50 })
-    const n = 3000
-    const start = performance.now()
-    fc.sample(arb, { seed: 2, numRuns: n })
-    const perSecond = Math.round((n * 1000) / (performance.now() - start))
-    rows.push([`${op} response`, `${perSecond.toLocaleString('en')} samples/s`])
+    const plain = plainArbitrary(operations[op].output as unknown as Record<string, unknown>)
+    await compare(`Arbitraries: ${op} response`, 'values/s', [
+      {
+        name: 'plain fc.record, fc.sample',
+        run: () => valuesPerSecond((seed) => fc.sample(plain, { seed, numRuns: count }), ms),
+      },
+      {
+        name: 'ours, sample()',
+        run: () => valuesPerSecond((seed) => sample(op, { seed, count }), ms),
+        anchor: 'plain fc.record, fc.sample',
+      },
+    ])
   }
-  report('Arbitraries (default options)', rows)
 }

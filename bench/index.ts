@@ -4,13 +4,15 @@ import { bundleSizes } from './bundle.js'
 import { figures, JSON_OUTPUT } from './measure.js'
 import { sdkRoundTrips } from './sdk.js'
 import { serveRates } from './serve.js'
+import { startupTimes } from './startup.js'
 import { validationRate } from './validate.js'
 
 const only = process.argv.slice(2).find((a) => !a.startsWith('--'))
 if (!JSON_OUTPUT) console.log(`node ${process.version}, ${new Date().toISOString()}`)
 if (!only || only === 'bundle') await bundleSizes()
+if (!only || only === 'startup') await startupTimes()
 if (!only || only === 'validate') await validationRate()
-if (!only || only === 'arbitraries') samplingRate()
+if (!only || only === 'arbitraries') await samplingRate()
 if (!only || only === 'sdk') await sdkRoundTrips()
 if (!only || only === 'auth') await signInRates()
 if (!only || only === 'serve') await serveRates()

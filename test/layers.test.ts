@@ -8,6 +8,8 @@ import { ROOT } from './support/model.js'
  * on the same layer (protocol and arbitraries, the four adapters) do not import each other.
  */
 const LAYERS: ReadonlyArray<readonly string[]> = [
+  // TypeBox's builders, without TypeBox's start-up cost: what the generated schemas are made with.
+  ['src/core/type'],
   ['schemas', 'generated'],
   ['src/core/shared'],
   ['src/core/regex'],
@@ -18,7 +20,7 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
   ['src/adapters/msw', 'src/adapters/sdk', 'src/adapters/server', 'src/adapters/testing', 'src/index.ts'],
   ['src/tooling/model'],
   ['src/tooling/changes'],
-  ['src/tooling/importer', 'src/tooling/codegen'],
+  ['src/tooling/importer', 'src/tooling/codegen', 'src/tooling/build'],
   ['src/tooling/cli'],
 ]
 
@@ -28,6 +30,7 @@ const PACKAGES: Readonly<Record<string, readonly string[]>> = {
   'fast-check': ['src/core/arbitraries', 'src/core/mock', 'src/adapters/testing/verify'],
   '@noble/hashes': ['src/core/shared'],
   msw: ['src/adapters/msw'],
+  esbuild: ['src/tooling/build'],
   vitest: ['src/adapters/testing'],
   // Types only (@types/aws-lambda): the trigger handlers' signatures.
   'aws-lambda': ['src/core/simulation/triggers'],

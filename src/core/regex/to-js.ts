@@ -32,9 +32,14 @@ function emit(node: RegexNode, grouped: boolean): string {
   }
 }
 
+/** JavaScript source (for the `u` flag) equivalent to a parsed Java pattern applied to the whole value. */
+export function nodeToJs(node: RegexNode): string {
+  return `^(?:${emit(node, false)})$`
+}
+
 /** JavaScript source (for the `u` flag) equivalent to a Java pattern applied to the whole value. */
 export function javaPatternToJs(java: string): string {
-  return `^(?:${emit(parseJavaRegex(java).node, false)})$`
+  return nodeToJs(parseJavaRegex(java).node)
 }
 
 /** A `u`-flag RegExp that accepts exactly the values Java's `Pattern.matches` accepts. */

@@ -158,7 +158,9 @@ function matcherFor(schema: Schema): { matches: Matcher; raw: Matcher; shown: st
   const java = schema['x-aws-pattern']
   const maxLength = schema['maxLength'] as number | undefined
   if (typeof java === 'string') {
-    const raw = compileMatcher(java, { maxLength })
+    // `pattern` is the importer's translation of `x-aws-pattern`; plain ones run from it without a parse.
+    const js = typeof schema['pattern'] === 'string' ? schema['pattern'] : undefined
+    const raw = compileMatcher(java, { maxLength, js })
     return { matches: remembering(raw), raw, shown: java }
   }
   const js = schema['pattern']

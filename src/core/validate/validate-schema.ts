@@ -27,11 +27,25 @@ interface TopLevel {
 /** The compiled checker of each top-level schema: one lookup per call instead of the scope walk. */
 const topLevel = new WeakMap<object, TopLevel>()
 
+/** Calls a schema's verdict answers with its closures before its code is generated (a first call stays cheap). */
+const GENERATE_AFTER = 16
+
+/** The closures' verdict for the first calls, then the generated one. */
+function tiered(compiled: Compiled): Valid {
+  let calls = 0
+  let generated: Valid | undefined
+  return (value) => {
+    if (generated) return generated(value)
+    if (++calls >= GENERATE_AFTER) generated = verdictOf(compiled)
+    return compiled.valid(value)
+  }
+}
+
 function topLevelOf(schema: AnySchema): TopLevel {
   let top = topLevel.get(schema)
   if (!top) {
     const compiled = compile(schema as Readonly<Record<string, unknown>>)
-    topLevel.set(schema, (top = { compiled, valid: verdictOf(compiled) }))
+    topLevel.set(schema, (top = { compiled, valid: tiered(compiled) }))
   }
   return top
 }

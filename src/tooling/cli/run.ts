@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { type Command, CommandError, type Io, UsageError } from './command.js'
 import { changesCommand } from './commands/changes.js'
 import { contractCommand } from './commands/contract.js'
@@ -7,6 +8,7 @@ import { sampleCommand } from './commands/sample.js'
 import { serveCommand } from './commands/serve.js'
 import { validateCommand } from './commands/validate.js'
 import { verifyCommand } from './commands/verify.js'
+import { packageRoot } from './root.js'
 
 /** Every command, in the order `--help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -21,8 +23,7 @@ export const COMMANDS: readonly Command[] = [
 
 /** The package's version, from its package.json. */
 export function version(): string {
-  const url = new URL('../../../../package.json', import.meta.url)
-  return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version
 }
 
 /** The top-level help. */

@@ -123,6 +123,10 @@ export async function importModel(input: ImportInput): Promise<GeneratedFiles> {
       mkdirSync(dirname(join(staging, path)), { recursive: true })
       writeFileSync(join(staging, path), text)
     }
+    // The staged shapes import the builders by the path they have in the repository.
+    const builders = 'src/core/type/builders.ts'
+    mkdirSync(dirname(join(staging, builders)), { recursive: true })
+    writeFileSync(join(staging, builders), readFileSync(join(input.root, builders)))
     const shapes = (await import(pathToFileURL(join(staging, 'schemas/shapes.ts')).href)) as Record<string, unknown>
     for (const [path, text] of generatedFiles(input.model, shapes, input.sha256)) files.set(path, text)
   } finally {

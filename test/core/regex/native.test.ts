@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { compileMatcher } from '../../../src/core/regex/matcher.js'
+import { javaPatternToJs } from '../../../src/core/regex/to-js.js'
 import { ROOT } from '../../support/model.js'
 
 /** Every Java pattern the contract carries, read from the generated shapes. */
@@ -37,7 +38,11 @@ describe('the native fast path matches as the linear-time matcher does', () => {
 
   it('on every pattern of the contract, for any text (ASCII by a DFA table first, or the native paths alone)', () => {
     const pairs = [true, false].flatMap((table) =>
-      patterns.map((p) => ({ p, native: compileMatcher(p, { table }), linear: compileMatcher(p, { native: false }) })),
+      patterns.map((p) => ({
+        p,
+        native: compileMatcher(p, { table, tableAfter: 0 }),
+        linear: compileMatcher(p, { native: false }),
+      })),
     )
     fc.assert(
       fc.property(fc.constantFrom(...pairs), text, ({ p, native, linear }, value) => {
@@ -52,7 +57,24 @@ describe('the native fast path matches as the linear-time matcher does', () => {
       patterns.map((p) => ({
         p,
         maxLength,
-        native: compileMatcher(p, { maxLength }),
+        native: compileMatcher(p, { maxLength, tableAfter: 0 }),
+        linear: compileMatcher(p, { native: false }),
+      })),
+    )
+    fc.assert(
+      fc.property(fc.constantFrom(...pairs), text, ({ p, maxLength, native, linear }, value) => {
+        expect(native(value), `${p} (max ${maxLength}) on ${JSON.stringify(value)}`).toBe(linear(value))
+      }),
+      { numRuns: 5000 },
+    )
+  })
+
+  it("from the schema's own translation (no parse for plain runs), within and beyond a length limit", () => {
+    const pairs = [undefined, 12, 55].flatMap((maxLength) =>
+      patterns.map((p) => ({
+        p,
+        maxLength,
+        native: compileMatcher(p, { maxLength, js: javaPatternToJs(p), table: false }),
         linear: compileMatcher(p, { native: false }),
       })),
     )

@@ -1,19 +1,18 @@
 import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { readContract, writeContract } from '../../../core/contract/file.js'
 import { mergeContracts } from '../../../core/contract/merge.js'
 import { checkContract, consumerHeader, formatConsumerReport } from '../../changes/consumer.js'
 import { sideJson } from '../../changes/report.js'
 import { loadModel, type ServiceModel } from '../../model/model.js'
 import { type Command, CommandError, oneOf, parse, reason, UsageError } from '../command.js'
+import { packageRoot } from '../root.js'
 import { reportDate } from './changes.js'
 
 /** The package's own model: `generated/contract.json` is a documentation-free botocore model. */
 function packagedModel(): string {
-  for (const up of ['../../../../../', '../../../../']) {
-    const path = fileURLToPath(new URL(`${up}generated/contract.json`, import.meta.url))
-    if (existsSync(path)) return path
-  }
+  const path = join(packageRoot(), 'generated/contract.json')
+  if (existsSync(path)) return path
   throw new CommandError("cannot find this package's generated/contract.json; name a model with --model")
 }
 

@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process'
+import { ROOT } from '../test/support/model.js'
+import { compare } from './measure.js'
+
+/** Milliseconds a fresh Node process spends on `code` (an ES module body that prints one number). */
+function fresh(code: string): number {
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8' })
+  const value = Number(run.stdout.trim().split('\n').at(-1))
+  if (run.status !== 0 || !Number.isFinite(value)) throw new Error(`bench: start-up probe failed: ${run.stderr}`)
+  return value
+}
+
+const importTime = (specifier: string) =>
+  `const t = performance.now(); await import('${specifier}'); console.log(performance.now() - t)`
+
+const firstCall = (setup: string, call: string) =>
+  `${setup}; const t = performance.now(); ${call}; console.log(performance.now() - t)`
+
+/**
+ * Start-up, each figure from a fresh process (run `npm run build` first): importing our MSW handlers beside importing
+ * msw itself, and the first `validate` and `sample` after import (lower is better).
+ */
+export async function startupTimes(): Promise<void> {
+  await compare('Start-up: import, fresh process', 'ms', [
+    { name: "import('msw')", run: () => fresh(importTime('msw')) },
+    {
+      name: "import('cognito-idp-contract/msw')",
+      run: () => fresh(importTime('cognito-idp-contract/msw')),
+      anchor: "import('msw')",
+    },
+    { name: "import('msw/node')", run: () => fresh(importTime('msw/node')) },
+    {
+      name: "import('cognito-idp-contract/msw/node')",
+      run: () => fresh(importTime('cognito-idp-contract/msw/node')),
+      anchor: "import('msw/node')",
+    },
+    { name: "import('cognito-idp-contract/validate')", run: () => fresh(importTime('cognito-idp-contract/validate')) },
+  ])
+  const validate = "const { validate } = await import('cognito-idp-contract/validate')"
+  const sample = "const { sample } = await import('cognito-idp-contract/arbitraries')"
+  await compare('Start-up: first call after import, fresh process', 'ms', [
+    {
+      name: 'first validate (DescribeUserPool request)',
+      run: () => fresh(firstCall(validate, "validate('DescribeUserPool', 'request', { UserPoolId: 'us-east-1_abc' })")),
+    },
+    {
+      name: 'first validate (CreateUserPool request)',
+      run: () => fresh(firstCall(validate, "validate('CreateUserPool', 'request', { PoolName: 'pool' })")),
+    },
+    {
+      name: "first sample('DescribeUserPool')",
+      run: () => fresh(firstCall(sample, "sample('DescribeUserPool', { seed: 1 })")),
+    },
+  ])
+}
