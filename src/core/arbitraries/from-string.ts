@@ -26,7 +26,8 @@ export function fromString(schema: SchemaNode, d: Deriver): fc.Arbitrary<string>
   const max = (schema['maxLength'] as number | undefined) ?? Number.MAX_SAFE_INTEGER
   const java = (schema['x-aws-pattern'] ?? schema['pattern']) as string | undefined
   if (java === undefined) return freeText(min, max, d.options.unicode)
-  const matches = compileMatcher(java)
+  const js = typeof schema['pattern'] === 'string' && schema['x-aws-pattern'] ? schema['pattern'] : undefined
+  const matches = compileMatcher(java, { js, maxLength: schema['maxLength'] as number | undefined })
   return regexArbitrary(java, d.options.unicode, min).filter((s) => {
     const n = countCodePoints(s)
     return n >= min && n <= max && matches(s)

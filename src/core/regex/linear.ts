@@ -1,4 +1,5 @@
 import type { RegexNode } from './ast.js'
+import { unicodeRegExp } from './regexps.js'
 
 type Test = (cp: number) => boolean
 /** One NFA instruction. */
@@ -14,7 +15,7 @@ const tests = new Map<string, Test>()
 function charTest(js: string): Test {
   let test = tests.get(js)
   if (!test) {
-    const re = new RegExp(`^(?:${js})$`, 'u')
+    const re = unicodeRegExp(`^(?:${js})$`)
     const known = new Uint8Array(0x10000)
     test = (cp) => {
       if (cp > 0xffff) return re.test(String.fromCodePoint(cp))

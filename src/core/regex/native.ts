@@ -1,5 +1,6 @@
 import type { RegexNode } from './ast.js'
 import type { Matcher } from './linear.js'
+import { unicodeRegExp } from './regexps.js'
 import { nodeToJs } from './to-js.js'
 
 /** The items of a sequence (a lone node is a sequence of one). */
@@ -15,7 +16,7 @@ function unanchored(node: RegexNode): readonly RegexNode[] {
 
 /** A native whole-value matcher for items the shape checks below accepted. */
 function nativeOf(items: readonly RegexNode[]): Matcher {
-  const re = new RegExp(`^(?:${items.map(sourceOf).join('')})$`, 'u')
+  const re = unicodeRegExp(`^(?:${items.map(sourceOf).join('')})$`)
   return (value) => re.test(value)
 }
 
@@ -65,7 +66,7 @@ export function templateMatcher(node: RegexNode): Matcher | undefined {
     }
   }
   if (run || literals.length === 0) return undefined
-  const all = new RegExp(`^(?:${set})*$`, 'u')
+  const all = unicodeRegExp(`^(?:${set})*$`)
   if (!all.test(literals.join(''))) return undefined
   return (value) => {
     let from = 0
@@ -119,7 +120,7 @@ function separated(items: readonly RegexNode[], after: Follow, groups: { count: 
     if (item.node.kind === 'set') {
       if (item.min === item.max) return true
       const next = followOf(items, i + 1, after)
-      const set = new RegExp(`^${item.node.js}$`, 'u')
+      const set = unicodeRegExp(`^${item.node.js}$`)
       return next.classes === 0 && next.literals.every((c) => !set.test(c))
     }
     if (item.min !== 0 || item.max !== 1) return false
@@ -199,7 +200,7 @@ export function boundedMatcher(node: RegexNode, maxLength: number, fallback: () 
   const bound = backtracking(node)
   if (!bound || !Number.isFinite(maxLength) || (maxLength + 1) ** bound.degree * bound.factor > NATIVE_BUDGET)
     return undefined
-  const re = new RegExp(nodeToJs(node), 'u')
+  const re = unicodeRegExp(nodeToJs(node))
   let slow: Matcher | undefined
   // UTF-16 units are at least the code points the limit counts, so a value within it in units is within it.
   return (value) => (value.length <= maxLength ? re.test(value) : (slow ??= fallback())(value))

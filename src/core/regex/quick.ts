@@ -1,5 +1,6 @@
 import type { Matcher } from './linear.js'
 import { NATIVE_BUDGET } from './native.js'
+import { unicodeRegExp } from './regexps.js'
 
 /**
  * One token of a translated pattern: a class, an escape or a plain character, with an optional greedy quantifier.
@@ -36,7 +37,7 @@ export function quickMatcher(js: string, maxLength: number | undefined, longer: 
     .replace(/(?<!\\)\$$/, '')
   const parts = variableParts(inner)
   if (parts === undefined) return undefined
-  const re = new RegExp(js, 'u')
+  const re = unicodeRegExp(js)
   if (parts <= 1) return (value) => re.test(value)
   if (maxLength === undefined || !Number.isFinite(maxLength) || (maxLength + 1) ** parts > NATIVE_BUDGET)
     return undefined

@@ -364,14 +364,21 @@ function compileMap(schema: Schema, valueSchema: Schema, sensitive: boolean, sco
 function compileStructure(schema: Schema, scope: Scope): Compiled {
   const required = new Set((schema['required'] ?? []) as string[])
   const props = Object.entries((schema['properties'] ?? {}) as Record<string, Schema>)
+  // A member's checker is compiled when a value first has the member (or the verdict's code is generated).
   const members = props
-    .map(([name, member]) => ({
-      name,
-      wire: lowerFirst(name),
-      required: required.has(name),
-      compiled: compile(member, scope),
-    }))
+    .map(([name, member]) => {
+      let compiled: Compiled | undefined
+      return {
+        name,
+        wire: lowerFirst(name),
+        required: required.has(name),
+        get compiled(): Compiled {
+          return (compiled ??= compile(member, scope))
+        },
+      }
+    })
     .sort((a, b) => (a.wire < b.wire ? -1 : a.wire > b.wire ? 1 : 0))
+  let sensitive: boolean | undefined
   const check: Check = (value, path, out) => {
     if (!isPlainObject(value)) return typeError(out, path, 'structure', value)
     for (const m of members) {
@@ -402,7 +409,9 @@ function compileStructure(schema: Schema, scope: Scope): Compiled {
     valid,
     constraints: [],
     scalar: false,
-    sensitive: members.some((m) => m.compiled.sensitive),
+    get sensitive() {
+      return (sensitive ??= members.some((m) => m.compiled.sensitive))
+    },
   }
 }
 

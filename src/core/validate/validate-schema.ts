@@ -28,7 +28,7 @@ interface TopLevel {
 const topLevel = new WeakMap<object, TopLevel>()
 
 /** Calls a schema's verdict answers with its closures before its code is generated (a first call stays cheap). */
-const GENERATE_AFTER = 16
+const GENERATE_AFTER = 100
 
 /** The closures' verdict for the first calls, then the generated one. */
 function tiered(compiled: Compiled): Valid {
