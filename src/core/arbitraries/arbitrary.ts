@@ -22,13 +22,17 @@ export function deriverFor(options: ArbitraryOptions = DEFAULTS): Deriver {
   return d
 }
 
-/** A whole value's arbitrary: derived at the root, then given one region and one account throughout. */
-export function rootArbitrary(d: Deriver, schema: SchemaNode): fc.Arbitrary<unknown> {
+/**
+ * A whole value's arbitrary: derived at the root, then given one region and one account throughout; with `plain`,
+ * every value a fresh JSON copy (what `sample` hands out).
+ */
+export function rootArbitrary(d: Deriver, schema: SchemaNode, plain = false): fc.Arbitrary<unknown> {
   const { drawRegion, drawAccount, region, accountId } = d.options
-  return withEnvironment(d.derive(schema, { path: [], member: undefined }), {
-    region: drawRegion ? region : undefined,
-    account: drawAccount ? accountId : undefined,
-  })
+  return withEnvironment(
+    d.derive(schema, { path: [], member: undefined }),
+    { region: drawRegion ? region : undefined, account: drawAccount ? accountId : undefined },
+    plain,
+  )
 }
 
 /** Values of a shape (by name) or of any TypeBox schema, ours or one built from ours. */
@@ -95,6 +99,6 @@ export function sample(target: Target, options: SampleOptions = {}): unknown[] {
     shared = rest
     sampleDerivers.set(key, shared)
   }
-  const arb = rootArbitrary(deriverFor(shared ?? rest), resolveTarget(target, side))
-  return fc.sample(arb, { seed, numRuns: count }).map((value) => JSON.parse(JSON.stringify(value)) as unknown)
+  const arb = rootArbitrary(deriverFor(shared ?? rest), resolveTarget(target, side), true)
+  return fc.sample(arb, { seed, numRuns: count })
 }
