@@ -5,6 +5,7 @@ import { figures, JSON_OUTPUT } from './measure.js'
 import { sdkRoundTrips } from './sdk.js'
 import { serveRates } from './serve.js'
 import { startupTimes } from './startup.js'
+import { userRates } from './users.js'
 import { validationRate } from './validate.js'
 
 const only = process.argv.slice(2).find((a) => !a.startsWith('--'))
@@ -14,6 +15,7 @@ if (!only || only === 'startup') await startupTimes()
 if (!only || only === 'validate') await validationRate()
 if (!only || only === 'arbitraries') await samplingRate()
 if (!only || only === 'sdk') await sdkRoundTrips()
+if (!only || only === 'users') await userRates()
 if (!only || only === 'auth') await signInRates()
 if (!only || only === 'serve') await serveRates()
 if (JSON_OUTPUT)

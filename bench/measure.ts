@@ -67,7 +67,12 @@ export const JSON_OUTPUT = process.argv.includes('--json')
 export async function compare(
   group: string,
   unit: string,
-  candidates: ReadonlyArray<{ name: string; run: () => number | Promise<number>; anchor?: string | undefined }>,
+  candidates: ReadonlyArray<{
+    name: string
+    run: () => number | Promise<number>
+    /** The candidate (or candidates) of the same run this one is compared with. */
+    anchor?: string | readonly string[] | undefined
+  }>,
 ): Promise<void> {
   const samples = new Map<string, number[]>(candidates.map((c) => [c.name, []]))
   for (let round = 0; round < ROUNDS; round++)
@@ -76,12 +81,15 @@ export async function compare(
   const rows: Array<[string, string]> = []
   for (const candidate of candidates) {
     const value = medians.get(candidate.name)!
-    const anchor = candidate.anchor === undefined ? undefined : medians.get(candidate.anchor)
-    const ratio = anchor ? Math.round((value / anchor) * 100) / 100 : undefined
-    figures.push({ group, name: candidate.name, value, unit, anchor: candidate.anchor, ratio })
+    const anchors = candidate.anchor === undefined ? [] : [candidate.anchor].flat()
+    const ratios = anchors.map((name) => ({ name, ratio: Math.round((value / medians.get(name)!) * 100) / 100 }))
+    if (ratios.length === 0) figures.push({ group, name: candidate.name, value, unit })
+    for (const { name, ratio } of ratios)
+      figures.push({ group, name: candidate.name, value, unit, anchor: name, ratio })
+    const shown = value < 10 ? value.toFixed(1) : Math.round(value).toLocaleString('en')
     rows.push([
       candidate.name,
-      `${Math.round(value).toLocaleString('en')} ${unit}${ratio === undefined ? '' : `  (${ratio.toFixed(2)}x ${candidate.anchor})`}`,
+      `${shown} ${unit}${ratios.map(({ name, ratio }) => `  (${ratio.toFixed(2)}x ${name})`).join('')}`,
     ])
   }
   report(`${group} (medians of ${ROUNDS} interleaved rounds)`, rows)

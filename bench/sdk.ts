@@ -1,4 +1,5 @@
 import { CognitoIdentityProviderClient, DescribeUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider'
+import { mockClient } from 'aws-sdk-client-mock'
 import fc from 'fast-check'
 import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
@@ -46,8 +47,9 @@ const client = (requestHandler?: unknown) =>
   })
 
 /**
- * SDK round trips per second, DescribeUserPool one at a time: through MSW (ours generated and simulated beside a
- * trivial MSW handler returning a fixed body) and in process (ours beside a bare requestHandler).
+ * SDK round trips per second, DescribeUserPool one at a time, for each mode: through MSW (ours beside a trivial MSW
+ * handler returning the same text) and in process (ours beside a bare requestHandler returning the same text, beside
+ * aws-sdk-client-mock resolving the same output without any wire, and beside our own MSW path).
  */
 export async function sdkRoundTrips(ms = 600): Promise<void> {
   const simulation = createCognito()
@@ -55,8 +57,6 @@ export async function sdkRoundTrips(ms = 600): Promise<void> {
   // Each anchor answers with the same text ours gives, so both sides pay the SDK the same to read it.
   const SIMULATED = JSON.stringify(await simulation.send('DescribeUserPool', { UserPoolId: pool }))
   const ids = Array.from({ length: 16 }, (_, i) => `us-east-1_Bench${String(i).padStart(4, '0')}`)
-  const generated = cognitoHandlers({ mode: 'generated', seed: 1 })
-  const simulated = cognitoHandlers({ mode: 'simulation', simulation })
   const server = setupServer()
   server.listen()
   const overMsw = client()
@@ -67,29 +67,29 @@ export async function sdkRoundTrips(ms = 600): Promise<void> {
     server.resetHandlers(...handlers)
     return perSecondAsync(describe(overMsw, list), ms)
   }
-  await compare('SDK through MSW (msw/node), DescribeUserPool', 'calls/s', [
-    { name: 'trivial MSW handler, generated-size body', run: through([trivialHandler(FIXED)], ids) },
-    { name: 'ours, generated', run: through([...generated], ids), anchor: 'trivial MSW handler, generated-size body' },
-    { name: 'trivial MSW handler, simulated body', run: through([trivialHandler(SIMULATED)], [pool]) },
-    { name: 'ours, simulation', run: through([...simulated], [pool]), anchor: 'trivial MSW handler, simulated body' },
-  ])
+  const modes = [
+    { mode: 'generated', body: FIXED, list: ids, options: { mode: 'generated', seed: 1 } },
+    { mode: 'simulation', body: SIMULATED, list: [pool], options: { mode: 'simulation', simulation } },
+  ] as const
+  for (const { mode, body, list, options } of modes) {
+    const mocked = client()
+    mockClient(mocked)
+      .on(DescribeUserPoolCommand)
+      .resolves(JSON.parse(body) as never)
+    const bare = client(bareHandler(body))
+    const inProcess = client(cognitoRequestHandler(options))
+    const msw = cognitoHandlers(options)
+    await compare(`SDK, DescribeUserPool, ${mode}`, 'calls/s', [
+      { name: 'trivial MSW handler, same body', run: through([trivialHandler(body)], list) },
+      { name: 'ours through MSW', run: through([...msw], list), anchor: 'trivial MSW handler, same body' },
+      { name: 'bare requestHandler, same body', run: () => perSecondAsync(describe(bare, list), ms) },
+      { name: 'aws-sdk-client-mock, same output', run: () => perSecondAsync(describe(mocked, list), ms) },
+      {
+        name: 'ours in process (requestHandler)',
+        run: () => perSecondAsync(describe(inProcess, list), ms),
+        anchor: ['bare requestHandler, same body', 'ours through MSW', 'aws-sdk-client-mock, same output'],
+      },
+    ])
+  }
   server.close()
-  const bare = client(bareHandler(FIXED))
-  const bareSimulated = client(bareHandler(SIMULATED))
-  const inGenerated = client(cognitoRequestHandler({ mode: 'generated', seed: 1 }))
-  const inSimulated = client(cognitoRequestHandler({ mode: 'simulation', simulation }))
-  await compare('SDK in process (requestHandler), DescribeUserPool', 'calls/s', [
-    { name: 'bare requestHandler, generated-size body', run: () => perSecondAsync(describe(bare, ids), ms) },
-    { name: 'bare requestHandler, simulated body', run: () => perSecondAsync(describe(bareSimulated, [pool]), ms) },
-    {
-      name: 'ours, generated',
-      run: () => perSecondAsync(describe(inGenerated, ids), ms),
-      anchor: 'bare requestHandler, generated-size body',
-    },
-    {
-      name: 'ours, simulation',
-      run: () => perSecondAsync(describe(inSimulated, [pool]), ms),
-      anchor: 'bare requestHandler, simulated body',
-    },
-  ])
 }

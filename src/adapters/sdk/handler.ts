@@ -73,7 +73,8 @@ export function cognitoRequestHandler(options: CognitoMockOptions | CognitoMock 
       return {
         response: {
           statusCode: response.status,
-          headers: { ...response.headers },
+          // The mock's answer is made for this call alone: its headers are handed on, not copied.
+          headers: response.headers as Record<string, string>,
           body: encoder.encode(response.body),
         },
       }

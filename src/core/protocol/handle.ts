@@ -9,7 +9,8 @@ import { CognitoError, isCognitoError } from './errors.js'
 import type { WireRequest, WireResponse } from './types.js'
 
 /** Response texts already found acceptable, by operation (bounded: cleared when full). */
-const acceptedBodies = new Set<string>()
+const acceptedBodies = new Map<string, Set<string>>()
+let acceptedCount = 0
 
 /** What a backend learns about the call besides its input. */
 export interface CallContext {
@@ -45,10 +46,11 @@ export interface ProtocolOptions {
 const TARGET_PREFIX = `${service.targetPrefix}.`
 const JSON_TYPES = new Set(['application/x-amz-json-1.1', 'application/json'])
 
-function header(request: WireRequest, name: string): string | undefined {
-  const lower = name.toLowerCase()
-  for (const [k, v] of Object.entries(request.headers)) if (k.toLowerCase() === lower) return v
-  return undefined
+/** The request's headers by lower-case name (one pass, however many are read). */
+function lowerHeaders(request: WireRequest): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {}
+  for (const k in request.headers) if (Object.hasOwn(request.headers, k)) out[k.toLowerCase()] = request.headers[k]
+  return out
 }
 
 function randomId(): string {
@@ -87,7 +89,8 @@ export async function handleWire(
         }),
       })
     }
-    const target = header(request, 'x-amz-target')
+    const headers = lowerHeaders(request)
+    const target = headers['x-amz-target']
     const name = target?.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined
     if (!name || !Object.hasOwn(operations, name))
       return fail(
@@ -96,7 +99,7 @@ export async function handleWire(
         `The operation ${target ?? '(no X-Amz-Target)'} is not known to ${service.serviceFullName}.`,
       )
     operation = name as OperationName
-    const contentType = header(request, 'content-type')?.split(';')[0]?.trim().toLowerCase()
+    const contentType = headers['content-type']?.split(';')[0]?.trim().toLowerCase()
     if (contentType !== undefined && !JSON_TYPES.has(contentType))
       return fail(400, 'SerializationException', `Unsupported content type: ${contentType}`)
     try {
@@ -108,7 +111,7 @@ export async function handleWire(
     const checked = validateOperation(descriptor, 'request', input)
     if (!checked.valid && !acceptableRequest(operation, input, checked))
       return fail(400, checked.exception, checked.message)
-    const scope = credentialScope(header(request, 'authorization'))
+    const scope = credentialScope(headers['authorization'])
     const region = regionOf(request.url) ?? scope?.region
     const output = await backend(operation, (input ?? {}) as Record<string, unknown>, {
       operation,
@@ -120,7 +123,8 @@ export async function handleWire(
     const answered = success(requestId, output ?? {})
     // A response its maker already validated (generated ones), or one just like a response found acceptable
     // before (the simulation answers the same state with the same text), is not validated again.
-    const known = isChecked(output) || acceptedBodies.has(`${operation}\n${answered.body}`)
+    let accepted = acceptedBodies.get(operation)
+    const known = isChecked(output) || accepted?.has(answered.body) === true
     if (!known) {
       const honest = validateOperation(descriptor, 'response', output ?? {})
       if (!acceptableResponse(operation, honest)) {
@@ -129,9 +133,17 @@ export async function handleWire(
           `cognito-idp-contract: the ${operation} response is not valid against its schema: ${honest.valid ? '' : honest.message}`,
         )
       }
-      if (acceptedBodies.size >= 256) acceptedBodies.clear()
+      if (acceptedCount >= 256) {
+        acceptedBodies.clear()
+        acceptedCount = 0
+        accepted = undefined
+      }
       // Chosen bound: large answers (long lists) are validated each time rather than kept.
-      if (answered.body.length <= 65_536) acceptedBodies.add(`${operation}\n${answered.body}`)
+      if (answered.body.length <= 65_536) {
+        if (!accepted) acceptedBodies.set(operation, (accepted = new Set()))
+        accepted.add(answered.body)
+        acceptedCount++
+      }
     }
     return settle(answered, output ?? {})
   } catch (error) {

@@ -95,6 +95,9 @@ async function dispatch(site: Site): Promise<HostedResponse> {
   }
 }
 
+/** A URL with no path beyond `/`: where the API is called. */
+const API_CALL = /^https?:\/\/[^/?#]+\/?(?:[?#]|$)/
+
 /** Finds the pool and partition a hosted request is for, and answers it; undefined for URLs that are not hosted ones. */
 export async function answerHosted(
   store: Store,
@@ -102,6 +105,8 @@ export async function answerHosted(
   defaultAccount: string,
   given: HostedRequest,
 ): Promise<HostedResponse | undefined> {
+  // API calls (POST /) are never hosted requests: answered before anything is parsed.
+  if (API_CALL.test(given.url) && given.method.toUpperCase() === 'POST') return undefined
   const headers: Record<string, string> = {}
   for (const [k, v] of Object.entries(given.headers)) if (v !== undefined) headers[k.toLowerCase()] = v
   const request: HostedRequest = { ...given, headers }
@@ -111,7 +116,6 @@ export async function answerHosted(
   } catch {
     return undefined
   }
-  // API calls (POST /) are never hosted requests: answered without looking further.
   if (url.pathname === '/' && request.method.toUpperCase() === 'POST') return undefined
   const customHost = (host: string) =>
     [...store.occupied()].some((p) => p.tables.domains.get(host)?.custom !== undefined)
