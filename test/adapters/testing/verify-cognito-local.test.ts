@@ -71,7 +71,7 @@ describe.skipIf(!bin)(`verify against ${COGNITO_LOCAL}`, () => {
 
   it('stores a group precedence below the minimum and returns it', () => {
     expect(messages('CreateGroup')).toContain('invalid-accepted: accepted a request that breaks minimum at precedence')
-    expect(messages('GetGroup').some((m) => m.includes("Value '-999' at 'group.precedence'"))).toBe(true)
+    expect(messages('GetGroup').some((m) => /Value '-\d+' at 'group\.precedence'/.test(m))).toBe(true)
   })
 
   it('fails RevokeToken with an error the operation does not model', () => {
