@@ -73,9 +73,10 @@ export async function compare(
     /** The candidate (or candidates) of the same run this one is compared with. */
     anchor?: string | readonly string[] | undefined
   }>,
+  rounds = ROUNDS,
 ): Promise<void> {
   const samples = new Map<string, number[]>(candidates.map((c) => [c.name, []]))
-  for (let round = 0; round < ROUNDS; round++)
+  for (let round = 0; round < rounds; round++)
     for (const candidate of candidates) samples.get(candidate.name)!.push(await candidate.run())
   const medians = new Map([...samples].map(([name, values]) => [name, median(values)]))
   const rows: Array<[string, string]> = []
@@ -92,7 +93,7 @@ export async function compare(
       `${shown} ${unit}${ratios.map(({ name, ratio }) => `  (${ratio.toFixed(2)}x ${name})`).join('')}`,
     ])
   }
-  report(`${group} (medians of ${ROUNDS} interleaved rounds)`, rows)
+  report(`${group} (medians of ${rounds} interleaved rounds)`, rows)
 }
 
 /** Prints a section heading and aligned rows (not with `--json`). */

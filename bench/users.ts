@@ -74,7 +74,7 @@ async function userOperations(ms = 600): Promise<void> {
   const client = new CognitoIdentityProviderClient({ region: 'us-east-1', credentials, maxAttempts: 1 })
   const server = setupServer()
   server.listen()
-  const ours = cognitoHandlers({ mode: 'simulation', simulation })
+  const ours = cognitoHandlers({ mode: 'simulation', simulation, callHistory: 100 })
   const calls = {
     AdminGetUser: () => client.send(new AdminGetUserCommand({ UserPoolId: POOL, Username: 'user7' })),
     ListUsers: () => client.send(new ListUsersCommand({ UserPoolId: POOL, Limit: 10 })),

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { type OperationName, operations } from '../../../schemas/operations.js'
 import { responseArbitrary } from '../arbitraries/arbitrary.js'
 import type { ArbitraryOptions } from '../arbitraries/options.js'
-import { markChecked } from '../protocol/checked.js'
+import { markChecked, markText } from '../protocol/checked.js'
 import { userPoolArn } from '../shared/arn.js'
 import { canonicalJson, hash32 } from '../shared/random.js'
 import { validateOperation } from '../validate/validate-schema.js'
@@ -55,8 +55,9 @@ export class GeneratedResponses {
       if (this.answers.size >= 10_000) this.answers.clear()
       this.answers.set(key, answer)
     }
-    // A fresh copy from the answer's JSON text (answers are JSON, and parsing beats a structured clone).
-    const copy: unknown = JSON.parse(answer.text)
+    // A fresh copy from the answer's JSON text (answers are JSON, and parsing beats a structured clone); the text is
+    // what goes on the wire, so the copy is not serialised again.
+    const copy: unknown = markText(JSON.parse(answer.text), answer.text)
     // Validated once, when drawn: the protocol need not validate the copy again (an invalid draw it still refuses).
     return answer.valid ? markChecked(copy) : copy
   }

@@ -54,6 +54,11 @@ export interface CognitoMock {
   contractSinceLastTake(): ConsumerContract
 }
 
+/** How many of the latest calls `calls()` keeps unless `callHistory` says otherwise. */
+const DEFAULT_CALL_HISTORY = 10_000
+/** How far past the limit the history may grow before the oldest calls are dropped. */
+const HISTORY_SLACK = 1_000
+
 /** The response header that says what answered a call (`simulation`, `generated`, `override`, `fault`, `protocol`). */
 export const SOURCE_HEADER = 'x-cognito-idp-contract-source'
 
@@ -108,6 +113,7 @@ export function createCognitoMock(
   let configured = new Map(initial)
   let runtime: Array<{ operation: OperationName; behaviour: OperationBehaviour }> = []
   let recorded: RecordedCall[] = []
+  const history = Math.max(0, options.callHistory ?? DEFAULT_CALL_HISTORY)
   const include = options.include ? new Set(options.include) : undefined
   const exclude = new Set(options.exclude ?? [])
   const served = (op: OperationName): boolean => (!include || include.has(op)) && !exclude.has(op)
@@ -263,6 +269,8 @@ export function createCognitoMock(
             ms: Math.round((performance.now() - start) * 10) / 10,
           }
           recorded.push(call)
+          // Chosen: older calls are dropped in batches, so keeping the history bounded costs one splice per batch.
+          if (recorded.length > history + HISTORY_SLACK) recorded.splice(0, recorded.length - history)
           if (recorder && exchange.operation && !call.unhandled)
             recorder.add(exchange.operation, exchange.input, exchange.output, exchange.error?.type)
           options.onCall?.(call)

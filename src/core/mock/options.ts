@@ -70,6 +70,11 @@ export interface CognitoMockOptions {
   readonly lambdas?: Lambdas | undefined
   /** Milliseconds a trigger may take (Cognito's 5 seconds by default). */
   readonly lambdaTimeout?: number | undefined
+  /**
+   * How many of the latest calls `calls()` keeps (10,000 by default; `Infinity` keeps every one). A long-running
+   * `serve` or a benchmark would otherwise hold every request and response it ever answered.
+   */
+  readonly callHistory?: number | undefined
 }
 
 /** Options of contract recording. */

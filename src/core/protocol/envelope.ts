@@ -13,9 +13,9 @@ function baseHeaders(requestId: string): Record<string, string> {
   }
 }
 
-/** A successful response carrying the output as JSON. */
-export function success(requestId: string, output: unknown): WireResponse {
-  return { status: 200, headers: baseHeaders(requestId), body: JSON.stringify(output ?? {}) }
+/** A successful response carrying the output as JSON (`text`, when the output's JSON text is already known). */
+export function success(requestId: string, output: unknown, text?: string | undefined): WireResponse {
+  return { status: 200, headers: baseHeaders(requestId), body: text ?? JSON.stringify(output ?? {}) }
 }
 
 /**

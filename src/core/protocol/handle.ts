@@ -2,7 +2,7 @@ import { type OperationName, operations } from '../../../schemas/operations.js'
 import { service } from '../../../schemas/service.js'
 import { validateOperation } from '../validate/validate-schema.js'
 import { accountOf, credentialScope, regionOf } from './caller.js'
-import { isChecked } from './checked.js'
+import { isChecked, knownText } from './checked.js'
 import { acceptableRequest, acceptableResponse } from './discrepancies.js'
 import { failure, success } from './envelope.js'
 import { CognitoError, isCognitoError } from './errors.js'
@@ -120,7 +120,7 @@ export async function handleWire(
       account: accountOf(scope),
       request,
     })
-    const answered = success(requestId, output ?? {})
+    const answered = success(requestId, output ?? {}, knownText(output))
     // A response its maker already validated (generated ones), or one just like a response found acceptable
     // before (the simulation answers the same state with the same text), is not validated again.
     let accepted = acceptedBodies.get(operation)
