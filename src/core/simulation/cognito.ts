@@ -1,5 +1,6 @@
 import type { Operations, UserPoolType } from '../../../generated/types.js'
 import { operations } from '../../../schemas/operations.js'
+import { markText } from '../protocol/checked.js'
 import { CognitoError } from '../protocol/errors.js'
 import { validateOperation } from '../validate/validate-schema.js'
 import type { Context, OperationContext } from './context.js'
@@ -13,6 +14,32 @@ import { type DeliveredMessage, deliveredMessages, type MessageFilter } from './
 import { type JsonWebKeySet, jwksOf } from './resources/auth/keys.js'
 import { lambdaRuntime } from './triggers/runtime.js'
 import type { InvocationFilter, LambdaOptions, TriggerInvocation } from './triggers/types.js'
+
+/**
+ * Reads whose answer is a function of the stored rows, the input and the caller alone (no clock, no tokens, no
+ * pagination tokens): answered again from what they gave while the store is unchanged (chosen: the describe and get
+ * operations; lists keep computing, as ListUsers' tokens carry a time).
+ */
+const STORED_READS: ReadonlySet<string> = new Set([
+  'DescribeUserPool',
+  'DescribeUserPoolClient',
+  'DescribeIdentityProvider',
+  'GetIdentityProviderByIdentifier',
+  'GetGroup',
+  'AdminGetUser',
+  'DescribeUserPoolDomain',
+  'DescribeResourceServer',
+  'GetCSVHeader',
+])
+
+/** Freezes a plain answer and everything in it (answers kept for later calls are shared, so they must not change). */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const v of Object.values(value)) deepFreeze(v)
+  }
+  return value
+}
 
 /** The operations the simulation implements. */
 export type SimulatedOperation = (typeof SIMULATED)[number]['name']
@@ -144,8 +171,25 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
     return runDefinition(definition, cx as never, input as never)
   }
 
-  const handle = (operation: SimulatedOperation, input: unknown, call: CallInfo = {}): Promise<unknown> =>
-    store.exclusive(() => execute(operation, input, call))
+  // Answers of reads that depend on stored rows alone, kept while nothing stored changes (frozen, with their text).
+  let reads = new Map<string, { store: Store; version: number; output: unknown }>()
+  const handle = (operation: SimulatedOperation, input: unknown, call: CallInfo = {}): Promise<unknown> => {
+    if (!STORED_READS.has(operation)) return store.exclusive(() => execute(operation, input, call))
+    const key = `${operation}\u0000${call.account ?? ''}\u0000${call.region ?? ''}\u0000${JSON.stringify(input)}`
+    const kept = reads.get(key)
+    // Only when no call is queued: a read after a write still waiting in line must see that write.
+    if (kept && kept.store === store && kept.version === store.version && store.idle)
+      return Promise.resolve(kept.output)
+    const at = store
+    return at
+      .exclusive(() => execute(operation, input, call))
+      .then((output) => {
+        if (reads.size >= 1_000) reads = new Map()
+        const frozen = deepFreeze(output)
+        reads.set(key, { store: at, version: at.version, output: markText(frozen, JSON.stringify(frozen)) })
+        return frozen
+      })
+  }
 
   return {
     get region() {

@@ -63,6 +63,20 @@ export class Store {
   private seq = 0
   private undo: Array<() => void> | undefined
   private queue: Promise<unknown> = Promise.resolve()
+  /** Calls queued or running (`exclusive`): none means what is stored is what every answer will see. */
+  private pending = 0
+  /** Grows with every stored change, so an answer computed at one version holds while it stays. */
+  private changes = 0
+
+  /** A number that changes whenever anything stored changes (rows written, a snapshot restored, a commit applied). */
+  get version(): number {
+    return this.changes
+  }
+
+  /** Whether no call is queued or running. */
+  get idle(): boolean {
+    return this.pending === 0
+  }
   private failed: Array<() => void> | undefined
   /** Rows changed in the open transaction, by partition, table and key, while someone listens for commits. */
   private dirty: Map<string, { partition: Partition; table: TableName; key: string }> | undefined
@@ -129,7 +143,10 @@ export class Store {
         this.dirty = undefined
       }
     }
-    const result = this.queue.then(run, run)
+    this.pending++
+    const result = this.queue.then(run, run).finally(() => {
+      this.pending--
+    })
     this.queue = result.catch(() => undefined)
     return result
   }
@@ -191,6 +208,7 @@ export class Store {
         throw new TypeError(
           `cognito-idp-contract: a commit names a table this simulation does not know: ${change.table}`,
         )
+      this.changes++
       table.apply(change.key, change.stored)
       if (change.stored) this.seq = Math.max(this.seq, change.stored.seq)
     }
@@ -247,6 +265,7 @@ export class Store {
     for (const [key, partition] of loaded) this.partitions.set(key, partition)
     this.ids.counter = copy.ids
     this.seq = max
+    this.changes++
   }
 
   private createTables(partition: Partition): Tables {
@@ -254,6 +273,7 @@ export class Store {
       nextSeq: () => ++this.seq,
       journal: (undo) => this.undo?.push(undo),
       touched: (table, key) => {
+        this.changes++
         this.dirty?.set(`${partition.account}\u0000${partition.region}\u0000${table}\u0000${key}`, {
           partition,
           table: table as TableName,
