@@ -17,7 +17,7 @@ ajv.addVocabulary([...schemaKeywords])
 /**
  * Validations per second of valid values of the five largest shapes (responses and requests), ours beside Ajv
  * compiled from our JSON Schema and TypeBox's `Compile` of our schemas, and of an invalid request (ours only: the
- * anchors do not make Cognito's messages).
+ * anchors do not make Cognito's messages). `BENCH_OP=<Operation>` measures that one shape only.
  */
 export async function validationRate(ms = 300): Promise<void> {
   for (const side of ['response', 'request'] as const) {

@@ -40,7 +40,7 @@ export function jsonCopy(value: unknown, text?: ((s: string) => string) | undefi
 }
 
 /** Sets an own member, `__proto__` included (plain assignment would set the prototype instead). */
-export function setMember(target: Record<string, unknown>, key: string, value: unknown): void {
+function setMember(target: Record<string, unknown>, key: string, value: unknown): void {
   if (key === '__proto__')
     Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
   else target[key] = value

@@ -124,6 +124,18 @@ async function atProvider(jar: Jar, location: string, login: string): Promise<st
   return page.url
 }
 
+/** The web client's authorize URL for a code sent through the Corp provider, without openid-client's extras. */
+function corpAuthorizeUrl(state: string): string {
+  const params = new URLSearchParams({
+    client_id: world.web.id,
+    redirect_uri: CALLBACK,
+    response_type: 'code',
+    identity_provider: 'Corp',
+    state,
+  })
+  return `${world.base}/oauth2/authorize?${params}`
+}
+
 async function federatedSignIn(params: Record<string, string>, login = 'alice') {
   const config = await client.discovery(
     new URL(`${world.server.url}${world.poolId}/.well-known/openid-configuration`),
@@ -252,14 +264,7 @@ describe('federation through an OIDC provider (oidc-provider on loopback)', () =
     expect(sources().slice(2)).toEqual(['PreAuthentication_Authentication', 'PostAuthentication_Authentication'])
     // A trigger's refusal reaches the app as Cognito sends it, and no user is left behind.
     const jar = new Jar()
-    const params = new URLSearchParams({
-      client_id: world.web.id,
-      redirect_uri: CALLBACK,
-      response_type: 'code',
-      identity_provider: 'Corp',
-      state: 's',
-    })
-    const toIdp = await jar.go(`${world.base}/oauth2/authorize?${params}`)
+    const toIdp = await jar.go(corpAuthorizeUrl('s'))
     const callback = await atProvider(jar, toIdp.headers.get('location')!, 'dave')
     const refused = await jar.go(callback)
     expect(refused.headers.get('location')).toBe(
@@ -273,14 +278,7 @@ describe('federation through an OIDC provider (oidc-provider on loopback)', () =
 
   it("sends the provider's refusal back to the app as invalid_request", async () => {
     const jar = new Jar()
-    const params = new URLSearchParams({
-      client_id: world.web.id,
-      redirect_uri: CALLBACK,
-      response_type: 'code',
-      identity_provider: 'Corp',
-      state: 'app-state',
-    })
-    const toIdp = await jar.go(`${world.base}/oauth2/authorize?${params}`)
+    const toIdp = await jar.go(corpAuthorizeUrl('app-state'))
     const sent = new URL(toIdp.headers.get('location')!)
     const refused = await jar.go(
       `${world.base}/oauth2/idpresponse?${new URLSearchParams({ error: 'access_denied', error_description: 'User refused', state: sent.searchParams.get('state')! })}`,
