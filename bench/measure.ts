@@ -61,8 +61,10 @@ export const figures: Figure[] = []
 export const JSON_OUTPUT = process.argv.includes('--json')
 
 /**
- * Measures named candidates in interleaved rounds (each round runs every candidate once, so drift and noise hit
- * them alike), and reports each median with its ratio to the anchor named for it.
+ * Measures named candidates in interleaved rounds and reports each median with its ratio to the anchor named for it.
+ * Each round runs every candidate once, in turn forwards and backwards (so neither side always runs first, on a warmer
+ * or a busier machine), and a ratio is the median of the ratios within rounds: measurements taken seconds apart share
+ * the machine's state, where the medians of whole columns can come from different minutes of a noisy machine.
  */
 export async function compare(
   group: string,
@@ -76,14 +78,21 @@ export async function compare(
   rounds = ROUNDS,
 ): Promise<void> {
   const samples = new Map<string, number[]>(candidates.map((c) => [c.name, []]))
-  for (let round = 0; round < rounds; round++)
-    for (const candidate of candidates) samples.get(candidate.name)!.push(await candidate.run())
-  const medians = new Map([...samples].map(([name, values]) => [name, median(values)]))
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? candidates : [...candidates].reverse()
+    const measured = new Map<string, number>()
+    for (const candidate of order) measured.set(candidate.name, await candidate.run())
+    for (const candidate of candidates) samples.get(candidate.name)!.push(measured.get(candidate.name)!)
+  }
   const rows: Array<[string, string]> = []
   for (const candidate of candidates) {
-    const value = medians.get(candidate.name)!
+    const values = samples.get(candidate.name)!
+    const value = median(values)
     const anchors = candidate.anchor === undefined ? [] : [candidate.anchor].flat()
-    const ratios = anchors.map((name) => ({ name, ratio: Math.round((value / medians.get(name)!) * 100) / 100 }))
+    const ratios = anchors.map((name) => {
+      const paired = samples.get(name)!.map((anchor, round) => values[round]! / anchor)
+      return { name, ratio: Math.round(median(paired) * 100) / 100 }
+    })
     if (ratios.length === 0) figures.push({ group, name: candidate.name, value, unit })
     for (const { name, ratio } of ratios)
       figures.push({ group, name: candidate.name, value, unit, anchor: name, ratio })
@@ -93,7 +102,7 @@ export async function compare(
       `${shown} ${unit}${ratios.map(({ name, ratio }) => `  (${ratio.toFixed(2)}x ${name})`).join('')}`,
     ])
   }
-  report(`${group} (medians of ${rounds} interleaved rounds)`, rows)
+  report(`${group} (medians of ${rounds} interleaved rounds; ratios within rounds)`, rows)
 }
 
 /** Prints a section heading and aligned rows (not with `--json`). */
