@@ -16,9 +16,9 @@ import { lambdaRuntime } from './triggers/runtime.js'
 import type { InvocationFilter, LambdaOptions, TriggerInvocation } from './triggers/types.js'
 
 /**
- * Reads whose answer is a function of the stored rows, the input and the caller alone (no clock, no tokens, no
- * pagination tokens): answered again from what they gave while the store is unchanged (chosen: the describe and get
- * operations; lists keep computing, as ListUsers' tokens carry a time).
+ * Reads whose answer is a function of the stored rows, the input and the caller alone (no access tokens, no clock):
+ * answered again from what they gave while the store is unchanged (chosen: the describe and get operations and the
+ * lists, whose pagination tokens name a position in creation order).
  */
 const STORED_READS: ReadonlySet<string> = new Set([
   'DescribeUserPool',
@@ -30,7 +30,24 @@ const STORED_READS: ReadonlySet<string> = new Set([
   'DescribeUserPoolDomain',
   'DescribeResourceServer',
   'GetCSVHeader',
+  'ListUserPools',
+  'ListUserPoolClients',
+  'ListIdentityProviders',
+  'ListGroups',
+  'ListUsersInGroup',
+  'AdminListGroupsForUser',
+  'ListResourceServers',
+  'ListTagsForResource',
+  'AdminListDevices',
+  'ListUsers',
 ])
+
+/** Kept reads whose answer also depends on the clock's whole second (ListUsers' tokens carry their issue second). */
+const CLOCKED_READS: ReadonlySet<string> = new Set(['ListUsers'])
+
+/** Chosen bounds on the kept answers: at most this many, holding at most this many characters of text together. */
+const KEPT_ANSWERS = 1_000
+const KEPT_CHARACTERS = 8_000_000
 
 /** Freezes a plain answer and everything in it (answers kept for later calls are shared, so they must not change). */
 function deepFreeze<T>(value: T): T {
@@ -140,6 +157,10 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
     return created
   }
   let store = newStore()
+  const now = (): number => {
+    const t = clock()
+    return Math.round(t instanceof Date ? t.getTime() : t) / 1000
+  }
   const lambdas = lambdaRuntime(options)
 
   const context = (region: string, account: string): Context => {
@@ -151,10 +172,7 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
       account,
       store,
       ids: store.ids,
-      now: () => {
-        const t = clock()
-        return Math.round(t instanceof Date ? t.getTime() : t) / 1000
-      },
+      now,
       whenFailed: (change) => store.whenFailed(change),
       lambdas,
     }
@@ -173,9 +191,11 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
 
   // Answers of reads that depend on stored rows alone, kept while nothing stored changes (frozen, with their text).
   let reads = new Map<string, { store: Store; version: number; output: unknown }>()
+  let keptCharacters = 0
   const handle = (operation: SimulatedOperation, input: unknown, call: CallInfo = {}): Promise<unknown> => {
     if (!STORED_READS.has(operation)) return store.exclusive(() => execute(operation, input, call))
-    const key = `${operation}\u0000${call.account ?? ''}\u0000${call.region ?? ''}\u0000${JSON.stringify(input)}`
+    let key = `${operation}\u0000${call.account ?? ''}\u0000${call.region ?? ''}\u0000${JSON.stringify(input)}`
+    if (CLOCKED_READS.has(operation)) key += `\u0000${Math.floor(now())}`
     const kept = reads.get(key)
     // Only when no call is queued: a read after a write still waiting in line must see that write.
     if (kept && kept.store === store && kept.version === store.version && store.idle)
@@ -184,9 +204,16 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
     return at
       .exclusive(() => execute(operation, input, call))
       .then((output) => {
-        if (reads.size >= 1_000) reads = new Map()
         const frozen = deepFreeze(output)
-        reads.set(key, { store: at, version: at.version, output: markText(frozen, JSON.stringify(frozen)) })
+        const text = JSON.stringify(frozen)
+        if (reads.size >= KEPT_ANSWERS || keptCharacters + text.length > KEPT_CHARACTERS) {
+          reads = new Map()
+          keptCharacters = 0
+        }
+        if (text.length <= KEPT_CHARACTERS / 16) {
+          reads.set(key, { store: at, version: at.version, output: markText(frozen, text) })
+          keptCharacters += text.length
+        }
         return frozen
       })
   }

@@ -34,4 +34,47 @@ describe('answers of stored reads, kept while nothing changes', () => {
     copy.UserPool!.Name = 'changed'
     expect(((await cognito.handle('DescribeUserPool', { UserPoolId: id })) as Described).UserPool.Name).toBe('one')
   })
+
+  it('include the lists, which follow a new user and a deleted one', async () => {
+    const cognito = createCognito()
+    const id = (await cognito.send('CreateUserPool', { PoolName: 'one' })).UserPool!.Id!
+    const names = async () =>
+      ((await cognito.handle('ListUsers', { UserPoolId: id })) as { Users: Array<{ Username: string }> }).Users.map(
+        (u) => u.Username,
+      )
+    await cognito.send('AdminCreateUser', { UserPoolId: id, Username: 'ann', MessageAction: 'SUPPRESS' })
+    expect(await names()).toEqual(['ann'])
+    expect(Object.isFrozen(await cognito.handle('ListUsers', { UserPoolId: id }))).toBe(true)
+    await cognito.send('AdminCreateUser', { UserPoolId: id, Username: 'bob', MessageAction: 'SUPPRESS' })
+    expect(await names()).toEqual(['ann', 'bob'])
+    await cognito.send('AdminDeleteUser', { UserPoolId: id, Username: 'ann' })
+    expect(await names()).toEqual(['bob'])
+    const groups = async () => (await cognito.send('ListGroups', { UserPoolId: id })).Groups!.map((g) => g.GroupName)
+    expect(await groups()).toEqual([])
+    await cognito.send('CreateGroup', { UserPoolId: id, GroupName: 'admins' })
+    expect(await groups()).toEqual(['admins'])
+  })
+
+  it("give ListUsers' token of a second again within that second, a new one the next, and refuse it after an hour", async () => {
+    let now = Date.UTC(2026, 0, 1, 12, 0, 0, 100)
+    const cognito = createCognito({ clock: () => now })
+    const id = (await cognito.send('CreateUserPool', { PoolName: 'one' })).UserPool!.Id!
+    for (const Username of ['ann', 'bob', 'cy'])
+      await cognito.send('AdminCreateUser', { UserPoolId: id, Username, MessageAction: 'SUPPRESS' })
+    const token = async () => (await cognito.send('ListUsers', { UserPoolId: id, Limit: 2 })).PaginationToken!
+    const first = await token()
+    now += 800
+    expect(await token()).toBe(first)
+    now += 200
+    const next = await token()
+    expect(next).not.toBe(first)
+    const rest = await cognito.send('ListUsers', { UserPoolId: id, Limit: 2, PaginationToken: first })
+    expect(rest.Users!.map((u) => u.Username)).toEqual(['cy'])
+    now += 3_600_000 - 1_000
+    await expect(cognito.send('ListUsers', { UserPoolId: id, PaginationToken: first })).resolves.toBeDefined()
+    now += 1_000
+    await expect(cognito.send('ListUsers', { UserPoolId: id, PaginationToken: first })).rejects.toThrow(
+      'The pagination token has expired.',
+    )
+  })
 })

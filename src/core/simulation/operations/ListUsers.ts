@@ -29,8 +29,9 @@ function readToken(cx: Can<'InvalidParameterException'>, token: string): Cursor 
   ) {
     throw invalidParameter(cx, 'Invalid pagination token.')
   }
-  // Chosen wording for a token older than an hour.
-  if (cx.now() - cursor.issued > TOKEN_LIFETIME) throw invalidParameter(cx, 'The pagination token has expired.')
+  // Chosen wording for a token older than an hour; counted in whole seconds, as tokens are issued.
+  if (Math.floor(cx.now()) - cursor.issued > TOKEN_LIFETIME)
+    throw invalidParameter(cx, 'The pagination token has expired.')
   return cursor as Cursor
 }
 
@@ -63,6 +64,7 @@ export const ListUsers = operation('ListUsers', (cx, input) => {
   const Users = chosen.map((m) => describeUser(m.u, input.AttributesToGet))
   const last = chosen[chosen.length - 1]
   if (rest.length <= limit || !last) return { Users }
-  const cursor: Cursor = { v: 1, value: last.value, seq: last.seq, issued: cx.now() }
+  // Issued in whole seconds (chosen): a page asked for again within the second is the same text, kept and not re-checked.
+  const cursor: Cursor = { v: 1, value: last.value, seq: last.seq, issued: Math.floor(cx.now()) }
   return { Users, PaginationToken: encodeToken(cursor) }
 })
