@@ -15,6 +15,17 @@ describe('realistic by default', () => {
     for (const id of draw(arbitrary('ClientIdType'))) expect(id).toMatch(/^[a-z0-9]{26}$/)
   })
 
+  it('every character of an app client id is spread evenly over its alphabet, at every position', () => {
+    const ids = draw(arbitrary('ClientIdType'), 3_600) as string[]
+    for (const position of [0, 4, 5, 25]) {
+      const counts = new Map<string, number>()
+      for (const id of ids) counts.set(id[position]!, (counts.get(id[position]!) ?? 0) + 1)
+      // 36 characters, 100 expected each: all appear, none at twice or half its share.
+      expect(counts.size).toBe(36)
+      for (const n of counts.values()) expect(n > 50 && n < 200).toBe(true)
+    }
+  })
+
   it('a user pool ARN names the pool id and region of the same response, with a 12-digit account', () => {
     for (const { UserPool } of draw(responseArbitrary('DescribeUserPool', { presence: 'full' }))) {
       const id = UserPool!.Id!

@@ -27,14 +27,43 @@ const DIGITS = '0123456789'.split('')
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'.split('')
 const B64URL = [...ALNUM, '-', '_']
 
-/** Exactly `n` characters drawn from `chars`. */
-export function chars(from: readonly string[], n: number): fc.Arbitrary<string> {
-  return fc.array(fc.constantFrom(...from), { minLength: n, maxLength: n }).map((cs) => cs.join(''))
+/** How many characters of an alphabet one 31-bit draw decides (each character uniform over the alphabet). */
+function perDraw(size: number): number {
+  return Math.max(1, Math.floor(31 / Math.log2(Math.max(size, 2))))
 }
 
-/** Between `min` and `max` characters drawn from `chars`. */
+/** The characters of `draws` (numbers below size^k, k characters each), up to `n` of them. */
+function spell(from: readonly string[], k: number, draws: readonly number[], n: number): string {
+  let s = ''
+  for (const draw of draws) {
+    let x = draw
+    for (let j = 0; j < k && s.length < n; j++) {
+      s += from[x % from.length]!
+      x = Math.floor(x / from.length)
+    }
+  }
+  return s
+}
+
+/**
+ * Exactly `n` characters drawn from `chars`, several characters to a draw (a 26-character client id takes 6 draws, not
+ * 26), each uniform over the alphabet.
+ */
+export function chars(from: readonly string[], n: number): fc.Arbitrary<string> {
+  const k = perDraw(from.length)
+  const count = Math.ceil(n / k)
+  const digit = fc.noBias(fc.integer({ min: 0, max: from.length ** k - 1 }))
+  return fc.array(digit, { minLength: count, maxLength: count }).map((draws) => spell(from, k, draws, n))
+}
+
+/** Between `min` and `max` characters drawn from `chars`, as `chars` draws them. */
 export function charsBetween(from: readonly string[], min: number, max: number): fc.Arbitrary<string> {
-  return fc.array(fc.constantFrom(...from), { minLength: min, maxLength: max }).map((cs) => cs.join(''))
+  const k = perDraw(from.length)
+  const count = Math.ceil(max / k)
+  const digit = fc.noBias(fc.integer({ min: 0, max: from.length ** k - 1 }))
+  return fc
+    .tuple(fc.integer({ min, max }), fc.array(digit, { minLength: count, maxLength: count }))
+    .map(([n, draws]) => spell(from, k, draws, n))
 }
 
 /** A region: the given one, or one of the real regions. */
