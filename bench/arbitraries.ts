@@ -1,6 +1,6 @@
+import { sample } from 'cognito-idp-contract/arbitraries'
 import fc from 'fast-check'
 import { type OperationName, operations } from '../schemas/operations.js'
-import { sample } from '../src/core/arbitraries/index.js'
 import { compare } from './measure.js'
 import { plainArbitrary } from './plain.js'
 

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module'
-import { createCognito } from '../src/core/simulation/index.js'
+import { createCognito } from 'cognito-idp-contract/simulation'
 import { srpClient } from '../test/support/srp-client.js'
 import { report } from './measure.js'
 

@@ -1,12 +1,12 @@
 import { CognitoIdentityProviderClient, DescribeUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider'
 import { mockClient } from 'aws-sdk-client-mock'
+import { responseArbitrary } from 'cognito-idp-contract/arbitraries'
+import { cognitoHandlers } from 'cognito-idp-contract/msw'
+import { cognitoRequestHandler } from 'cognito-idp-contract/sdk'
+import { createCognito } from 'cognito-idp-contract/simulation'
 import fc from 'fast-check'
 import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
-import { cognitoHandlers } from '../src/adapters/msw/index.js'
-import { cognitoRequestHandler } from '../src/adapters/sdk/index.js'
-import { responseArbitrary } from '../src/core/arbitraries/index.js'
-import { createCognito } from '../src/core/simulation/index.js'
 import { compare, perSecondAsync } from './measure.js'
 
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }

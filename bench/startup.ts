@@ -17,7 +17,7 @@ const firstCall = (setup: string, call: string) =>
   `${setup}; const t = performance.now(); ${call}; console.log(performance.now() - t)`
 
 /**
- * Start-up, each figure from a fresh process (run `npm run build` first): importing our MSW handlers beside importing
+ * Start-up, each figure from a fresh process (of the package `npm run bench` has just built): importing our MSW handlers beside importing
  * msw itself, and the first `validate` and `sample` after import (lower is better).
  */
 export async function startupTimes(): Promise<void> {

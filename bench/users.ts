@@ -5,10 +5,10 @@ import {
   CognitoIdentityProviderClient,
   ListUsersCommand,
 } from '@aws-sdk/client-cognito-identity-provider'
+import { cognitoHandlers } from 'cognito-idp-contract/msw'
+import { createCognito } from 'cognito-idp-contract/simulation'
 import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
-import { cognitoHandlers } from '../src/adapters/msw/index.js'
-import { createCognito } from '../src/core/simulation/index.js'
 import { compare, figures, perSecondAsync, report } from './measure.js'
 
 const POOL = 'us-east-1_BenchUsers'
