@@ -4,6 +4,7 @@ import { responseArbitrary } from '../arbitraries/arbitrary.js'
 import type { ArbitraryOptions } from '../arbitraries/options.js'
 import { markChecked, markText } from '../protocol/checked.js'
 import { userPoolArn } from '../shared/arn.js'
+import { deepFreeze } from '../shared/deep-freeze.js'
 import { canonicalJson, hash32 } from '../shared/random.js'
 import { validateOperation } from '../validate/validate-schema.js'
 
@@ -39,27 +40,27 @@ export class GeneratedResponses {
   ) {}
 
   /** Answers already made, by operation and canonical request: the same request gets the same answer, drawn once. */
-  private readonly answers = new Map<string, { text: string; valid: boolean }>()
+  private readonly answers = new Map<string, unknown>()
 
   /**
    * The response to `input`, echoing its identifiers where that keeps the response valid: drawn once per distinct
-   * request, then a copy each time (`calls()` hands responses to tests, which may change them).
+   * request, then the same answer each time, frozen (`calls()` hands responses to tests, which must not change what
+   * the next call gets; chosen over a copy per call, which parsing made half of a repeated call's cost).
    */
   respond(operation: OperationName, input: Json): unknown {
     const key = `${operation}:${canonicalJson(input)}`
     let answer = this.answers.get(key)
     if (answer === undefined) {
       const drawn = this.draw(operation, input, key)
-      answer = { text: JSON.stringify(drawn.value), valid: drawn.valid }
+      // The text is what goes on the wire, so the answer is not serialised again.
+      answer = markText(deepFreeze(drawn.value), JSON.stringify(drawn.value))
+      // Validated once, when drawn: the protocol need not validate it again (an invalid draw it still refuses).
+      if (drawn.valid) markChecked(answer)
       // Chosen bound: a long run of distinct requests starts the cache afresh rather than growing without end.
       if (this.answers.size >= 10_000) this.answers.clear()
       this.answers.set(key, answer)
     }
-    // A fresh copy from the answer's JSON text (answers are JSON, and parsing beats a structured clone); the text is
-    // what goes on the wire, so the copy is not serialised again.
-    const copy: unknown = markText(JSON.parse(answer.text), answer.text)
-    // Validated once, when drawn: the protocol need not validate the copy again (an invalid draw it still refuses).
-    return answer.valid ? markChecked(copy) : copy
+    return answer
   }
 
   private draw(operation: OperationName, input: Json, key: string): { value: unknown; valid: boolean } {

@@ -5,6 +5,7 @@ import type { ConsumerContract } from '../contract/types.js'
 import { CognitoError, errorTypes, isCognitoError, mayAnswer } from '../protocol/errors.js'
 import { type CallContext, handleWire } from '../protocol/handle.js'
 import type { WireRequest, WireResponse } from '../protocol/types.js'
+import { jsonCopy } from '../shared/json-copy.js'
 import { seededRandom } from '../shared/random.js'
 import { type Cognito, createCognito } from '../simulation/cognito.js'
 import type { DeliveredMessage, MessageFilter } from '../simulation/outbox.js'
@@ -256,10 +257,17 @@ export function createCognitoMock(
           answered.delete(exchange.requestId)
           source = seen?.source ?? 'protocol'
           // Members named one by one: spreading the exchange cost more than the rest of the mock's work together.
+          const shared = exchange.output
+          let own: unknown
           const call: RecordedCall = {
             operation: exchange.operation,
             input: exchange.input,
-            output: exchange.output,
+            // Answers given again (generated ones, the simulation's kept reads) are frozen and shared: a test that reads
+            // one gets its own copy, made when first read, so what it changes never reaches the next call.
+            get output() {
+              if (own === undefined) own = Object.isFrozen(shared) ? jsonCopy(shared) : shared
+              return own
+            },
             error: exchange.error,
             requestId: exchange.requestId,
             time: Date.now(),

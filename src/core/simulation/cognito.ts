@@ -2,6 +2,7 @@ import type { Operations, UserPoolType } from '../../../generated/types.js'
 import { operations } from '../../../schemas/operations.js'
 import { markText } from '../protocol/checked.js'
 import { CognitoError } from '../protocol/errors.js'
+import { deepFreeze } from '../shared/deep-freeze.js'
 import { validateOperation } from '../validate/validate-schema.js'
 import type { Context, OperationContext } from './context.js'
 import { runDefinition, type SimulatedOperationDefinition } from './define.js'
@@ -48,15 +49,6 @@ const CLOCKED_READS: ReadonlySet<string> = new Set(['ListUsers'])
 /** Chosen bounds on the kept answers: at most this many, holding at most this many characters of text together. */
 const KEPT_ANSWERS = 1_000
 const KEPT_CHARACTERS = 8_000_000
-
-/** Freezes a plain answer and everything in it (answers kept for later calls are shared, so they must not change). */
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const v of Object.values(value)) deepFreeze(v)
-  }
-  return value
-}
 
 /** The operations the simulation implements. */
 export type SimulatedOperation = (typeof SIMULATED)[number]['name']

@@ -2,6 +2,7 @@ import {
   AdminListUserAuthEventsCommand,
   CognitoIdentityProviderClient,
   DescribeRiskConfigurationCommand,
+  DescribeUserPoolCommand,
   paginateAdminListUserAuthEvents,
   paginateListGroups,
   paginateListUsers,
@@ -117,5 +118,19 @@ describe('generated answers, drawn once', () => {
     const second = await client(handler).send(new DescribeRiskConfigurationCommand(input))
     expect(second.RiskConfiguration).toEqual(first.RiskConfiguration)
     expect(second.RiskConfiguration!.UserPoolId).toBe('us-east-1_Repeat001')
+  })
+
+  it("give calls() the test's own copy of an answer the simulation gives again", async () => {
+    const handler = cognitoRequestHandler({ mode: 'simulation' })
+    const { UserPool } = await handler.simulation.send('CreateUserPool', { PoolName: 'kept' })
+    const input = { UserPoolId: UserPool!.Id! }
+    await client(handler).send(new DescribeUserPoolCommand(input))
+    const recorded = handler.calls('DescribeUserPool')[0]!.output as { UserPool: Record<string, unknown> }
+    expect(Object.isFrozen(recorded.UserPool)).toBe(false)
+    recorded.UserPool['Name'] = 'changed by the test'
+    const second = await client(handler).send(new DescribeUserPoolCommand(input))
+    expect(second.UserPool!.Name).toBe('kept')
+    const again = handler.calls('DescribeUserPool')[1]!.output as { UserPool: Record<string, unknown> }
+    expect(again.UserPool['Name']).toBe('kept')
   })
 })

@@ -1,4 +1,5 @@
 /** What a table's definition says about its rows: their key, the row they belong to, how else they are found. */
+import { deepFreeze } from '../../shared/deep-freeze.js'
 export interface TableSpec<Row> {
   /** The row's key, unique within its table. */
   readonly key: (row: Row) => string
@@ -53,15 +54,6 @@ type Values = string | readonly string[] | undefined
 
 function list(values: Values): readonly string[] {
   return values === undefined ? [] : typeof values === 'string' ? [values] : values
-}
-
-/** Freezes a plain-JSON value and everything in it, so stored rows change only through the table. */
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const inner of Object.values(value)) deepFreeze(inner)
-  }
-  return value
 }
 
 /**
