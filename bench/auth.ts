@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import { createCognito } from 'cognito-idp-contract/simulation'
 import { srpClient } from '../test/support/srp-client.js'
-import { report } from './measure.js'
+import { figures, report } from './measure.js'
 
 // The package ships no types for its SRP helper and big integers: loaded untyped, from its CommonJS build.
 const require = createRequire(import.meta.url)
@@ -83,6 +83,13 @@ export async function signInRates(): Promise<void> {
   const f = (n: number) => `${Math.round(n).toLocaleString('en')} /s`
   // The simulation's own share of an SRP sign-in: the whole minus the test client's half.
   const server = 1 / (1 / srp - 1 / ownClient)
+  const group = 'Sign-in'
+  figures.push(
+    { group, name: 'USER_SRP_AUTH sign-ins, both round trips with a BigInt test client', value: srp, unit: '/s' },
+    { group, name: "USER_SRP_AUTH sign-ins, the simulation's share", value: server, unit: '/s' },
+    { group, name: 'USER_PASSWORD_AUTH sign-ins', value: password, unit: '/s' },
+    { group, name: "amazon-cognito-identity-js's client half of SRP alone", value: realClient, unit: '/s' },
+  )
   report('Sign-in (simulation in process, one at a time)', [
     ['USER_SRP_AUTH sign-ins, both round trips with a BigInt test client', f(srp)],
     ["USER_SRP_AUTH sign-ins, the simulation's share", f(server)],

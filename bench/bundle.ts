@@ -1,9 +1,9 @@
 import { bundle, oneOperation } from '../test/support/bundle.js'
-import { report } from './measure.js'
+import { figures, report } from './measure.js'
 
 const kb = (n: number): string => `${(n / 1000).toFixed(1)} kB`
 
-/** Minified and gzipped bundle sizes of typical imports (run `npm run build` first). */
+/** Minified and gzipped bundle sizes of typical imports (of the package `npm run bench` has just built). */
 export async function bundleSizes(): Promise<void> {
   const cases: Array<[string, string]> = [
     ['operations/DescribeIdentityProvider', oneOperation('DescribeIdentityProvider')],
@@ -22,6 +22,8 @@ export async function bundleSizes(): Promise<void> {
   for (const [label, code] of cases) {
     const { bytes, gzip } = await bundle(code)
     rows.push([label, `${kb(bytes)} minified, ${kb(gzip)} gzipped`])
+    figures.push({ group: 'Bundle size', name: `${label}, minified`, value: bytes, unit: 'bytes' })
+    figures.push({ group: 'Bundle size', name: `${label}, gzipped`, value: gzip, unit: 'bytes' })
   }
   report('Bundle size (esbuild, minified, browser)', rows)
 }
