@@ -49,6 +49,8 @@ const CLOCKED_READS: ReadonlySet<string> = new Set(['ListUsers'])
 /** Chosen bounds on the kept answers: at most this many, holding at most this many characters of text together. */
 const KEPT_ANSWERS = 1_000
 const KEPT_CHARACTERS = 8_000_000
+/** Chosen: an answer longer than this (a sixteenth of the whole) is given but not kept. */
+const KEPT_ANSWER_CHARACTERS = KEPT_CHARACTERS / 16
 
 /** The operations the simulation implements. */
 export type SimulatedOperation = (typeof SIMULATED)[number]['name']
@@ -202,7 +204,7 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
           reads = new Map()
           keptCharacters = 0
         }
-        if (text.length <= KEPT_CHARACTERS / 16) {
+        if (text.length <= KEPT_ANSWER_CHARACTERS) {
           reads.set(key, { store: at, version: at.version, output: markText(frozen, text) })
           keptCharacters += text.length
         }

@@ -27,9 +27,13 @@ const DIGITS = '0123456789'.split('')
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'.split('')
 const B64URL = [...ALNUM, '-', '_']
 
-/** How many characters of an alphabet one 31-bit draw decides (each character uniform over the alphabet). */
-function perDraw(size: number): number {
-  return Math.max(1, Math.floor(31 / Math.log2(Math.max(size, 2))))
+/**
+ * How an alphabet is drawn: `k` characters to one 31-bit draw (k = floor(31 / log2 |alphabet|)), each draw a number below
+ * |alphabet|^k, so every character is uniform over the alphabet.
+ */
+function drawsOf(from: readonly string[]): { k: number; draw: fc.Arbitrary<number> } {
+  const k = Math.max(1, Math.floor(31 / Math.log2(Math.max(from.length, 2))))
+  return { k, draw: fc.noBias(fc.integer({ min: 0, max: from.length ** k - 1 })) }
 }
 
 /** The characters of `draws` (numbers below size^k, k characters each), up to `n` of them. */
@@ -50,19 +54,17 @@ function spell(from: readonly string[], k: number, draws: readonly number[], n: 
  * 26), each uniform over the alphabet.
  */
 export function chars(from: readonly string[], n: number): fc.Arbitrary<string> {
-  const k = perDraw(from.length)
+  const { k, draw } = drawsOf(from)
   const count = Math.ceil(n / k)
-  const digit = fc.noBias(fc.integer({ min: 0, max: from.length ** k - 1 }))
-  return fc.array(digit, { minLength: count, maxLength: count }).map((draws) => spell(from, k, draws, n))
+  return fc.array(draw, { minLength: count, maxLength: count }).map((draws) => spell(from, k, draws, n))
 }
 
 /** Between `min` and `max` characters drawn from `chars`, as `chars` draws them. */
 export function charsBetween(from: readonly string[], min: number, max: number): fc.Arbitrary<string> {
-  const k = perDraw(from.length)
+  const { k, draw } = drawsOf(from)
   const count = Math.ceil(max / k)
-  const digit = fc.noBias(fc.integer({ min: 0, max: from.length ** k - 1 }))
   return fc
-    .tuple(fc.integer({ min, max }), fc.array(digit, { minLength: count, maxLength: count }))
+    .tuple(fc.integer({ min, max }), fc.array(draw, { minLength: count, maxLength: count }))
     .map(([n, draws]) => spell(from, k, draws, n))
 }
 

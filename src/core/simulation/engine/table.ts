@@ -1,5 +1,6 @@
-/** What a table's definition says about its rows: their key, the row they belong to, how else they are found. */
 import { deepFreeze } from '../../shared/deep-freeze.js'
+
+/** What a table's definition says about its rows: their key, the row they belong to, how else they are found. */
 export interface TableSpec<Row> {
   /** The row's key, unique within its table. */
   readonly key: (row: Row) => string
