@@ -19,6 +19,11 @@ export function model(): ServiceModel {
   return cached
 }
 
+/** The earlier published models beside the current one (`service-2.<date>.json`), when present. */
+export const HISTORY_DIR = resolve(ROOT, '../shared/models/cognito-idp/history')
+/** Whether the earlier models are present (a clone away from the workplace has none). */
+export const HAS_HISTORY = existsSync(HISTORY_DIR)
+
 /** AWS's published examples beside the model, when present. */
 export const EXAMPLES_PATH = resolve(MODEL_PATH, '../../examples.json')
 /** Whether the examples file is present. */
