@@ -110,6 +110,30 @@ describe('verifyProvider against our own serve', () => {
     }
   })
 
+  it('reports a page larger than asked even when the page also breaks the schema', async () => {
+    // A stand-in of our own: ListUserPools ignores MaxResults and answers three pools, one of them with a bad id.
+    const pool = (id: string) => ({ Id: id, Name: 'verify-pool' })
+    const standIn = createServer((request, response) => {
+      request.resume().once('end', () => {
+        response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' })
+        response.end(JSON.stringify({ UserPools: [pool('us-east-1_aaaaaaaaa'), pool('not a pool id'), pool('x')] }))
+      })
+    })
+    await new Promise<void>((resolve) => standIn.listen(0, '127.0.0.1', resolve))
+    const { port } = standIn.address() as AddressInfo
+    try {
+      const report = await verifyProvider({
+        endpoint: `http://127.0.0.1:${port}/`,
+        operations: ['ListUserPools'],
+        runs: 0,
+      })
+      const rules = report.operations[0]!.deviations.map((d) => `${d.rule}: ${d.message.split(':')[0]}`)
+      expect(rules).toContain('response-schema: the ListUserPools response does not validate')
+      expect(rules).toContain('pagination: a page of 3 UserPools where MaxResults was 2')
+    } finally {
+      standIn.close()
+    }
+  })
   it('refuses an AWS endpoint unless allowed, and says so when the endpoint does not answer', async () => {
     await expect(verifyProvider({ endpoint: 'https://cognito-idp.eu-west-1.amazonaws.com/' })).rejects.toThrow(
       'cognito-idp.eu-west-1.amazonaws.com is an AWS endpoint: verify creates and deletes user pools there; allow it with allowAws (--allow-aws)',

@@ -60,10 +60,12 @@ async function paginate(
   for (let page = 0; page < 200; page++) {
     const answer = await wire.send(operation, request)
     const found = checkValid(operation, request, answer)
-    if (!ok(answer) || found.length) return record(request, answer, found)
+    if (!ok(answer)) return record(request, answer, found)
     const items = resultKey ? ((answer.json as Record<string, unknown>)[resultKey] as unknown[] | undefined) : undefined
-    if (limitKey && items && items.length > limit)
+    // A page that breaks the schema (say, echoing what an earlier invalid request stored) still shows its size.
+    if (limitKey && Array.isArray(items) && items.length > limit)
       return record(request, answer, [
+        ...found,
         deviation(
           'pagination',
           `a page of ${items.length} ${resultKey} where ${limitKey} was ${limit}`,
@@ -72,6 +74,7 @@ async function paginate(
           answer,
         ),
       ])
+    if (found.length) return record(request, answer, found)
     const token = (answer.json as Record<string, unknown>)[outputToken!]
     if (typeof token !== 'string' || token === '') return record(request, answer, [])
     if (seen.has(token))
