@@ -26,3 +26,26 @@ export function charChoices(js: string): CharChoices {
   }
   return choices
 }
+
+/**
+ * One character drawn as a single number below `size` (one fast-check draw, not a weighted choice and then a pick):
+ * `char` spells it, ASCII characters taking `asciiWeight` parts in `asciiWeight + 1`, each uniform within its list.
+ */
+export interface CharDraw {
+  readonly size: number
+  readonly char: (draw: number) => string
+}
+
+/** The single-number draw of a character from `ascii` or `other` (either may be empty, not both). */
+export function charDraw(ascii: readonly string[], other: readonly string[], asciiWeight: number): CharDraw {
+  if (other.length === 0) return { size: ascii.length, char: (x) => ascii[x]! }
+  if (ascii.length === 0) return { size: other.length, char: (x) => other[x]! }
+  // Both lists: a range of (asciiWeight + 1) · |ascii| · |other| numbers, the first asciiWeight parts ASCII; within
+  // each part a number modulo its list's length is uniform, since each part is a whole multiple of that length.
+  const part = ascii.length * other.length
+  const asciiPart = asciiWeight * part
+  return {
+    size: asciiPart + part,
+    char: (x) => (x < asciiPart ? ascii[x % ascii.length]! : other[(x - asciiPart) % other.length]!),
+  }
+}

@@ -2,22 +2,20 @@ import fc from 'fast-check'
 import { compileMatcher } from '../regex/matcher.js'
 import { bytesToBase64, countCodePoints } from '../shared/text.js'
 import type { SchemaNode } from '../shared/walk.js'
+import { charDraw } from './char-pool.js'
 import type { Deriver } from './deriver.js'
-import { regexArbitrary } from './from-regex.js'
+import { regexArbitrary, repeatedChars } from './from-regex.js'
 
 /** How far past its minimum a string without a pattern grows. */
 const FREE_TEXT_EXTRA = 24
 
+const WORD_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789 -_.'.split('')
+/** Letters beyond ASCII, one character in twenty of free text where `unicode` is on. */
+const WIDE_CHARS = ['é', 'ü', 'ñ', '中', 'ж', '€']
+
 /** Text of ordinary words, for strings the model leaves unconstrained. */
 function freeText(min: number, max: number, unicode: boolean): fc.Arbitrary<string> {
-  const upper = Math.min(max, min + FREE_TEXT_EXTRA)
-  const unit = unicode
-    ? fc.oneof(
-        { arbitrary: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789 -_.'.split('')), weight: 19 },
-        { arbitrary: fc.constantFrom('é', 'ü', 'ñ', '中', 'ж', '€'), weight: 1 },
-      )
-    : fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789 -_.'.split(''))
-  return fc.array(unit, { minLength: min, maxLength: upper }).map((cs) => cs.join(''))
+  return repeatedChars(charDraw(WORD_CHARS, unicode ? WIDE_CHARS : [], 19), min, Math.min(max, min + FREE_TEXT_EXTRA))
 }
 
 /** Strings within the schema's lengths that match its pattern as a whole. */

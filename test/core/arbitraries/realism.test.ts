@@ -26,6 +26,24 @@ describe('realistic by default', () => {
     }
   })
 
+  it('text shaped by a pattern draws ASCII about nine characters in ten, each allowed character evenly', () => {
+    const text = [...(draw(arbitrary('EmailNotificationSubjectType'), 2_000) as string[]).join('')]
+    const ascii = text.filter((c) => c >= ' ' && c <= '~')
+    const share = 1 - ascii.length / text.length
+    expect(share > 0.05 && share < 0.15).toBe(true)
+    const counts = new Map<string, number>()
+    for (const c of ascii) counts.set(c, (counts.get(c) ?? 0) + 1)
+    // The subject's class allows all 95 printable ASCII characters: each appears, none at twice or half its share.
+    expect(counts.size).toBe(95)
+    const expected = ascii.length / 95
+    for (const n of counts.values()) expect(n > expected / 2 && n < expected * 2).toBe(true)
+  })
+
+  it('free text stays within ASCII words where unicode is off', () => {
+    const text = (draw(arbitrary('StringType', { unicode: false }), 500) as string[]).join('')
+    expect(text).toMatch(/^[a-z0-9 ._-]*$/)
+  })
+
   it('a user pool ARN names the pool id and region of the same response, with a 12-digit account', () => {
     for (const { UserPool } of draw(responseArbitrary('DescribeUserPool', { presence: 'full' }))) {
       const id = UserPool!.Id!
