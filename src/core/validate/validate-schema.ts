@@ -19,7 +19,7 @@ export interface OperationSchemas {
 const VALID: ValidationResult = { valid: true }
 
 /** A top-level schema's detailed walk and its generated verdict. */
-interface TopLevel {
+export interface TopLevel {
   readonly compiled: Compiled
   readonly valid: Valid
 }
@@ -41,7 +41,8 @@ function tiered(compiled: Compiled): Valid {
   }
 }
 
-function topLevelOf(schema: AnySchema): TopLevel {
+/** The compiled checker of a top-level schema, made on first use and kept. */
+export function topLevelOf(schema: AnySchema): TopLevel {
   let top = topLevel.get(schema)
   if (!top) {
     const compiled = compile(schema as Readonly<Record<string, unknown>>)
@@ -53,7 +54,15 @@ function topLevelOf(schema: AnySchema): TopLevel {
 /** Validates a value against any of our schemas (or one built from them), with Cognito's messages. */
 export function validateSchema(schema: AnySchema, value: unknown): ValidationResult {
   try {
-    const top = topLevelOf(schema)
+    return validateTop(topLevelOf(schema), value)
+  } catch (error) {
+    return thrown(error)
+  }
+}
+
+/** Validates a value against a top-level schema's compiled checker (`validateSchema` without the lookup). */
+export function validateTop(top: TopLevel, value: unknown): ValidationResult {
+  try {
     const present = value === null || value === undefined ? {} : value
     // The fast verdict first; the walk that names every issue only for a value that has one.
     if (top.valid(present)) return VALID
@@ -75,13 +84,18 @@ export function validateSchema(schema: AnySchema, value: unknown): ValidationRes
       errors: out.issues,
     }
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    return {
-      valid: false,
-      exception: 'SerializationException',
-      message,
-      errors: [{ path: '', expected: 'json', message }],
-    }
+    return thrown(error)
+  }
+}
+
+/** A value the walk could not read (a throwing getter, a cycle too deep): a SerializationException, as Cognito. */
+function thrown(error: unknown): ValidationResult {
+  const message = error instanceof Error ? error.message : String(error)
+  return {
+    valid: false,
+    exception: 'SerializationException',
+    message,
+    errors: [{ path: '', expected: 'json', message }],
   }
 }
 

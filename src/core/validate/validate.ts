@@ -1,6 +1,13 @@
 import { type OperationName, operations } from '../../../schemas/operations.js'
 import type { ValidationResult } from './types.js'
-import { type OperationSchemas, type Side, validateOperation } from './validate-schema.js'
+import {
+  type OperationSchemas,
+  type Side,
+  type TopLevel,
+  topLevelOf,
+  validateOperation,
+  validateTop,
+} from './validate-schema.js'
 
 /** The descriptor of an operation given by name or already as a descriptor. */
 export function operationOf(operation: OperationName | OperationSchemas): OperationSchemas {
@@ -9,10 +16,10 @@ export function operationOf(operation: OperationName | OperationSchemas): Operat
   return op
 }
 
-/** The last descriptor looked up by name, per side: a loop over one operation skips the catalogue lookup. */
+/** The last operation named, per side, and its checker: a loop over one operation skips both lookups. */
 const last = {
-  request: { name: '', op: undefined as OperationSchemas | undefined },
-  response: { name: '', op: undefined as OperationSchemas | undefined },
+  request: { name: '', top: undefined as TopLevel | undefined },
+  response: { name: '', top: undefined as TopLevel | undefined },
 }
 
 /**
@@ -23,9 +30,10 @@ const last = {
 export function validate(operation: OperationName | OperationSchemas, side: Side, value: unknown): ValidationResult {
   if (typeof operation !== 'string') return validateOperation(operation, side, value)
   const seen = side === 'request' ? last.request : last.response
-  if (seen.name !== operation || seen.op === undefined) {
-    seen.op = operationOf(operation)
+  if (seen.name !== operation || seen.top === undefined) {
+    const op = operationOf(operation)
+    seen.top = topLevelOf(side === 'request' ? op.input : op.output)
     seen.name = operation
   }
-  return validateOperation(seen.op, side, value)
+  return validateTop(seen.top, value)
 }
