@@ -14,6 +14,8 @@ export interface CognitoHandlersOptions extends CognitoMockOptions {
 /** MSW request handlers that are also the mock's controls: spread them into setupServer or setupWorker. */
 export type CognitoHandlers = RequestHandler[] & CognitoMock
 
+const encoder = new TextEncoder()
+
 /** Cognito's regional endpoints (standard, FIPS, dual-stack and China partitions), its issuer host and pools' prefix domains. */
 const AWS_HOST =
   /^(?:(?:cognito-idp(?:-fips)?|issuer-cognito-idp)\.[a-z]{2}(?:-gov)?-[a-z]+-\d\.(?:amazonaws\.com(?:\.cn)?|api\.aws)|[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.auth(?:-fips)?\.[a-z]{2}(?:-gov)?-[a-z]+-\d\.amazoncognito\.com)$/
@@ -52,7 +54,13 @@ export function cognitoHandlers(options: CognitoHandlersOptions = {}): CognitoHa
       headers,
       body: await request.text(),
     })
-    return new HttpResponse(response.body, { status: response.status, headers: response.headers })
+    // With its length stated, MSW hands the body on whole; without it, msw 3 streamed it in chunks and the SDK's
+    // calls ran at half a trivial handler's rate (measured on Node 24; msw 2 on Node 20 did not differ).
+    const body = encoder.encode(response.body)
+    return new HttpResponse(body, {
+      status: response.status,
+      headers: { ...response.headers, 'content-length': String(body.byteLength) },
+    })
   })
   // Descriptors, not values: `ready` is a getter that follows reset().
   return Object.defineProperties([handler], Object.getOwnPropertyDescriptors(mock)) as unknown as CognitoHandlers

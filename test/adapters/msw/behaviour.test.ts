@@ -137,6 +137,20 @@ describe('endpoints', () => {
       expect(response.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/)
     }
   })
+
+  it('states the length of each answer in bytes, so MSW hands it on whole', async () => {
+    const response = await fetch('https://cognito-idp.us-east-1.amazonaws.com/', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': 'AWSCognitoIdentityProviderService.CreateUserPool',
+      },
+      body: JSON.stringify({ PoolName: 'café 中文' }),
+    })
+    const bytes = new Uint8Array(await response.arrayBuffer())
+    expect(new TextDecoder().decode(bytes)).toContain('café 中文')
+    expect(response.headers.get('content-length')).toBe(String(bytes.byteLength))
+  })
 })
 
 describe('faults and timing', () => {
