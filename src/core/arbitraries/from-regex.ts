@@ -21,8 +21,8 @@ function drawOf(d: CharDraw): fc.Arbitrary<number> {
 
 /** Between `min` and `max` characters of one draw, as `fc.array` chooses lengths. */
 export function repeatedChars(d: CharDraw, min: number, max: number): fc.Arbitrary<string> {
-  // Joined, not concatenated: `+=` leaves a rope (a V8 cons string), and ropes reaching the pattern matchers that
-  // validate shares made every later validation several times slower in the same process.
+  // Joined, not concatenated: `+=` leaves a rope (a V8 cons string); with ropes in drawn values (which deriving also
+  // validates, see Deriver) later validations in the same process ran several times slower.
   return fc.array(drawOf(d), { minLength: min, maxLength: max }).map((draws) => draws.map(d.char).join(''))
 }
 
