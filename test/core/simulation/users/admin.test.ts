@@ -86,6 +86,19 @@ describe('AdminCreateUser', () => {
     expect(invite!.message).toBe(`Hello Jane, use ${invite!.temporaryPassword} to sign in.`)
   })
 
+  it('creates a user with an email and no phone number by the default medium (SMS), sending nothing', async () => {
+    const { User } = (await w.call('AdminCreateUser', {
+      UserPoolId: POOL,
+      Username: 'Jane',
+      UserAttributes: [{ Name: 'email', Value: 'jane@example.com' }],
+    })) as { User: { UserStatus: string } }
+    expect(User.UserStatus).toBe('FORCE_CHANGE_PASSWORD')
+    expect(w.simulation.messages()).toEqual([])
+    expect((await w.call('AdminGetUser', { UserPoolId: POOL, Username: 'Jane' }))['UserStatus']).toBe(
+      'FORCE_CHANGE_PASSWORD',
+    )
+  })
+
   it.each([
     [
       { TemporaryPassword: 'short-1' },
@@ -98,9 +111,19 @@ describe('AdminCreateUser', () => {
       'Password did not conform with password policy: Password must have numeric characters',
     ],
     [
-      { UserAttributes: [{ Name: 'nickname', Value: 'j' }], DesiredDeliveryMediums: ['SMS'] },
+      { UserAttributes: [{ Name: 'nickname', Value: 'j' }] },
       'InvalidParameterException',
-      'User has no attribute matching desired delivery mediums',
+      'No email provided but desired delivery medium was Email',
+    ],
+    [
+      { UserAttributes: [{ Name: 'phone_number', Value: '+15555550100' }], DesiredDeliveryMediums: ['EMAIL', 'SMS'] },
+      'InvalidParameterException',
+      'No email provided but desired delivery medium was Email',
+    ],
+    [
+      { DesiredDeliveryMediums: ['SMS'] },
+      'InvalidParameterException',
+      'No phone_number provided but desired delivery medium was Sms',
     ],
     [
       { UserAttributes: [{ Name: 'sub', Value: 'mine' }] },
