@@ -1,6 +1,7 @@
 import { operation } from '../define.js'
 import { completePolicies, resettableDefaults } from '../resources/user-pool-defaults.js'
 import { checkPoolRules, findPool, type PoolRow } from '../resources/user-pools.js'
+import { verificationMessages } from '../resources/verification-messages.js'
 
 /** Members of UpdateUserPool that replace the pool's value, or reset it when left out. */
 const RESETTABLE = [
@@ -38,6 +39,8 @@ export const UpdateUserPool = operation('UpdateUserPool', (cx, input) => {
     else delete next[member]
   }
   next['Policies'] = completePolicies(input.Policies)
+  // Both forms of the verification messages in step, as CreateUserPool keeps them (see verificationMessages).
+  Object.assign(next, verificationMessages(input))
   if (input.PoolName !== undefined) next['Name'] = input.PoolName
   checkPoolRules(cx, next)
   cx.tables.pools.put({

@@ -5,6 +5,7 @@ import { table } from '../engine/table.js'
 import { invalidParameter, poolNotFound } from '../errors.js'
 import { poolSchema } from './schema-attributes.js'
 import { completePolicies, resettableDefaults } from './user-pool-defaults.js'
+import { verificationMessages } from './verification-messages.js'
 
 /** A user pool as the simulation keeps it: DescribeUserPool's form without tags and dates, which sit beside it. */
 export interface PoolRow {
@@ -77,6 +78,7 @@ export function createPool(cx: Can<'InvalidParameterException'>, input: CreateUs
   const pool: PoolRow['pool'] = {
     ...resettableDefaults(),
     ...structuredClone(rest),
+    ...verificationMessages(rest),
     Id: poolId,
     Name: PoolName,
     Policies: completePolicies(Policies),
