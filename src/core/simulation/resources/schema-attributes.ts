@@ -11,7 +11,7 @@ const MAX_STRING_LENGTH = 2048
 /** Seen from Cognito (CloudFormation and CDK errors) for a missing or changed data type. */
 const BAD_TYPE = 'Invalid AttributeDataType input, consider using the provided AttributeDataType enum.'
 
-/** A constraint value: a numeric string, as the model types them. Messages below are chosen without captures. */
+/** A constraint value: a numeric string, as the model types them. Messages below are chosen: no capture found. */
 function numeric(
   cx: Can<'InvalidParameterException'>,
   name: string,
@@ -24,13 +24,15 @@ function numeric(
   return Number(value)
 }
 
-/** Checks one attribute's constraints: numeric strings, minimum not above maximum, strings no longer than 2048. */
+/** Checks one attribute's constraints: numeric strings, minimum not above maximum, lengths no more than 2048. */
 function checkConstraints(cx: Can<'InvalidParameterException'>, name: string, attribute: SchemaAttributeType): void {
   const s = attribute.StringAttributeConstraints
   const minLength = numeric(cx, name, 'MinLength', s?.MinLength)
   const maxLength = numeric(cx, name, 'MaxLength', s?.MaxLength)
   if (maxLength !== undefined && maxLength > MAX_STRING_LENGTH)
     throw invalidParameter(cx, `MaxLength of attribute ${name} cannot be greater than ${MAX_STRING_LENGTH}.`)
+  if (minLength !== undefined && minLength > MAX_STRING_LENGTH)
+    throw invalidParameter(cx, `MinLength of attribute ${name} cannot be greater than ${MAX_STRING_LENGTH}.`)
   if (minLength !== undefined && minLength < 0)
     throw invalidParameter(cx, `MinLength of attribute ${name} cannot be negative.`)
   if (minLength !== undefined && maxLength !== undefined && minLength > maxLength) {
@@ -55,7 +57,30 @@ export function customAttribute(
   if (attribute.AttributeDataType === undefined) throw invalidParameter(cx, BAD_TYPE)
   checkConstraints(cx, name, attribute)
   const prefix = attribute.DeveloperOnlyAttribute ? 'dev:custom:' : 'custom:'
-  return { DeveloperOnlyAttribute: false, Mutable: true, Required: false, ...attribute, Name: `${prefix}${name}` }
+  const { StringAttributeConstraints, NumberAttributeConstraints, ...rest } = attribute
+  return {
+    DeveloperOnlyAttribute: false,
+    Mutable: true,
+    Required: false,
+    ...rest,
+    ...ownConstraints(attribute.AttributeDataType, StringAttributeConstraints, NumberAttributeConstraints),
+    Name: `${prefix}${name}`,
+  }
+}
+
+/**
+ * Only the constraints of the attribute's own type: a String keeps StringAttributeConstraints, a Number
+ * NumberAttributeConstraints, Boolean and DateTime neither (chosen without a capture: AWS's published
+ * DescribeUserPool outputs never show constraints of another type, nor any on a Boolean attribute).
+ */
+function ownConstraints(
+  type: SchemaAttributeType['AttributeDataType'],
+  string: SchemaAttributeType['StringAttributeConstraints'],
+  number: SchemaAttributeType['NumberAttributeConstraints'],
+): Pick<SchemaAttributeType, 'StringAttributeConstraints' | 'NumberAttributeConstraints'> {
+  if (type === 'String' && string) return { StringAttributeConstraints: string }
+  if (type === 'Number' && number) return { NumberAttributeConstraints: number }
+  return {}
 }
 
 /** Adds custom attributes to a schema, refusing a name it already has and more than the quota. */
@@ -104,7 +129,7 @@ export function poolSchema(
     }
     if (attribute.AttributeDataType !== undefined && attribute.AttributeDataType !== existing.AttributeDataType)
       throw invalidParameter(cx, BAD_TYPE)
-    // Chosen without a captured message.
+    // Chosen wording (no capture found): a standard attribute cannot be developer-only.
     if (attribute.DeveloperOnlyAttribute)
       throw invalidParameter(cx, `${name}: Standard attributes cannot be developer only.`)
     checkConstraints(cx, name, attribute)

@@ -54,6 +54,10 @@ describe('attribute schemas, as CreateUserPool and AddCustomAttributes check the
       'MaxLength of attribute plan cannot be greater than 2048.',
     ],
     [
+      [{ Name: 'plan', AttributeDataType: 'String', StringAttributeConstraints: { MinLength: '4096' } }],
+      'MinLength of attribute plan cannot be greater than 2048.',
+    ],
+    [
       [{ Name: 'plan', AttributeDataType: 'String', StringAttributeConstraints: { MaxLength: 'ten' } }],
       "MaxLength of attribute plan must be a whole number, not 'ten'.",
     ],
@@ -66,6 +70,27 @@ describe('attribute schemas, as CreateUserPool and AddCustomAttributes check the
       name: 'InvalidParameterException',
       message,
     })
+  })
+
+  it("keeps only the constraints of an attribute's own type", async () => {
+    const { UserPool } = (await createPool([
+      {
+        Name: 'plan',
+        AttributeDataType: 'String',
+        StringAttributeConstraints: { MaxLength: '10' },
+        NumberAttributeConstraints: { MinValue: '1' },
+      },
+      { Name: 'tier', AttributeDataType: 'Number', StringAttributeConstraints: { MaxLength: '3' } },
+      { Name: 'vip', AttributeDataType: 'Boolean', StringAttributeConstraints: { MaxLength: '3' } },
+    ])) as { UserPool: { Id: string } }
+    const described = (await w.call('DescribeUserPool', { UserPoolId: UserPool.Id }))['UserPool'] as {
+      SchemaAttributes: Array<Record<string, unknown>>
+    }
+    const byName = new Map(described.SchemaAttributes.map((a) => [a['Name'], a]))
+    expect(byName.get('custom:plan')).toMatchObject({ StringAttributeConstraints: { MaxLength: '10' } })
+    expect(byName.get('custom:plan')).not.toHaveProperty('NumberAttributeConstraints')
+    expect(byName.get('custom:tier')).not.toHaveProperty('StringAttributeConstraints')
+    expect(byName.get('custom:vip')).not.toHaveProperty('StringAttributeConstraints')
   })
 
   it('adds custom attributes later, refusing a name the pool has, and lists them in the CSV header', async () => {
