@@ -61,6 +61,7 @@ export async function startCognitoServer(options: CognitoServerOptions = {}): Pr
   try {
     simulation = createCognito({
       seed: options.seed ?? 0,
+      reproducibleSecrets: options.reproducibleSecrets,
       lambdas: options.lambdas,
       lambdaTimeout: options.lambdaTimeout,
       ...(dir && { journal: dir.journal }),

@@ -99,7 +99,13 @@ export function createCognitoMock(
   const mode: ResponseMode = options.mode ?? 'auto'
   const seed = options.seed ?? 0
   const simulation =
-    options.simulation ?? createCognito({ seed, lambdas: options.lambdas, lambdaTimeout: options.lambdaTimeout })
+    options.simulation ??
+    createCognito({
+      seed,
+      reproducibleSecrets: options.reproducibleSecrets,
+      lambdas: options.lambdas,
+      lambdaTimeout: options.lambdaTimeout,
+    })
   const fixtures = options.fixtures
   let ready: Promise<void> =
     fixtures && !options.seeded ? simulation.seed(fixtures).then(() => undefined) : Promise.resolve()

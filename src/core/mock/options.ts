@@ -42,8 +42,14 @@ export type Latency = number | { readonly min: number; readonly max: number }
 export interface CognitoMockOptions {
   /** Default `auto`: the simulation for the operations it implements, generated data for the rest. */
   readonly mode?: ResponseMode | undefined
-  /** Seed of generated responses, latency and faults. Default 0. */
+  /** Seed of ids, generated responses, latency and faults. Default 0. */
   readonly seed?: number | undefined
+  /**
+   * Draws the simulation's secrets (passwords, codes, tokens, client and TOTP secrets, sessions) from the seed too, so
+   * the same calls give the same secrets. Default false: secrets are random. For golden tests; codes sent can be read
+   * from `messages()` without it.
+   */
+  readonly reproducibleSecrets?: boolean | undefined
   /** Per operation: a fixed or computed response, an error, a mode. */
   readonly operations?: { readonly [K in OperationName]?: OperationBehaviour<K> } | undefined
   /** Only these operations are served; others fail the call with a clear message. */

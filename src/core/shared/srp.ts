@@ -67,19 +67,23 @@ export function privateKey(poolName: string, username: string, password: string,
   return fromHex(hashHex(padHex(fromHex(saltHex)) + hashText(`${poolName}${username}:${password}`)))
 }
 
-/** Recently computed verifiers: a sign-in would otherwise pay one 3072-bit exponentiation of four again. */
+/** Verifiers already derived, by the private key they come from (the last 1,024): an exponentiation costs ~3.6 ms. */
 const verifiers = new Map<string, bigint>()
 const REMEMBERED = 1024
 
-/** The verifier v = g^x mod N a server keeps for a password (the last 1,024 remembered). */
-export function verifier(poolName: string, username: string, password: string, saltHex: string): bigint {
-  const key = `${poolName}\u0000${username}\u0000${password}\u0000${saltHex}`
-  const known = verifiers.get(key)
+/** The verifier v = g^x mod N a server derives from a password's private key x (hex), remembered by x. */
+export function verifierOfKey(xHex: string): bigint {
+  const known = verifiers.get(xHex)
   if (known !== undefined) return known
-  const v = modPow(G, privateKey(poolName, username, password, saltHex), N)
+  const v = modPow(G, fromHex(xHex), N)
   if (verifiers.size >= REMEMBERED) verifiers.delete(verifiers.keys().next().value!)
-  verifiers.set(key, v)
+  verifiers.set(xHex, v)
   return v
+}
+
+/** The verifier v = g^x mod N a server keeps for a password. */
+export function verifier(poolName: string, username: string, password: string, saltHex: string): bigint {
+  return modPow(G, privateKey(poolName, username, password, saltHex), N)
 }
 
 /** The server's public value B = (k·v + g^b) mod N. */

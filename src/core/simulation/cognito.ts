@@ -3,6 +3,7 @@ import { operations } from '../../../schemas/operations.js'
 import { markText } from '../protocol/checked.js'
 import { CognitoError } from '../protocol/errors.js'
 import { deepFreeze } from '../shared/deep-freeze.js'
+import { knownMembers } from '../validate/known-members.js'
 import { validateOperation } from '../validate/validate-schema.js'
 import type { Context, OperationContext } from './context.js'
 import { runDefinition, type SimulatedOperationDefinition } from './define.js'
@@ -73,6 +74,11 @@ export interface SimulationOptions extends LambdaOptions {
   readonly clock?: (() => number | Date) | undefined
   /** Seed of the id generator: the same seed gives the same ids. Default 0. */
   readonly seed?: number | undefined
+  /**
+   * Draws secrets (passwords, codes, tokens, client and TOTP secrets, sessions) from the seed too, so the same calls
+   * give the same secrets. Default false: secrets come from a CSPRNG. For golden tests only; never for a shared server.
+   */
+  readonly reproducibleSecrets?: boolean | undefined
   /** Told of every committed change and every wholesale replacement (reset, restore), to keep state elsewhere. */
   readonly journal?: Journal | undefined
 }
@@ -132,10 +138,11 @@ export interface Cognito {
   jwks(poolId: string, call?: CallInfo): Promise<JsonWebKeySet | undefined>
 }
 
+/** The input validated as Cognito would, without the members the operation does not model (never stored or echoed). */
 function checked<K extends keyof Operations>(operation: K, input: unknown): Operations[K]['input'] {
   const result = validateOperation(operations[operation], 'request', input)
   if (!result.valid) throw new CognitoError(result.exception, result.message)
-  return input as Operations[K]['input']
+  return knownMembers(operations[operation].input, input) as Operations[K]['input']
 }
 
 /** Creates a simulated Cognito; two instances never share state. */
@@ -146,7 +153,7 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
   const clock = options.clock ?? (() => Date.now())
   const journal = options.journal
   const newStore = () => {
-    const created = new Store(seed)
+    const created = new Store(seed, options.reproducibleSecrets === true)
     created.onCommit = journal ? (commit) => journal.commit(commit) : undefined
     return created
   }
@@ -166,6 +173,7 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
       account,
       store,
       ids: store.ids,
+      secrets: store.secrets,
       now,
       whenFailed: (change) => store.whenFailed(change),
       lambdas,

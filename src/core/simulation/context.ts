@@ -1,6 +1,7 @@
 import type { OperationName } from '../../../schemas/operations.js'
 import { CognitoError, type ErrorType } from '../protocol/errors.js'
 import type { IdGenerator } from './engine/ids.js'
+import type { SecretSource } from './engine/secrets.js'
 import type { Partition, Store, Tables } from './engine/store.js'
 import type { LambdaRuntime } from './triggers/runtime.js'
 
@@ -13,7 +14,10 @@ export interface Context {
   readonly account: string
   /** Every partition, for the rare lookup that crosses them. */
   readonly store: Store
+  /** Ids (pool, client and user ids, subs, device keys): the same seed gives the same ids. */
   readonly ids: IdGenerator
+  /** Secrets (passwords, codes, tokens, client and TOTP secrets, sessions): random unless the caller asked for reproducible ones. */
+  readonly secrets: SecretSource
   /** The current time in epoch seconds with milliseconds, as Cognito's timestamps travel. */
   now(): number
   /** The trigger functions the test handed in, and the record of their invocations. */

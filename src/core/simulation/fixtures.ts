@@ -20,6 +20,7 @@ import type { MfaType } from './resources/auth/mfa.js'
 import { applyPreferences } from './resources/auth/preferences.js'
 import { createClient } from './resources/clients.js'
 import { newIdentity } from './resources/identities.js'
+import { passwordKey } from './resources/password-keys.js'
 import { checkPassword, PASSWORD_PREFIX, temporaryExpiry } from './resources/passwords.js'
 import { checkAttributes } from './resources/user-attributes.js'
 import { createPool, describePool, type PoolRow } from './resources/user-pools.js'
@@ -150,7 +151,9 @@ function seedUser(cx: Context, pool: PoolRow, fixture: UserFixture): void {
     attributes,
     status,
     enabled: fixture.enabled ?? true,
-    ...(fixture.password !== undefined && { password: fixture.password }),
+    ...(fixture.password !== undefined && {
+      passwordKey: passwordKey({ poolId: pool.pool.Id, username: identity.username, sub }, fixture.password),
+    }),
     history: [],
     ...(status === 'FORCE_CHANGE_PASSWORD' && { temporaryExpires: temporaryExpiry(cx, pool) }),
     aliases: [],

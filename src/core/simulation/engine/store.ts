@@ -1,5 +1,6 @@
 import { TABLES, type TableName } from '../schema.js'
 import { IdGenerator } from './ids.js'
+import { RandomSecrets, type SecretSource } from './secrets.js'
 import { parentsOf, type StoredRow, Table, type TableDefinition, type TableHost } from './table.js'
 
 type RowOf<D> = D extends TableDefinition<infer Row> ? Row : never
@@ -60,6 +61,8 @@ const CHILDREN: ReadonlyMap<string, readonly TableName[]> = (() => {
 export class Store {
   private readonly partitions = new Map<string, Partition>()
   readonly ids: IdGenerator
+  /** Where secrets are drawn: a CSPRNG, or the id generator when the caller asked for reproducible secrets. */
+  readonly secrets: SecretSource
   private seq = 0
   private undo: Array<() => void> | undefined
   private queue: Promise<unknown> = Promise.resolve()
@@ -86,8 +89,9 @@ export class Store {
    */
   onCommit: ((commit: StoreCommit) => void) | undefined
 
-  constructor(seed: number) {
+  constructor(seed: number, reproducibleSecrets = false) {
     this.ids = new IdGenerator(seed)
+    this.secrets = reproducibleSecrets ? this.ids : new RandomSecrets()
   }
 
   /** The partition of an account and region, created empty when first used. */

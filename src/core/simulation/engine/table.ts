@@ -8,6 +8,8 @@ export interface TableSpec<Row> {
   readonly parent?: ParentSpec<Row> | readonly ParentSpec<Row>[]
   /** Unique secondary indexes: for each, the value (or values) a row is found by, or undefined. */
   readonly indexes?: Readonly<Record<string, (row: Row) => string | readonly string[] | undefined>>
+  /** Brings a row an earlier version stored (in a snapshot or a journal) to this version's form, when it is loaded. */
+  readonly upgrade?: ((row: Row) => Row) | undefined
 }
 
 /** A row this one belongs to: its table and its key. */
@@ -169,13 +171,17 @@ export class Table<Row> {
       if (old) this.remove(key)
       return
     }
-    const next = { seq: stored.seq, row: deepFreeze(stored.row) }
+    const next = { seq: stored.seq, row: deepFreeze(this.upgraded(stored.row)) }
     if (old && old.seq === next.seq) {
       this.replace(key, old, next)
       return
     }
     if (old) this.remove(key)
     this.restoreRow(key, next)
+  }
+
+  private upgraded(row: Row): Row {
+    return this.spec.upgrade ? this.spec.upgrade(row) : row
   }
 
   /** The rows as a snapshot keeps them, in creation order. */
@@ -186,7 +192,7 @@ export class Table<Row> {
   /** Loads rows a snapshot kept (into an empty table, outside any transaction). */
   load(rows: readonly StoredRow<Row>[]): void {
     for (const stored of [...rows].sort((a, b) => a.seq - b.seq))
-      this.place(this.spec.key(stored.row), { seq: stored.seq, row: deepFreeze(stored.row) })
+      this.place(this.spec.key(stored.row), { seq: stored.seq, row: deepFreeze(this.upgraded(stored.row)) })
   }
 
   /** The largest sequence number in the table. */

@@ -26,7 +26,7 @@ export async function oauthTokens(
     user,
     {
       authTime,
-      originJti: cx.ids.uuid(),
+      originJti: cx.secrets.uuid(),
       scopes: authorization.scopes,
       ...(authorization.nonce !== undefined && { nonce: authorization.nonce }),
     },
@@ -50,7 +50,7 @@ export async function complete(
   const now = cx.now()
   let session = sessionId
   if (session === undefined) {
-    session = cx.ids.chars(40, 'abcdefghijklmnopqrstuvwxyz0123456789')
+    session = cx.secrets.chars(40, 'abcdefghijklmnopqrstuvwxyz0123456789')
     cx.tables.hostedSessions.insert({
       id: session,
       poolId: site.pool.pool.Id,
@@ -61,7 +61,7 @@ export async function complete(
   }
   const cookie = sessionCookie(site.base, session, SESSION_SECONDS)
   if (authorization.responseType === 'code') {
-    const code = cx.ids.uuid()
+    const code = cx.secrets.uuid()
     cx.tables.authCodes.insert({
       code,
       poolId: site.pool.pool.Id,

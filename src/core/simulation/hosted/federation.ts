@@ -61,8 +61,8 @@ export async function startFederation(site: Site, name: string, query: URLSearch
     throw back((error as Error).message)
   }
   if (!found) throw back(`${name} has no endpoints the simulation can reach (a loopback issuer, or all four URLs).`)
-  const state = site.cx.ids.chars(43, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')
-  const nonce = site.cx.ids.chars(43, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')
+  const state = site.cx.secrets.chars(43, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')
+  const nonce = site.cx.secrets.chars(43, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')
   const callback = `${site.base}/oauth2/idpresponse`
   site.cx.tables.federations.insert({
     state,

@@ -163,7 +163,7 @@ async function clientCredentials(cx: Can<never>, site: Site, client: ClientRow, 
     exp: now + expiresIn,
     iat: now,
     version: 2,
-    jti: cx.ids.uuid(),
+    jti: cx.secrets.uuid(),
     client_id: client.client.ClientId,
   }
   return {

@@ -5,6 +5,7 @@ import { operation } from '../define.js'
 import { invalidParameter } from '../errors.js'
 import { newIdentity } from '../resources/identities.js'
 import { deliver } from '../resources/messages.js'
+import { passwordKey } from '../resources/password-keys.js'
 import { checkPassword, PASSWORD_PREFIX, temporaryExpiry, temporaryPassword } from '../resources/passwords.js'
 import { checkAttributes } from '../resources/user-attributes.js'
 import { findPool, type PoolRow } from '../resources/user-pools.js'
@@ -83,7 +84,12 @@ export const AdminCreateUser = operation('AdminCreateUser', async (cx, input) =>
     }
     // Chosen: RESEND checks the mediums asked for as a new user's invitation does.
     checkMediums(cx, input.DesiredDeliveryMediums, user.attributes)
-    const next = cx.tables.users.put(changed(cx, pool, user, { password, temporaryExpires: temporaryExpiry(cx, pool) }))
+    const next = cx.tables.users.put(
+      changed(cx, pool, user, {
+        passwordKey: passwordKey(user, password),
+        temporaryExpires: temporaryExpiry(cx, pool),
+      }),
+    )
     await invite(cx, pool, next, password, mediums, input.ClientMetadata)
     return { User: describeUser(next) }
   }
@@ -111,7 +117,7 @@ export const AdminCreateUser = operation('AdminCreateUser', async (cx, input) =>
     attributes,
     status: 'FORCE_CHANGE_PASSWORD',
     enabled: true,
-    password,
+    passwordKey: passwordKey({ poolId: pool.pool.Id, username: identity.username, sub }, password),
     history: [],
     temporaryExpires: temporaryExpiry(cx, pool),
     aliases: [],

@@ -1,4 +1,5 @@
 import { operation } from '../define.js'
+import { passwordKey } from '../resources/password-keys.js'
 import { checkHistory, checkPassword, nextHistory, PASSWORD_PREFIX, temporaryExpiry } from '../resources/passwords.js'
 import { findPool } from '../resources/user-pools.js'
 import { changed, findUser } from '../resources/users.js'
@@ -14,7 +15,7 @@ export const AdminSetUserPassword = operation('AdminSetUserPassword', (cx, input
   cx.tables.users.put(
     changed(cx, pool, user, {
       status,
-      password: input.Password,
+      passwordKey: passwordKey(user, input.Password),
       history: nextHistory(pool, user),
       temporaryExpires: input.Permanent ? undefined : temporaryExpiry(cx, pool),
       codes,

@@ -11,7 +11,7 @@ import { signedInOnly } from '../resources/auth/signed-in.js'
  * secret waits for VerifySoftwareToken.
  */
 export const AssociateSoftwareToken = operation('AssociateSoftwareToken', async (cx, input) => {
-  const secret = base32(cx.ids.bytes(32))
+  const secret = base32(cx.secrets.bytes(32))
   if (input.AccessToken !== undefined) {
     const { user } = await signedInOnly(cx, input.AccessToken)
     cx.tables.users.put({ ...user, mfa: { ...settingsOf(user), totpPending: secret } })

@@ -2,6 +2,7 @@ import { fail } from '../context.js'
 import { operation } from '../define.js'
 import { signedIn } from '../resources/auth/signed-in.js'
 import { countAttempt } from '../resources/codes.js'
+import { keyMatches, passwordKey } from '../resources/password-keys.js'
 import { checkHistory, checkPassword, nextHistory, PASSWORD_PREFIX } from '../resources/passwords.js'
 import { changed } from '../resources/users.js'
 
@@ -9,10 +10,18 @@ import { changed } from '../resources/users.js'
 export const ChangePassword = operation('ChangePassword', async (cx, input) => {
   const { pool, user: found } = await signedIn(cx, input.AccessToken)
   const user = countAttempt(cx, found, 'ChangePassword')
-  if (user.password !== undefined && input.PreviousPassword !== user.password)
+  if (
+    user.passwordKey !== undefined &&
+    (input.PreviousPassword === undefined || !keyMatches(user, user.passwordKey, input.PreviousPassword))
+  )
     throw fail(cx, 'NotAuthorizedException', 'Incorrect username or password.')
   checkPassword(cx, pool, input.ProposedPassword, PASSWORD_PREFIX.change)
   checkHistory(cx, pool, user, input.ProposedPassword)
-  cx.tables.users.put(changed(cx, pool, user, { password: input.ProposedPassword, history: nextHistory(pool, user) }))
+  cx.tables.users.put(
+    changed(cx, pool, user, {
+      passwordKey: passwordKey(user, input.ProposedPassword),
+      history: nextHistory(pool, user),
+    }),
+  )
   return {}
 })

@@ -3,6 +3,7 @@ import { operation } from '../define.js'
 import { checkSecretHash, publicClient } from '../resources/clients.js'
 import { checkCode, countAttempt } from '../resources/codes.js'
 import { CLIENT_USER_NOT_FOUND, hidesUsers } from '../resources/existence.js'
+import { passwordKey } from '../resources/password-keys.js'
 import { checkHistory, checkPassword, nextHistory, PASSWORD_PREFIX } from '../resources/passwords.js'
 import { merged } from '../resources/user-attributes.js'
 import { changed, lookupUser } from '../resources/users.js'
@@ -32,7 +33,7 @@ export const ConfirmForgotPassword = operation('ConfirmForgotPassword', async (c
   const next = cx.tables.users.put(
     changed(cx, pool, user, {
       status,
-      password: input.Password,
+      passwordKey: passwordKey(user, input.Password),
       history: nextHistory(pool, user),
       codes,
       attributes,

@@ -6,6 +6,7 @@ import { CODE_LIFETIME, newCode } from '../resources/codes.js'
 import { verificationTarget } from '../resources/delivery-targets.js'
 import { newIdentity } from '../resources/identities.js'
 import { deliver } from '../resources/messages.js'
+import { passwordKey } from '../resources/password-keys.js'
 import { checkPassword, PASSWORD_PREFIX } from '../resources/passwords.js'
 import { checkAttributes, checkRequired, checkWritable, merged } from '../resources/user-attributes.js'
 import { aliasesOf, claimAliases, type UserRow } from '../resources/users.js'
@@ -66,7 +67,9 @@ export const SignUp = operation('SignUp', async (cx, input) => {
     attributes,
     status,
     enabled: true,
-    ...(input.Password !== undefined && { password: input.Password }),
+    ...(input.Password !== undefined && {
+      passwordKey: passwordKey({ poolId: pool.pool.Id, username: identity.username, sub }, input.Password),
+    }),
     history: [],
     aliases: aliasesOf(pool, attributes, status),
     codes: code ? { signUp: code } : {},

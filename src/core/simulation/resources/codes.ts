@@ -5,10 +5,10 @@ import type { CodeRow, UserRow } from './users.js'
 /** How long codes are accepted, in seconds (AWS's documented quotas): sign-up and attribute codes a day, reset codes an hour. */
 export const CODE_LIFETIME = { signUp: 86_400, verify: 86_400, forgotPassword: 3_600 } as const
 
-/** A new six-digit code from the seeded generator (the same seed gives the same codes). */
+/** A new six-digit code from the secret source (random unless reproducible secrets were asked for). */
 export function newCode(cx: Can<never>, lifetime: number, attribute?: string): CodeRow {
   return {
-    code: cx.ids.chars(6, '0123456789'),
+    code: cx.secrets.chars(6, '0123456789'),
     expires: cx.now() + lifetime,
     ...(attribute !== undefined && { attribute }),
   }

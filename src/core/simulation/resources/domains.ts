@@ -39,7 +39,9 @@ export function domainsOf(cx: Can<never>, poolId: string): { prefix?: DomainRow;
 
 /**
  * Checks a new domain: free in this region ("Domain already associated with another user pool.", seen from
- * Cognito in CloudFormation and Terraform reports) and the pool's first of its kind (message chosen).
+ * Cognito in CloudFormation and Terraform reports) and the pool's first of its kind (message chosen). A prefix is taken
+ * by any account's pool in the region (seen: aws-samples/websocket-chat-application#56, "Cognito domain names need to
+ * be unique in a given region"); a custom domain, a DNS name, by any pool anywhere (chosen).
  */
 export function checkNewDomain(
   cx: Can<'InvalidParameterException'>,
@@ -47,7 +49,8 @@ export function checkNewDomain(
   domain: string,
   custom: boolean,
 ): void {
-  if (cx.tables.domains.has(domain)) throw invalidParameter(cx, 'Domain already associated with another user pool.')
+  const taken = cx.store.occupied().some((p) => (custom || p.region === cx.region) && p.tables.domains.has(domain))
+  if (taken) throw invalidParameter(cx, 'Domain already associated with another user pool.')
   const existing = domainsOf(cx, poolId)
   if (custom ? existing.custom : existing.prefix)
     throw invalidParameter(cx, `User pool ${poolId} already has a ${custom ? 'custom' : 'prefix'} domain configured.`)

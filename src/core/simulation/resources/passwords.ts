@@ -1,5 +1,6 @@
 import type { Can } from '../context.js'
 import { fail } from '../context.js'
+import { keyMatches } from './password-keys.js'
 import type { PoolRow } from './user-pools.js'
 import type { UserRow } from './users.js'
 
@@ -55,8 +56,8 @@ export function checkHistory(
 ): void {
   const size = pool.pool.Policies?.PasswordPolicy?.PasswordHistorySize ?? 0
   if (size === 0) return
-  const recent = [user.password, ...user.history].filter((p): p is string => p !== undefined).slice(0, size)
-  if (recent.includes(password)) {
+  const recent = [user.passwordKey, ...user.history].filter((p): p is string => p !== undefined).slice(0, size)
+  if (recent.some((key) => keyMatches(user, key, password))) {
     throw fail(
       cx,
       'PasswordHistoryPolicyViolationException',
@@ -65,10 +66,12 @@ export function checkHistory(
   }
 }
 
-/** The history to keep after a password change: the old password first, as many as the policy needs. */
+/** The history to keep after a password change: the old password's key first, as many as the policy needs. */
 export function nextHistory(pool: PoolRow, user: UserRow): string[] {
   const size = pool.pool.Policies?.PasswordPolicy?.PasswordHistorySize ?? 0
-  return size === 0 ? [] : [user.password, ...user.history].filter((p): p is string => p !== undefined).slice(0, size)
+  return size === 0
+    ? []
+    : [user.passwordKey, ...user.history].filter((p): p is string => p !== undefined).slice(0, size)
 }
 
 const LOWER = 'abcdefghijkmnopqrstuvwxyz'
@@ -76,11 +79,12 @@ const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ'
 const DIGITS = '23456789'
 const MARKS = '!#$%&*+-=?@^_'
 
-/** A temporary password that fits the pool's policy, drawn from the seeded generator (the same seed, the same passwords). */
+/** A temporary password that fits the pool's policy, from the secret source (random unless reproducible secrets were asked for). */
 export function temporaryPassword(cx: Can<never>, pool: PoolRow): string {
   const length = Math.max(8, pool.pool.Policies?.PasswordPolicy?.MinimumLength ?? 8)
-  const head = cx.ids.chars(1, UPPER) + cx.ids.chars(1, LOWER) + cx.ids.chars(1, DIGITS) + cx.ids.chars(1, MARKS)
-  return head + cx.ids.chars(length - head.length, LOWER + UPPER + DIGITS)
+  const head =
+    cx.secrets.chars(1, UPPER) + cx.secrets.chars(1, LOWER) + cx.secrets.chars(1, DIGITS) + cx.secrets.chars(1, MARKS)
+  return head + cx.secrets.chars(length - head.length, LOWER + UPPER + DIGITS)
 }
 
 /** When a temporary password set now stops being accepted: TemporaryPasswordValidityDays (7 by default) from now. */

@@ -2,6 +2,7 @@ import type { AttributeType, UserStatusType, UserType } from '../../../../genera
 import type { Can } from '../context.js'
 import { fail } from '../context.js'
 import { table } from '../engine/table.js'
+import { passwordKey } from './password-keys.js'
 import type { PoolRow } from './user-pools.js'
 
 /** A one-time code the pool sent: for confirming sign-up, resetting a password or verifying an attribute. */
@@ -43,9 +44,9 @@ export interface UserRow {
   readonly attributes: ReadonlyArray<readonly [string, string]>
   readonly status: UserStatusType
   readonly enabled: boolean
-  /** The current password, kept so that SRP verifiers can be derived; never returned by any operation. */
-  readonly password?: string | undefined
-  /** Earlier passwords, newest first, as many as the pool's PasswordHistorySize needs. */
+  /** The current password's key (see passwordKey: a salted hash, SRP's x); the password itself is never kept. */
+  readonly passwordKey?: string | undefined
+  /** The keys of earlier passwords, newest first, as many as the pool's PasswordHistorySize needs. */
   readonly history: readonly string[]
   /** When a temporary password (FORCE_CHANGE_PASSWORD) stops being accepted, epoch seconds. */
   readonly temporaryExpires?: number | undefined
@@ -73,7 +74,24 @@ export const usersTable = table<UserRow>({
     sub: (row) => `${row.poolId}/${row.sub}`,
     alias: (row) => row.aliases.map((alias) => `${row.poolId}/${alias}`),
   },
+  upgrade: keyedPasswords,
 })
+
+/**
+ * A row stored before passwords were kept as keys (0.1.0 kept `password` and `history` in clear): its passwords
+ * become keys as it is loaded, so a data directory written then still signs its users in, and holds no password
+ * once it is written again.
+ */
+function keyedPasswords(row: UserRow): UserRow {
+  const old = row as UserRow & { readonly password?: unknown }
+  if (!('password' in old)) return row
+  const { password, ...rest } = old
+  return {
+    ...rest,
+    ...(typeof password === 'string' && { passwordKey: passwordKey(row, password) }),
+    history: old.history.map((h) => passwordKey(row, h)),
+  }
+}
 
 /** Whether the pool compares usernames and aliases without regard to case (UsernameConfiguration.CaseSensitive false). */
 export function caseInsensitive(pool: PoolRow): boolean {

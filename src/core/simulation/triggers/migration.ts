@@ -3,6 +3,7 @@ import { isCognitoError } from '../../protocol/errors.js'
 import type { Can } from '../context.js'
 import { fail } from '../context.js'
 import { newIdentity } from '../resources/identities.js'
+import { passwordKey } from '../resources/password-keys.js'
 import { checkAttributes } from '../resources/user-attributes.js'
 import type { PoolRow } from '../resources/user-pools.js'
 import { claimAliases, type UserRow } from '../resources/users.js'
@@ -85,7 +86,9 @@ export async function migrateUser(
       attributes: [['sub', sub], ...identity.attributes],
       status: call.source === 'UserMigration_ForgotPassword' ? 'RESET_REQUIRED' : (status as UserRow['status']),
       enabled: true,
-      ...(call.password !== undefined && { password: call.password }),
+      ...(call.password !== undefined && {
+        passwordKey: passwordKey({ poolId: pool.pool.Id, username: identity.username, sub }, call.password),
+      }),
       history: [],
       aliases: [],
       codes: {},

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { createCognito } from '../../../../src/core/simulation/index.js'
 import { world } from '../../../support/world.js'
 
 const w = world()
@@ -64,14 +65,36 @@ describe('the messages a pool would send', () => {
     expect(w.simulation.messages()).toMatchObject([{ subject: 'Verify', message: 'Please verify your email' }])
   })
 
-  it('gives the same codes for the same seed, six digits each', async () => {
-    const { clientId } = await pool({ AutoVerifiedAttributes: ['email'] })
-    await signUp(clientId, [{ Name: 'email', Value: 'jane@example.com' }])
-    const first = w.simulation.lastCode()
-    await w.reset()
-    const again = await pool({ AutoVerifiedAttributes: ['email'] })
-    await signUp(again.clientId, [{ Name: 'email', Value: 'jane@example.com' }])
-    expect(w.simulation.lastCode()).toBe(first)
+  it('gives other codes for the same seed and calls: codes are secrets, drawn from a CSPRNG', async () => {
+    const codes = new Set<string | undefined>()
+    for (let i = 0; i < 3; i++) {
+      await w.reset()
+      const { clientId } = await pool({ AutoVerifiedAttributes: ['email'] })
+      await signUp(clientId, [{ Name: 'email', Value: 'jane@example.com' }])
+      codes.add(w.simulation.lastCode())
+    }
+    expect(codes.size).toBeGreaterThan(1)
+    for (const code of codes) expect(code).toMatch(/^\d{6}$/)
+  })
+
+  it('gives the same codes for the same seed when reproducible secrets are asked for', async () => {
+    const fixtures = {
+      userPools: [{ PoolName: 'p', AutoVerifiedAttributes: ['email' as const], Clients: [{ ClientName: 'c' }] }],
+    }
+    const codeOf = async () => {
+      const cognito = createCognito({ seed: 5, reproducibleSecrets: true })
+      const [created] = await cognito.seed(fixtures)
+      const { UserPoolClients } = await cognito.send('ListUserPoolClients', { UserPoolId: created!.Id! })
+      await cognito.send('SignUp', {
+        ClientId: UserPoolClients![0]!.ClientId!,
+        Username: 'jane',
+        Password: 'Correct-Horse-1',
+        UserAttributes: [{ Name: 'email', Value: 'jane@example.com' }],
+      })
+      return cognito.lastCode()
+    }
+    const first = await codeOf()
+    expect(await codeOf()).toBe(first)
     expect(first).toMatch(/^\d{6}$/)
   })
 })

@@ -15,6 +15,7 @@ import { fail } from '../../context.js'
 import { invalidParameter } from '../../errors.js'
 import { customAnswer, nextCustomStep } from '../../triggers/custom-auth.js'
 import type { LambdaErrors } from '../../triggers/types.js'
+import { passwordKey } from '../password-keys.js'
 import { checkHistory, checkPassword, nextHistory, PASSWORD_PREFIX } from '../passwords.js'
 import { checkAttributes, checkWritable, merged } from '../user-attributes.js'
 import { attribute, changed, claimAliases, type UserRow } from '../users.js'
@@ -147,7 +148,7 @@ async function newPassword(
     env.pool,
     changed(cx, env.pool, user, {
       status: 'CONFIRMED',
-      password,
+      passwordKey: passwordKey(user, password),
       history: nextHistory(env.pool, user),
       temporaryExpires: undefined,
       attributes,
@@ -259,10 +260,10 @@ function deviceSrp(
   }
   if (srpA === undefined || !/^[0-9a-fA-F]+$/.test(srpA)) throw invalidParameter(cx, 'Missing required parameter SRP_A')
   cx.tables.sessions.delete(session.id)
-  const b = fromHex(cx.ids.chars(64, HEX))
+  const b = fromHex(cx.secrets.chars(64, HEX))
   const v = fromHex(device.verifier)
   const B = serverPublic(v, b)
-  const secretBlock = cx.ids.chars(128, BASE64)
+  const secretBlock = cx.secrets.chars(128, BASE64)
   const srp = {
     A: srpA,
     b: padHex(b),

@@ -1,5 +1,5 @@
 import type { AuthFlowType, ChallengeNameType } from '../../../../../generated/types.js'
-import { fromHex, G, hashText, modPow, N, padHex, serverPublic, verifier } from '../../../shared/srp.js'
+import { fromHex, G, hashText, modPow, N, padHex, serverPublic, verifierOfKey } from '../../../shared/srp.js'
 import type { Can } from '../../context.js'
 import { fail } from '../../context.js'
 import { invalidParameter } from '../../errors.js'
@@ -8,6 +8,7 @@ import { migrateUser } from '../../triggers/migration.js'
 import type { LambdaErrors } from '../../triggers/types.js'
 import { checkSecretHash } from '../clients.js'
 import { hidesUsers } from '../existence.js'
+import { keyMatches, saltOf } from '../password-keys.js'
 import { attribute, lookupUser, type UserRow } from '../users.js'
 import { checkLockout, countFailure } from './lockout.js'
 import { type AuthAnswer, type AuthEnv, afterFirstFactor, codeChallenge, triggerEnv } from './next.js'
@@ -109,16 +110,11 @@ export async function passwordSignIn(
     }))
   if (!preAuthenticated) await preAuthentication(cx, triggerEnv(env), found, name, hidesUsers(env.client))
   const user = gate(cx, env, found)
-  if (user.password !== password) throw wrongPassword(cx, user)
+  if (!keyMatches(user, user.passwordKey, password)) throw wrongPassword(cx, user)
   return afterFirstFactor(cx, env, user, {
     authTime: Math.floor(cx.now()),
     ...(deviceKey !== undefined && { deviceKey }),
   })
-}
-
-/** A user's SRP salt: fixed for the user, derived from its sub (chosen: Cognito's salts are opaque hex). */
-export function saltOf(user: UserRow): string {
-  return hashText(`salt:${user.sub}`).slice(0, 32)
 }
 
 /** The salt and user id a hiding client answers for a user who does not exist: the same for the same name (AWS's documentation). */
@@ -152,10 +148,11 @@ export async function srpSignIn(
   const poolName = env.pool.pool.Id.slice(env.pool.pool.Id.indexOf('_') + 1)
   const salt = user ? saltOf(user) : simulated!.salt
   const userId = user ? user.username : simulated!.userId
-  const v = user ? verifier(poolName, user.username, user.password ?? '', salt) : simulated!.v
-  const b = fromHex(cx.ids.chars(64, '0123456789abcdef'))
+  // A user without a password gets a verifier no password matches (chosen: it answered as if its password were '').
+  const v = user ? verifierOfKey(user.passwordKey ?? cx.secrets.chars(64, '0123456789abcdef')) : simulated!.v
+  const b = fromHex(cx.secrets.chars(64, '0123456789abcdef'))
   const B = serverPublic(v, b)
-  const secretBlock = cx.ids.chars(128, BASE64)
+  const secretBlock = cx.secrets.chars(128, BASE64)
   openSession(cx, env.client, {
     id: secretBlock,
     ...(user && { user: user.key }),
@@ -181,7 +178,7 @@ export async function srpSignIn(
 export function firstFactors(env: AuthEnv, user: UserRow): ChallengeNameType[] {
   const allowed = env.pool.pool.Policies?.SignInPolicy?.AllowedFirstAuthFactors ?? ['PASSWORD']
   const out: ChallengeNameType[] = []
-  if (allowed.includes('PASSWORD') && user.password !== undefined) out.push('PASSWORD', 'PASSWORD_SRP')
+  if (allowed.includes('PASSWORD') && user.passwordKey !== undefined) out.push('PASSWORD', 'PASSWORD_SRP')
   if (allowed.includes('EMAIL_OTP') && attribute(user, 'email') && attribute(user, 'email_verified') === 'true')
     out.push('EMAIL_OTP')
   if (

@@ -17,7 +17,7 @@ export function authFactors(
   PreferredMfaSetting?: string
 } {
   const factors: AuthFactorType[] = []
-  if (user.password !== undefined) factors.push('PASSWORD')
+  if (user.passwordKey !== undefined) factors.push('PASSWORD')
   if (attribute(user, 'email') && attribute(user, 'email_verified') === 'true') factors.push('EMAIL_OTP')
   if (attribute(user, 'phone_number') && attribute(user, 'phone_number_verified') === 'true') factors.push('SMS_OTP')
   if (settingsOf(user).totpSecret) factors.push('SOFTWARE_TOKEN')

@@ -92,7 +92,7 @@ export async function codeChallenge(
   const attr = medium === 'EMAIL' ? 'email' : 'phone_number'
   const destination = attribute(user, attr)!
   // Chosen: six digits for every sign-in code, as for the pool's other codes.
-  const code = cx.ids.chars(6, '0123456789')
+  const code = cx.secrets.chars(6, '0123456789')
   await deliver(cx, env.pool, user, 'Authentication', {
     medium,
     destination,

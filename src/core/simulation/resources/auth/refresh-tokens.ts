@@ -41,12 +41,16 @@ export function revokeFamily(cx: Can<never>, user: UserRow, originJti: string): 
 
 /**
  * Opaque text shaped like Cognito's refresh tokens: a JWE compact serialization with the header Cognito's carry
- * (`{"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"}`, seen decoded) and seeded random parts.
+ * (`{"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"}`, seen decoded) and random parts from the secret source.
  */
 export function newRefreshToken(cx: Can<never>): string {
   const b64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
   const header = 'eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIiwiYWxnIjoiUlNBLU9BRVAifQ'
-  return [header, cx.ids.chars(342, b64), cx.ids.chars(16, b64), cx.ids.chars(600, b64), cx.ids.chars(22, b64)].join(
-    '.',
-  )
+  return [
+    header,
+    cx.secrets.chars(342, b64),
+    cx.secrets.chars(16, b64),
+    cx.secrets.chars(600, b64),
+    cx.secrets.chars(22, b64),
+  ].join('.')
 }

@@ -69,7 +69,7 @@ const SESSION_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01234
 
 /** A Session string shaped like Cognito's (an opaque `AYAB…` envelope, seen in captures). */
 export function newSessionId(cx: Can<never>): string {
-  return `AYAB${cx.ids.chars(480, SESSION_CHARS)}`
+  return `AYAB${cx.secrets.chars(480, SESSION_CHARS)}`
 }
 
 /** How long a sign-in session lasts: the client's AuthSessionValidity in minutes (3 by default, as AWS documents). */

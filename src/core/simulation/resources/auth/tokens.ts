@@ -120,7 +120,7 @@ export async function signTokens(
     ...Object.fromEntries(others.map(([n, v]) => [n, claimValue(n, v)])),
     exp: now + lifetime(client, 'IdToken'),
     iat: now,
-    jti: cx.ids.uuid(),
+    jti: cx.secrets.uuid(),
   }
   const expiresIn = lifetime(client, 'AccessToken')
   const accessPayload = {
@@ -136,7 +136,7 @@ export async function signTokens(
     auth_time: signIn.authTime,
     exp: now + expiresIn,
     iat: now,
-    jti: cx.ids.uuid(),
+    jti: cx.secrets.uuid(),
     username: user.username,
     // Seen in access tokens from the OAuth endpoints (decoded real tokens).
     ...(signIn.scopes !== undefined && { version: 2 }),
