@@ -1,8 +1,10 @@
 import { type OperationName, operations } from '../../../schemas/operations.js'
 import { service } from '../../../schemas/service.js'
+import { knownMembers } from '../validate/known-members.js'
 import { validateOperation } from '../validate/validate-schema.js'
 import { accountOf, credentialScope, regionOf } from './caller.js'
 import { isChecked, knownText } from './checked.js'
+import { MAX_NESTING, nestsDeeperThan } from './depth.js'
 import { acceptableRequest, acceptableResponse } from './discrepancies.js'
 import { failure, success } from './envelope.js'
 import { CognitoError, isCognitoError } from './errors.js'
@@ -102,6 +104,9 @@ export async function handleWire(
     const contentType = headers['content-type']?.split(';')[0]?.trim().toLowerCase()
     if (contentType !== undefined && !JSON_TYPES.has(contentType))
       return fail(400, 'SerializationException', `Unsupported content type: ${contentType}`)
+    // Chosen status and wording for a body nested past the limit, checked before any recursive work.
+    if (nestsDeeperThan(request.body))
+      return fail(400, 'SerializationException', `Request nests deeper than ${MAX_NESTING} levels.`)
     try {
       input = request.body.trim() === '' ? {} : (JSON.parse(request.body) as unknown)
     } catch {
@@ -111,6 +116,7 @@ export async function handleWire(
     const checked = validateOperation(descriptor, 'request', input)
     if (!checked.valid && !acceptableRequest(operation, input, checked))
       return fail(400, checked.exception, checked.message)
+    input = knownMembers(descriptor.input, input)
     const scope = credentialScope(headers['authorization'])
     const region = regionOf(request.url) ?? scope?.region
     const output = await backend(operation, (input ?? {}) as Record<string, unknown>, {

@@ -123,4 +123,27 @@ describe('the awsJson 1.1 protocol core', () => {
     const r = await handleWire(request('DeleteUserPool', '{"UserPoolId":"us-east-1_AbC123"}'), () => undefined)
     expect([r.status, r.body]).toEqual([200, '{}'])
   })
+
+  it('refuses a body nested past the limit before parsing it, with a SerializationException', async () => {
+    const deep = `{"UserPoolId":"us-east-1_AbC123","Junk":${'['.repeat(3000)}${']'.repeat(3000)}}`
+    const r = await handleWire(request('DescribeUserPool', deep), echoPool)
+    expect(r.status).toBe(400)
+    expect(parse(r.body)).toEqual({ __type: 'SerializationException', Message: 'Request nests deeper than 64 levels.' })
+  })
+
+  it('hands the backend and the record only the members the operation models', async () => {
+    let seen: unknown
+    const inputs: unknown[] = []
+    const body = '{"UserPoolId":"us-east-1_AbC123","Foo":"bar","Nested":{"a":[1,2]}}'
+    await handleWire(
+      request('DescribeUserPool', body),
+      (_op, input) => {
+        seen = input
+        return { UserPool: { Id: 'us-east-1_AbC123' } }
+      },
+      { onExchange: (exchange) => inputs.push(exchange.input) },
+    )
+    expect(seen).toEqual({ UserPoolId: 'us-east-1_AbC123' })
+    expect(inputs).toEqual([{ UserPoolId: 'us-east-1_AbC123' }])
+  })
 })
