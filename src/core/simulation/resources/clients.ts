@@ -94,6 +94,32 @@ export function checkSupportedProviders(
   }
 }
 
+/**
+ * Every attribute in ReadAttributes and WriteAttributes is one the pool's schema has (an unknown read attribute
+ * fails a client's creation: https://github.com/aws-amplify/amplify-cli/issues/12887, "Invalid read attributes").
+ * Cognito's messages (InvalidParameterException): "Invalid write attributes specified while updating a client"
+ * (https://github.com/aws/aws-sdk-java/issues/1395,
+ * https://github.com/jmaleonard/serverless-cognito-add-custom-attributes/issues/4); "Invalid write attributes
+ * specified while creating a client" and "Invalid read attributes specified while creating a client" (public
+ * notes of refused CreateUserPoolClient calls, found by text search). "Invalid read attributes specified while
+ * updating a client" is chosen by analogy; checking read attributes before write ones is chosen.
+ */
+export function checkClientAttributes(
+  cx: Can<'InvalidParameterException'>,
+  pool: PoolRow,
+  settings: Pick<UserPoolClientType, 'ReadAttributes' | 'WriteAttributes'>,
+  verb: 'creating' | 'updating',
+): void {
+  const known = new Set((pool.pool.SchemaAttributes ?? []).map((a) => a.Name))
+  for (const [kind, names] of [
+    ['read', settings.ReadAttributes],
+    ['write', settings.WriteAttributes],
+  ] as const) {
+    if (names?.some((name) => !known.has(name)))
+      throw invalidParameter(cx, `Invalid ${kind} attributes specified while ${verb} a client`)
+  }
+}
+
 /** The OpenID Connect scopes a client may be given, besides its pool's custom ones (AWS's model documentation). */
 export const STANDARD_SCOPES = ['phone', 'email', 'openid', 'profile', 'aws.cognito.signin.user.admin'] as const
 
@@ -214,8 +240,9 @@ export function createClient(
   input: CreateUserPoolClientRequest,
   id?: string,
 ): ClientRow {
-  findPool(cx, input.UserPoolId)
+  const pool = findPool(cx, input.UserPoolId)
   checkSupportedProviders(cx, input.UserPoolId, input.SupportedIdentityProviders)
+  checkClientAttributes(cx, pool, input, 'creating')
   let clientId = id
   while (clientId === undefined || (id === undefined && cx.tables.clients.has(clientId)))
     clientId = cx.ids.chars(26, LOWER_ALNUM)
