@@ -13,7 +13,9 @@ const cli = (args: string[], input?: string) =>
 describe('cognito-idp-contract', () => {
   it('ops lists every operation of the model, marking the simulated ones', () => {
     const text = cli(['ops'])
-    expect(text.stdout.trim().split('\n')).toHaveLength(service.operationCount + 1)
+    // A line per operation, the count, and where the fidelity page is.
+    expect(text.stdout.trim().split('\n')).toHaveLength(service.operationCount + 2)
+    expect(text.stdout.trim().split('\n').at(-1)).toContain('cognito-idp-contract/docs/fidelity.md')
     expect(text.stdout).toContain('* CreateIdentityProvider')
     expect(text.stdout).toContain('  AdminCreateUser')
     const json = JSON.parse(cli(['ops', '--json']).stdout) as Array<{

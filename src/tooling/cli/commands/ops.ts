@@ -26,14 +26,20 @@ export function operationRows(): OperationRow[] {
   }))
 }
 
-/** The text of `ops`: one aligned line per operation, then the count. */
+/** Where the installed package keeps the page of seen and chosen behaviours per simulated operation. */
+export const FIDELITY_PAGE = 'node_modules/cognito-idp-contract/docs/fidelity.md'
+
+/** The line of `ops` that points to the fidelity page. */
+const FIDELITY_LINE = `seen and chosen behaviours of each simulated operation (what a test can trust): ${FIDELITY_PAGE}`
+
+/** The text of `ops`: one aligned line per operation, the count, then where the fidelity page is. */
 export function formatOperations(rows: readonly OperationRow[]): string {
   const width = Math.max(...rows.map((r) => r.name.length))
   const lines = rows.map(
     (r) => `${r.simulated ? '*' : ' '} ${r.name.padEnd(width)}  ${r.target}  ${r.input} -> ${r.output}`,
   )
   const simulated = rows.filter((r) => r.simulated).length
-  return `${lines.join('\n')}\n${rows.length} operations (* simulated: ${simulated})\n`
+  return `${lines.join('\n')}\n${rows.length} operations (* simulated: ${simulated})\n${FIDELITY_LINE}\n`
 }
 
 /** `ops [--json]`: every operation of the contract, the simulated ones marked. */
@@ -44,6 +50,7 @@ export const opsCommand: Command = {
 
 Lists every operation of the contract with its X-Amz-Target, request and response shapes.
 Operations the stateful simulation implements are marked with *; the others answer with generated data.
+docs/fidelity.md in the package lists, per simulated operation, the behaviours seen from Cognito and those chosen.
 
   --json   the same as a JSON array (name, target, input, output, errors, simulated)
 `,
