@@ -9,7 +9,7 @@ describe('render', () => {
   })
 
   it('keeps underscores inside words (SECRET_HASH) and escapes those that could start emphasis', () => {
-    expect(escapeText('SECRET_HASH and _x_')).toBe('SECRET_HASH and \\_x\\_')
+    expect(escapeText('SECRET_HASH and _x_ and __type')).toBe('SECRET_HASH and \\_x\\_ and \\_\\_type')
   })
 
   it('fences code that holds backticks with more of them', () => {

@@ -72,6 +72,9 @@ export function sentences(text: string): string[] {
 /** A code line that goes on over the next line: an open bracket, an operator or an arrow at its end. */
 const CONTINUED = /(?:[([{,=?:]|=>|&&|\|\||\+)$/
 
+/** A code line that carries on the line before it: it starts with an operator or a member access. */
+const LEADING = /^(?:[?:.]|&&|\|\||\+)/
+
 /** Whether a code line is an `if (…)` whose statement is on the next line. */
 function bareIf(text: string): boolean {
   const head = /^(?:\}\s*)?(?:else\s+)?if\s*\(/.exec(text)
@@ -102,7 +105,8 @@ function codeAfter(lines: readonly string[], comment: SourceComment): string | u
     if (text === '' || text.startsWith('//')) continue
     if (code === '' && DECLARATION.test(text)) return undefined
     code = code === '' ? text : `${code}${/[([]$/.test(code) ? '' : ' '}${text}`
-    if (!CONTINUED.test(text) && !bareIf(text)) break
+    const next = lines[k + 1]?.trim() ?? ''
+    if (!CONTINUED.test(text) && !bareIf(text) && !LEADING.test(next)) break
   }
   if (code === '') return undefined
   return code.length > CONTEXT_LENGTH ? `${code.slice(0, CONTEXT_LENGTH - 1)}…` : code
