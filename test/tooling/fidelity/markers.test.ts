@@ -137,6 +137,12 @@ describe('differencesOf', () => {
     expect(d!.kinds).toEqual(['chosen'])
   })
 
+  it('collects "Cognito does …; we …" sentences', () => {
+    expect(
+      differencesOf('a.ts', src('// Cognito sends the code by SMS; we record it in messages() instead.')),
+    ).toHaveLength(1)
+  })
+
   it('leaves other comments', () => {
     expect(differencesOf('a.ts', src('// Seen from Cognito: "User does not exist."'))).toEqual([])
   })

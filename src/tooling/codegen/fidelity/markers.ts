@@ -26,7 +26,7 @@ export const DIFFERENCE_PHRASES: readonly RegExp[] = [
   /\bdiffers? from\b/i,
   /\bnot (?:yet )?simulated\b/i,
   /\b(?:does not|doesn't|do not|never) simulate\b/i,
-  /\bCognito\b[^;]*;\s*(?:the|this) simulation\b/i,
+  /\bCognito\b[^;]*;\s*(?:(?:the|this) simulation|we)\b/i,
   /\breal Cognito\b[^;]*;\s*this\b/i,
   /\bCognito itself\b/i,
   /\b(?:the|this) simulation (?:does not|doesn't|never) (?:answer|read|send|support|check|call|retry|encrypt)/i,
