@@ -34,6 +34,8 @@ function encode(seq: number): string {
 function decode(cx: Can<'InvalidParameterException'>, token: string): number {
   const parsed = decodeToken(token) as { v?: number; after?: unknown } | undefined
   if (parsed?.v === 1 && typeof parsed.after === 'number') return parsed.after
-  // Chosen without evidence: the exception type Cognito uses for a token it did not issue.
+  // Seen (Medium): InvalidParameterException for a token Cognito cannot use (an AWS Solutions project maps ListUsers'
+  // InvalidParameterException to it). Cognito says `Paging marker <token> is invalid for request <request id>`
+  // (https://github.com/aws/aws-sdk-js/issues/3705); chosen: this wording, as no request id reaches the simulation.
   throw invalidParameter(cx, 'Invalid pagination token.')
 }

@@ -74,7 +74,8 @@ export const AdminCreateUser = operation('AdminCreateUser', async (cx, input) =>
   const password = input.TemporaryPassword || temporaryPassword(cx, pool)
   if (input.MessageAction === 'RESEND') {
     const user = findUser(cx, pool, input.Username)
-    // Chosen wording; UnsupportedUserStateException is the type the model gives for this.
+    // Seen (Medium; the trailing period Low): client code tests `status is not FORCE_CHANGE_PASSWORD` on a RESEND, and
+    // emulators write "Resend not possible. <user> status is not FORCE_CHANGE_PASSWORD" (find_string of that text).
     if (user.status !== 'FORCE_CHANGE_PASSWORD') {
       throw fail(
         cx,

@@ -7,7 +7,8 @@ import { lookupUser } from '../resources/users.js'
 /**
  * AdminDisableProviderForUser: an outside identity no longer signs anyone in. Its links go (from the user's
  * `identities` too) and so does the user it made on its own (chosen: deleted, so its next sign-in starts afresh);
- * for `Cognito`, the native user can no longer sign in (chosen: disabled).
+ * for `Cognito`, the native user can no longer sign in (seen: the API reference says it "can't use their password to
+ * sign in"; chosen: by disabling it).
  */
 export const AdminDisableProviderForUser = operation('AdminDisableProviderForUser', (cx, input) => {
   const pool = findPool(cx, input.UserPoolId)

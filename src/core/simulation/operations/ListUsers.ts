@@ -20,7 +20,9 @@ interface Cursor {
 
 function readToken(cx: Can<'InvalidParameterException'>, token: string): Cursor {
   const cursor = decodeToken(token) as Partial<Cursor> | undefined
-  // Chosen without evidence: the exception type Cognito uses for a token it did not issue.
+  // Seen (Medium): InvalidParameterException for a token Cognito cannot use (an AWS Solutions project maps ListUsers'
+  // InvalidParameterException to it). Cognito says `Paging marker <token> is invalid for request <request id>`
+  // (https://github.com/aws/aws-sdk-js/issues/3705); chosen: this wording, as no request id reaches the simulation.
   if (
     cursor?.v !== 1 ||
     typeof cursor.seq !== 'number' ||

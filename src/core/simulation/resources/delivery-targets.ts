@@ -56,7 +56,8 @@ export function simulatedTarget(pool: PoolRow, name: string): Target {
   if (name.includes('@')) return byAttribute('email', name)
   if (/^\+\d+$/.test(name)) return byAttribute('phone_number', name)
   const auto = pool.pool.AutoVerifiedAttributes ?? []
-  // Chosen: a made-up address shaped by the name, as Cognito's simulated medium "is determined by the input user name format".
+  // Seen (the rule): the simulated medium "is determined by the input user name format and verification settings of
+  // the user pool" (Developer Guide, managing user existence errors). Chosen: the made-up address itself.
   return auto.includes('phone_number')
     ? byAttribute('phone_number', '+10000000000')
     : byAttribute('email', `${name}@example.com`)

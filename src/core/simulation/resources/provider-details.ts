@@ -117,9 +117,9 @@ export function shownDetails(type: string, details: Details): Record<string, str
 }
 
 /**
- * The attribute mapping Cognito adds when a provider is created without one. Chosen from describe
- * responses seen in public issues (Google with `username: sub`); the other social keys follow each
- * provider's user id claim.
+ * The attribute mapping Cognito adds when a provider is created without one. Seen: Google with `username: sub` in
+ * describe responses of public issues; OIDC `sub` → `username` (the Developer Guide, High); Facebook `username: id`
+ * (the AWS CLI's describe-identity-provider example, Medium). Chosen: Apple and Amazon follow their user id claims.
  */
 export function defaultMapping(type: string): Record<string, string> {
   const username: Record<string, string> = {

@@ -2,7 +2,7 @@ import type { Can } from '../context.js'
 import { fail } from '../context.js'
 import type { PoolRow } from './user-pools.js'
 
-/** Tags one resource may carry (chosen: the AWS-wide tagging limit). */
+/** Tags one resource may carry (seen: TagResource's API reference, "A user pool can have as many as 50 tags."). */
 export const MAX_TAGS = 50
 
 /** The pool an ARN names, in the caller's account and region. */

@@ -67,7 +67,10 @@ export function readableBy<T extends readonly [string, string]>(
   )
 }
 
-/** The flags only an administrator or a code sets: an app client never writes them unless it lists them (chosen). */
+/**
+ * The flags only an administrator or a code sets: an app client never writes them unless it lists them (seen, Medium:
+ * SignUp with `email_verified` is "A client attempted to write unauthorized attribute", aws/aws-sdk-js#3603).
+ */
 const VERIFIED_FLAGS = ['email_verified', 'phone_number_verified']
 
 /**

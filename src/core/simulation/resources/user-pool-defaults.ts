@@ -54,9 +54,10 @@ export function standardAttributes(): SchemaAttributeType[] {
 /**
  * What a pool has when CreateUserPool (or UpdateUserPool, which resets what it is not given) leaves a
  * member out. From evidence: 7 unused-account days and temporary-password days, MFA OFF, sign-in by
- * PASSWORD first. Chosen from AWS's documented defaults without a captured response: the password
- * policy (8 characters, all four character classes), deletion protection INACTIVE, the ESSENTIALS
- * tier, COGNITO_DEFAULT email, CONFIRM_WITH_CODE.
+ * PASSWORD first. Seen: the password policy of 8 characters and all four character classes (High: the AWS CLI's
+ * example, aws/aws-cli awscli/examples/cognito-idp/create-user-pool.rst) and the ESSENTIALS tier (the model:
+ * "Defaults to ESSENTIALS"). Chosen from AWS's documented defaults without a captured response: deletion
+ * protection INACTIVE, COGNITO_DEFAULT email, CONFIRM_WITH_CODE.
  */
 export function resettableDefaults(): Partial<UserPoolType> {
   return {

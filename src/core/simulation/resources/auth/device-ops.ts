@@ -14,7 +14,9 @@ export function listDevices(
 ): { Devices: DeviceType[]; PaginationToken?: string } {
   const all = cx.tables.devices.children(`${user.poolId}/${user.key}`).filter((d) => d.verifier !== undefined)
   const start = token === undefined ? 0 : (decodeToken(token) as { from?: unknown } | undefined)?.from
-  // Chosen without evidence: the exception type Cognito uses for a token it did not issue.
+  // Seen (Medium): InvalidParameterException for a token Cognito cannot use (an AWS Solutions project maps ListUsers'
+  // InvalidParameterException to it). Cognito says `Paging marker <token> is invalid for request <request id>`
+  // (https://github.com/aws/aws-sdk-js/issues/3705); chosen: this wording, as no request id reaches the simulation.
   if (typeof start !== 'number') throw invalidParameter(cx, 'Invalid pagination token.')
   const size = limit || 60
   const Devices = all.slice(start, start + size).map(describeDevice)

@@ -282,7 +282,10 @@ export async function checkAccessToken(
   return { pool, user, claims }
 }
 
-/** The scope check of operations that act for the signed-in user (message chosen; the exception type is modelled). */
+/**
+ * The scope check of operations that act for the signed-in user. Seen (Medium-High): "Access Token does not have
+ * required scopes" for a token without aws.cognito.signin.user.admin (https://github.com/aws-amplify/amplify-js/issues/1906).
+ */
 export function requireAdminScope(cx: Can<'NotAuthorizedException'>, claims: AccessClaims): void {
   if (!claims.scope.split(' ').includes(ADMIN_SCOPE))
     throw fail(cx, 'NotAuthorizedException', 'Access Token does not have required scopes')
