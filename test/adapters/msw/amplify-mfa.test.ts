@@ -123,7 +123,7 @@ describe('Amplify v6 MFA against the simulation', () => {
     })
     const sent = cognito.messages({ destination: '+15555550108' }).at(-1)!
     expect(sent).toMatchObject({ kind: 'Authentication', medium: 'SMS' })
-    expect(sent.message).toBe(`Your authentication code is ${sent.code}.`)
+    expect(sent.message).toBe(`Your authentication code is ${sent.code}. `)
     expect((await confirmSignIn({ challengeResponse: sent.code! })).isSignedIn).toBe(true)
     const user = await cognito.simulation.send('AdminGetUser', { UserPoolId: userPoolId, Username: 'sam@example.com' })
     expect(user.UserAttributes).toContainEqual({ Name: 'phone_number_verified', Value: 'true' })

@@ -50,7 +50,7 @@ describe('Amplify v6 through the same handlers', () => {
       subject: 'Your verification code',
       username: result.userId,
     })
-    expect(sent!.message).toBe(`Your verification code is ${sent!.code}.`)
+    expect(sent!.message).toBe(`Your verification code is ${sent!.code}. `)
 
     const resent = await resendSignUpCode({ username: 'jane@example.com' })
     expect(resent).toMatchObject({ destination: 'j***@e***', deliveryMedium: 'EMAIL', attributeName: 'email' })

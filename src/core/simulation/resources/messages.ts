@@ -38,19 +38,21 @@ export interface MessageRow {
 export const messagesTable = table<MessageRow>({ key: (row) => row.id })
 
 /**
- * Cognito's default texts where the pool sets no template. Seen in delivered messages: the invitation
- * ("Your username is … and temporary password is ….") and the password-reset code ("Your password reset code is …",
- * subject "Your verification code"). Chosen without a capture: the sign-up verification texts, the invitation's
- * subject and the authentication code text.
+ * Cognito's default texts where the pool sets no template. Seen in delivered messages: the password-reset code
+ * ("Your password reset code is …", subject "Your verification code"). Seen in a pool's description (High: the AWS
+ * CLI's example, aws/aws-cli awscli/examples/cognito-idp/describe-user-pool.rst): "Your verification code is {####}. ",
+ * subject "Your verification code", the invitation "Your username is {username} and temporary password is {####}. ",
+ * subject "Your temporary password", and "Your authentication code is {####}. " (also in console-made pools exported
+ * to Terraform, Medium) — each ending in a full stop and a space. Seen (Medium, widely copied): the link text.
  */
 const DEFAULTS = {
   verifyEmailSubject: 'Your verification code',
-  verifyMessage: 'Your verification code is {####}.',
+  verifyMessage: 'Your verification code is {####}. ',
   verifyByLink: 'Please click the link below to verify your email address. {##Verify Email##}',
   resetMessage: 'Your password reset code is {####}',
   inviteSubject: 'Your temporary password',
-  inviteMessage: 'Your username is {username} and temporary password is {####}.',
-  authenticationMessage: 'Your authentication code is {####}.',
+  inviteMessage: 'Your username is {username} and temporary password is {####}. ',
+  authenticationMessage: 'Your authentication code is {####}. ',
 }
 
 /** A text with the code (`{####}`), the username (`{username}`) and a link (`{##text##}`) put in. */

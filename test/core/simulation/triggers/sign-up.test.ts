@@ -220,7 +220,7 @@ describe('CustomMessage', () => {
 
   it('null members keep the pool template', async () => {
     await signUp()
-    expect(w.cognito.messages()[0]!.message).toBe(`Your verification code is ${w.cognito.lastCode()}.`)
+    expect(w.cognito.messages()[0]!.message).toBe(`Your verification code is ${w.cognito.lastCode()}. `)
   })
 
   it('a throw fails the call that sends the message', async () => {

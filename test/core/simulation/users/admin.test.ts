@@ -56,7 +56,7 @@ describe('AdminCreateUser', () => {
       destination: 'jane@example.com',
       subject: 'Your temporary password',
     })
-    expect(invite!.message).toBe(`Your username is Jane and temporary password is ${invite!.temporaryPassword}.`)
+    expect(invite!.message).toBe(`Your username is Jane and temporary password is ${invite!.temporaryPassword}. `)
     expect(invite!.temporaryPassword!.length).toBeGreaterThanOrEqual(10)
     expect(invite!.temporaryPassword).toMatch(/\d/)
   })

@@ -33,7 +33,7 @@ describe('the messages a pool would send', () => {
     expect(sms).toMatchObject({
       medium: 'SMS',
       destination: '+12065550108',
-      message: `Your verification code is ${sms!.code}.`,
+      message: `Your verification code is ${sms!.code}. `,
     })
     expect(sms!.subject).toBeUndefined()
   })
