@@ -7,7 +7,17 @@ import { federatedResponse, startFederation } from './federation.js'
 import { confirm, forgotPassword, loginPage, signUp, submitLogin } from './login.js'
 import { logout } from './logout.js'
 import { errorPageHtml } from './pages.js'
-import { cookies, page, redirect, SESSION_COOKIE } from './respond.js'
+import {
+  CSRF_COOKIE,
+  CSRF_FIELD,
+  CSRF_SLOT,
+  cookies,
+  csrfCookie,
+  DOMAIN_HEADERS,
+  page,
+  redirect,
+  SESSION_COOKIE,
+} from './respond.js'
 import { revoke } from './revoke.js'
 import { hostedRoute } from './route.js'
 import { formBody, token } from './token.js'
@@ -58,12 +68,31 @@ async function authorize(site: Site): Promise<HostedResponse> {
   return redirect(`${site.base}/login?${authorizationQuery(query)}`)
 }
 
-/** Answers a request on a pool's domain. */
+/** The paths whose POST comes from one of the domain's own forms, and so must carry its CSRF token. */
+const FORM_POSTS: ReadonlySet<string> = new Set([
+  '/login',
+  '/signup',
+  '/confirm',
+  '/forgotPassword',
+  '/confirmForgotPassword',
+])
+
+/**
+ * Answers a request on a pool's domain. A form's POST must repeat the `XSRF-TOKEN` cookie in its `_csrf` field, as
+ * Cognito's forms do (seen: aws-amplify/amplify-js#6236); one that does not lands on the error page (seen: a stale
+ * token sends the browser to it, amplify-js#9710; the status, 400, is chosen).
+ */
 async function dispatch(site: Site): Promise<HostedResponse> {
   const { request, path } = site
   const method = request.method.toUpperCase()
   const body = formBody(request) ?? new URLSearchParams()
-  switch (path.replace(/\/+$/, '') || '/') {
+  const route = path.replace(/\/+$/, '') || '/'
+  if (method === 'POST' && FORM_POSTS.has(route)) {
+    const token = cookies(request.headers).get(CSRF_COOKIE)
+    if (token === undefined || token === '' || body.get(CSRF_FIELD) !== token)
+      return page(400, errorPageHtml('invalid_request'))
+  }
+  switch (route) {
     case '/oauth2/authorize':
     case '/authorize':
       return authorize(site)
@@ -122,7 +151,7 @@ export async function answerHosted(
   const route = hostedRoute(url, customHost)
   if (!route) return undefined
   return store
-    .exclusive(async () => {
+    .exclusive(async (): Promise<HostedResponse> => {
       if (route.kind === 'discovery') {
         for (const p of store.occupied())
           if (p.region === route.region && p.tables.pools.has(route.poolId))
@@ -148,4 +177,18 @@ export async function answerHosted(
       if (error instanceof HostedFailure) return error.response
       throw error
     })
+    .then((response) => secured(response, request, url.origin))
+}
+
+/**
+ * An answer as it leaves a pool's domain: its forms given the browser's CSRF token (a new one, set as a cookie, when
+ * the browser has none), and the domain's security headers.
+ */
+function secured(response: HostedResponse, request: HostedRequest, origin: string): HostedResponse {
+  const headers = { ...response.headers, ...DOMAIN_HEADERS }
+  if (!response.body.includes(CSRF_SLOT)) return { ...response, headers }
+  const held = cookies(request.headers).get(CSRF_COOKIE)
+  const token = held !== undefined && /^[0-9a-f-]{36}$/.test(held) ? held : globalThis.crypto.randomUUID()
+  if (token !== held) headers['set-cookie'] = csrfCookie(origin, token)
+  return { ...response, headers, body: response.body.replaceAll(CSRF_SLOT, token) }
 }

@@ -1,4 +1,4 @@
-import { escapeHtml } from './respond.js'
+import { CSRF_FIELD, CSRF_SLOT, escapeHtml } from './respond.js'
 
 /** One field of a hosted form. */
 export interface Field {
@@ -31,6 +31,7 @@ export function form(action: string, fields: readonly Field[], submit: string, i
     )
     .join('\n')
   return `<form id="${escapeHtml(id)}" method="post" action="${escapeHtml(action)}">
+<input type="hidden" name="${CSRF_FIELD}" value="${CSRF_SLOT}">
 ${inputs}
 <button type="submit" name="action" value="${escapeHtml(id)}">${escapeHtml(submit)}</button>
 </form>`

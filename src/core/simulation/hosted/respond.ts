@@ -57,14 +57,50 @@ export function withParams(url: string, params: Record<string, string | undefine
   return `${url}${url.includes('?') ? '&' : '?'}${text}`
 }
 
-/** The cookies of a request. */
+/** Percent-decoded text, or undefined where its escapes are malformed (never an exception). */
+export function decoded(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return undefined
+  }
+}
+
+/** The cookies of a request; one whose value has malformed escapes is ignored, as if the browser had not sent it. */
 export function cookies(headers: Readonly<Record<string, string | undefined>>): Map<string, string> {
   const out = new Map<string, string>()
   for (const part of (headers['cookie'] ?? '').split(';')) {
     const at = part.indexOf('=')
-    if (at > 0) out.set(part.slice(0, at).trim(), decodeURIComponent(part.slice(at + 1).trim()))
+    const value = at > 0 ? decoded(part.slice(at + 1).trim()) : undefined
+    if (value !== undefined) out.set(part.slice(0, at).trim(), value)
   }
   return out
+}
+
+/** The cookie of the login forms' CSRF token, and the form field that must repeat it (both seen from Cognito). */
+export const CSRF_COOKIE = 'XSRF-TOKEN'
+/** The hidden form field that carries the CSRF token. */
+export const CSRF_FIELD = '_csrf'
+/** What a form holds where the token goes, until the page leaves (filled in for each browser). */
+export const CSRF_SLOT = '{{_csrf}}'
+
+/** The Set-Cookie of a CSRF token: `Path=/; HttpOnly; SameSite=Lax` (seen from Cognito), Secure over https. */
+export function csrfCookie(base: string, token: string): string {
+  return `${CSRF_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax${base.startsWith('https:') ? '; Secure' : ''}`
+}
+
+/**
+ * The headers every answer of a pool's domain carries (AWS's developer guide lists them for the userInfo endpoint;
+ * captures show them on /login and /oauth2/token too): no framing (clickjacking), no sniffing, no caching.
+ */
+export const DOMAIN_HEADERS: Readonly<Record<string, string>> = {
+  'x-content-type-options': 'nosniff',
+  'x-xss-protection': '1; mode=block',
+  'cache-control': 'no-cache, no-store, max-age=0, must-revalidate',
+  pragma: 'no-cache',
+  expires: '0',
+  'strict-transport-security': 'max-age=31536000 ; includeSubDomains',
+  'x-frame-options': 'DENY',
 }
 
 /** A Set-Cookie value for the session cookie under `base` (HttpOnly, SameSite=Lax; Secure over https). */

@@ -1,3 +1,5 @@
+import { decoded } from './respond.js'
+
 /** Where a URL lands among a pool's domains and issuers. */
 export type HostedRoute =
   | {
@@ -42,7 +44,7 @@ export function hostedRoute(url: URL, customDomains: (host: string) => boolean):
   if (local && !ISSUER_HOST.test(url.hostname))
     return {
       kind: 'domain',
-      domain: decodeURIComponent(local[1]!),
+      domain: decoded(local[1]!) ?? local[1]!,
       base: `${url.origin}/_domain/${local[1]}`,
       path: local[2] ?? '/',
     }

@@ -8,7 +8,7 @@ import type { ClientRow } from '../resources/clients.js'
 import { customScopes } from '../resources/resource-servers.js'
 import type { LambdaErrors } from '../triggers/types.js'
 import { oauthTokens } from './complete.js'
-import { json, oauthError } from './respond.js'
+import { decoded, json, oauthError } from './respond.js'
 import type { HostedRequest, HostedResponse, Site } from './types.js'
 
 /** The client a token or revocation request authenticates as: HTTP Basic or `client_id`/`client_secret` in the body. */
@@ -21,10 +21,17 @@ export function authenticateClient(
   let secret = body.get('client_secret') ?? undefined
   const basic = /^Basic\s+(.+)$/i.exec(request.headers['authorization'] ?? '')
   if (basic) {
-    const text = new TextDecoder().decode(base64ToBytes(basic[1]!.trim()))
+    let text: string
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(base64ToBytes(basic[1]!.trim()))
+    } catch {
+      return oauthError(400, 'invalid_client')
+    }
     const at = text.indexOf(':')
-    id = decodeURIComponent(text.slice(0, at < 0 ? undefined : at))
-    secret = at < 0 ? undefined : decodeURIComponent(text.slice(at + 1))
+    id = decoded(text.slice(0, at < 0 ? undefined : at))
+    secret = at < 0 ? undefined : decoded(text.slice(at + 1))
+    // Credentials whose escapes are malformed name no client (AWS documents 400 invalid_client for a bad one).
+    if (id === undefined || (at >= 0 && secret === undefined)) return oauthError(400, 'invalid_client')
   }
   const client = id === undefined ? undefined : site.cx.tables.clients.get(id)
   // AWS documents 400 {"error":"invalid_client"} for an unknown client or a wrong secret (RFC 6749 says 401).

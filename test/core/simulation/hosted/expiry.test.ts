@@ -37,12 +37,14 @@ async function world(lambdas?: Parameters<typeof createCognito>[0]) {
   })
   const get = (url: string, cookie?: string) =>
     mock.handle({ method: 'GET', url, headers: cookie ? { cookie } : {}, body: '' })
+  // A browser's form post: the page's CSRF token in the cookie and in the `_csrf` field.
+  const csrf = '00000000-0000-4000-8000-000000000000'
   const post = (url: string, form: Record<string, string>) =>
     mock.handle({
       method: 'POST',
       url,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(form).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `XSRF-TOKEN=${csrf}` },
+      body: new URLSearchParams({ _csrf: csrf, ...form }).toString(),
     })
   const query = (extra: Record<string, string> = {}) =>
     new URLSearchParams({ client_id: client, redirect_uri: CALLBACK, response_type: 'code', scope: 'openid', ...extra })

@@ -154,7 +154,7 @@ describe('openid-client against serve', () => {
       `${world.base}/logout?${new URLSearchParams({ client_id: world.web.id, logout_uri: SIGNED_OUT })}`,
     )
     expect(out.headers.get('location')).toBe(SIGNED_OUT)
-    expect(browser.cookie).toBeUndefined()
+    expect(browser.jar.get('cognito')).toBeUndefined()
   })
 })
 
@@ -243,10 +243,64 @@ describe("Cognito's answers to bad OAuth requests", () => {
     const params = { client_id: world.web.id, redirect_uri: CALLBACK, response_type: 'code' }
     const first = await browser.get(`${world.base}/oauth2/authorize?${new URLSearchParams(params)}`)
     const login = first.headers.get('location')!
+    await browser.get(login)
     const wrong = await browser.post(login, { username: 'jane', password: 'nope' })
     expect(wrong.status).toBe(400)
     expect(await wrong.text()).toContain(
       '<p class="message" role="alert" id="message">Incorrect username or password.</p>',
     )
+  })
+
+  it("refuses a form post without the page's CSRF token, and sends no page into a frame", async () => {
+    const browser = new Browser()
+    const params = { client_id: world.web.id, redirect_uri: CALLBACK, response_type: 'code' }
+    const login = (await browser.get(`${world.base}/oauth2/authorize?${new URLSearchParams(params)}`)).headers.get(
+      'location',
+    )!
+    const page = await browser.get(login)
+    expect(page.headers.get('x-frame-options')).toBe('DENY')
+    expect(page.headers.get('set-cookie')).toMatch(/^XSRF-TOKEN=[0-9a-f-]{36}; Path=\/; HttpOnly; SameSite=Lax/)
+    const token = browser.jar.get('XSRF-TOKEN')!
+    expect(await page.text()).toContain(`<input type="hidden" name="_csrf" value="${token}">`)
+    // A page of another site can post the form, but cannot read the cookie to repeat it.
+    const forged = await fetch(login, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `XSRF-TOKEN=${token}` },
+      body: new URLSearchParams({ username: 'jane', password: 'Correct-Horse-1' }),
+    })
+    expect(forged.status).toBe(400)
+    expect(await forged.text()).toContain('An error was encountered with the requested page.')
+    const wrongToken = await fetch(login, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `XSRF-TOKEN=${token}` },
+      body: new URLSearchParams({ _csrf: 'guessed', username: 'jane', password: 'Correct-Horse-1' }),
+    })
+    expect(wrongToken.status).toBe(400)
+    expect((await browser.post(login, { username: 'jane', password: 'Correct-Horse-1' })).status).toBe(302)
+  })
+
+  it('answers malformed escapes in a path, a cookie or Basic credentials as a page or an OAuth error, never a 500', async () => {
+    const malformedPath = await fetch(`${world.base.replace(/\/[^/]*$/, '')}/%E0%A4%A/login`, { redirect: 'manual' })
+    expect(malformedPath.status).toBeLessThan(500)
+    const browser = new Browser()
+    const params = { client_id: world.web.id, redirect_uri: CALLBACK, response_type: 'code' }
+    const authorize = `${world.base}/oauth2/authorize?${new URLSearchParams(params)}`
+    const badCookie = await fetch(authorize, {
+      redirect: 'manual',
+      headers: { cookie: 'cognito=%E0%A4%A; XSRF-TOKEN=%' },
+    })
+    expect(badCookie.status).toBe(302)
+    const basic = await fetch(`${world.base}/oauth2/token`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${Buffer.from('%E0%A4%A:secret').toString('base64')}`,
+      },
+      body: 'grant_type=client_credentials',
+    })
+    expect([basic.status, await basic.json()]).toEqual([400, { error: 'invalid_client' }])
+    void browser
   })
 })

@@ -102,22 +102,31 @@ export async function hostedWorld(options: Parameters<typeof startCognitoServer>
   }
 }
 
-/** A browser without a window: follows nothing, keeps the hosted UI's cookie. */
+/** A browser without a window: follows nothing, keeps the hosted UI's cookies, and sends its forms' CSRF token. */
 export class Browser {
-  cookie: string | undefined
+  readonly jar = new Map<string, string>()
+
+  /** The cookies it sends, as a Cookie header (undefined when it holds none). */
+  get cookie(): string | undefined {
+    return this.jar.size === 0 ? undefined : [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ')
+  }
 
   async get(url: string): Promise<Response> {
-    const response = await fetch(url, { redirect: 'manual', headers: this.cookie ? { cookie: this.cookie } : {} })
+    const cookie = this.cookie
+    const response = await fetch(url, { redirect: 'manual', headers: cookie ? { cookie } : {} })
     this.keep(response)
     return response
   }
 
+  /** Posts a form as the page's own form would: with the `_csrf` field that repeats the XSRF-TOKEN cookie. */
   async post(url: string, form: Record<string, string>): Promise<Response> {
+    const cookie = this.cookie
+    const token = this.jar.get('XSRF-TOKEN')
     const response = await fetch(url, {
       method: 'POST',
       redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', ...(this.cookie ? { cookie: this.cookie } : {}) },
-      body: new URLSearchParams(form),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
+      body: new URLSearchParams({ ...(token !== undefined && { _csrf: token }), ...form }),
     })
     this.keep(response)
     return response
@@ -136,9 +145,12 @@ export class Browser {
   }
 
   private keep(response: Response): void {
-    const set = response.headers.get('set-cookie')
-    if (!set) return
-    const [pair] = set.split(';')
-    this.cookie = /Max-Age=0/.test(set) ? undefined : pair
+    for (const set of response.headers.getSetCookie()) {
+      const [pair] = set.split(';')
+      const at = pair!.indexOf('=')
+      const name = pair!.slice(0, at)
+      if (/Max-Age=0/.test(set)) this.jar.delete(name)
+      else this.jar.set(name, pair!.slice(at + 1))
+    }
   }
 }
