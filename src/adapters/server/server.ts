@@ -1,11 +1,15 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { randomBytes } from 'node:crypto'
+import { createServer, type Server, type ServerResponse } from 'node:http'
 import { writeContract } from '../../core/contract/file.js'
 import { type CognitoMock, createCognitoMock } from '../../core/mock/mock.js'
 import type { CognitoMockOptions } from '../../core/mock/options.js'
 import { type Cognito, createCognito } from '../../core/simulation/index.js'
+import { BodyTooLarge, MAX_CONTROL_BYTES, MAX_REQUEST_BYTES, readBody } from './body.js'
 import { CONTROL_PATH, control } from './control.js'
-import { preflight } from './cors.js'
+import { type ControlPolicy, controlCors, controlRefusal } from './control-guard.js'
+import { controlPreflight, preflight } from './cors.js'
 import { type DataDir, openDataDir } from './data-dir.js'
+import { hostAllowed, isLoopback } from './hosts.js'
 import { entryOf, formatEntry, type LogFormat } from './request-log.js'
 
 /** Options of the local Cognito endpoint. */
@@ -20,6 +24,15 @@ export interface CognitoServerOptions extends CognitoMockOptions {
   readonly requestLog?: ((line: string) => void) | undefined
   /** `text` (default) for people, `json` for machines. */
   readonly requestLogFormat?: LogFormat | undefined
+  /**
+   * A token every control request must carry (`x-cognito-idp-contract-token`, or `Authorization: Bearer`). Bound
+   * beyond loopback without one, the server makes one (random) and gives it as `controlToken`.
+   */
+  readonly controlToken?: string | undefined
+  /** Host names besides loopback, the bound interface and the pools' domains that requests may name (e.g. `cognito` in a compose file). */
+  readonly allowHosts?: readonly string[] | undefined
+  /** The largest API or hosted-page request body, in bytes (default 2 MiB); larger ones get 413 before they are read. */
+  readonly maxRequestBytes?: number | undefined
 }
 
 /** A running local Cognito endpoint and the mock behind it. */
@@ -29,23 +42,32 @@ export interface RunningCognitoServer {
   readonly mock: CognitoMock
   /** The data directory that keeps the state, if one was given. */
   readonly data: string | undefined
+  /** The token control requests must carry, when there is one (given, or made because the server is bound beyond loopback). */
+  readonly controlToken: string | undefined
   /** Stops listening, and lets go of the data directory. */
   close(): Promise<void>
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    request.on('data', (chunk: Buffer) => chunks.push(chunk))
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    request.on('error', reject)
-  })
+function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const all = { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers }
+  if (status === 204 || body === undefined) response.writeHead(status, all).end()
+  else response.writeHead(status, all).end(JSON.stringify(body))
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  const headers = { 'access-control-allow-origin': '*', 'content-type': 'application/json' }
-  if (status === 204 || body === undefined) response.writeHead(status, headers).end()
-  else response.writeHead(status, headers).end(JSON.stringify(body))
+/** An answer to a request refused before it reached the API, the hosted pages or the controls, in the form each expects. */
+function refuse(response: ServerResponse, status: number, message: string, api: boolean): void {
+  const text = `cognito-idp-contract: ${message}`
+  // Chosen: API callers get an AWS error envelope (the SDKs read __type), others a message.
+  sendJson(
+    response,
+    status,
+    api
+      ? { __type: status === 413 ? 'RequestEntityTooLargeException' : 'AccessDeniedException', message: text }
+      : { message: text },
+    {
+      connection: 'close',
+    },
+  )
 }
 
 /**
@@ -97,12 +119,43 @@ export async function startCognitoServer(options: CognitoServerOptions = {}): Pr
     data: dir?.path ?? null,
     simulated: simulation.operations.length,
   }
+  const controlToken = options.controlToken ?? (isLoopback(host) ? undefined : randomBytes(24).toString('base64url'))
+  const policy: ControlPolicy = {
+    bound: host,
+    allowed: options.allowHosts ?? [],
+    customDomain: (name) => simulation.servesDomain(name),
+    token: controlToken,
+  }
+  const maxRequest = options.maxRequestBytes ?? MAX_REQUEST_BYTES
   const server: Server = createServer((request, response) => {
     void (async () => {
-      if (request.method === 'OPTIONS') return preflight(request, response)
-      const url = new URL(request.url ?? '/', `http://${request.headers.host ?? host}`)
-      const body = await readBody(request)
-      if (url.pathname.startsWith(CONTROL_PATH)) {
+      const path = (request.url ?? '/').split('?')[0] ?? '/'
+      const isControl = path.startsWith(CONTROL_PATH)
+      const isApi = request.method === 'POST' && (path === '/' || path === '')
+      if (!hostAllowed(request.headers.host, policy))
+        return refuse(
+          response,
+          403,
+          `the Host ${JSON.stringify(request.headers.host)} is not this server's; start it with --allow-host NAME to answer that name`,
+          isApi,
+        )
+      if (request.method === 'OPTIONS')
+        return isControl ? controlPreflight(request, response, policy) : preflight(request, response)
+      if (isControl) {
+        const refusal = controlRefusal(request.method ?? 'GET', request.headers, policy)
+        if (refusal) return refuse(response, refusal.status, refusal.message, false)
+      }
+      let url: URL
+      let body: string
+      try {
+        url = new URL(request.url ?? '/', `http://${request.headers.host ?? host}`)
+        body = await readBody(request, isControl ? MAX_CONTROL_BYTES : maxRequest)
+      } catch (error) {
+        if (error instanceof BodyTooLarge)
+          return refuse(response, 413, `the request body is larger than ${error.limit} bytes`, isApi)
+        return refuse(response, 400, `the request could not be read: ${(error as Error).message}`, isApi)
+      }
+      if (isControl) {
         const start = performance.now()
         const answer = await control(
           { method: request.method ?? 'GET', url, body },
@@ -128,7 +181,7 @@ export async function startCognitoServer(options: CognitoServerOptions = {}): Pr
             format,
           ),
         )
-        return sendJson(response, answer.status, answer.body)
+        return sendJson(response, answer.status, answer.body, controlCors(request.headers, policy))
       }
       const headers: Record<string, string> = {}
       for (const [k, v] of Object.entries(request.headers)) if (typeof v === 'string') headers[k] = v
@@ -136,7 +189,12 @@ export async function startCognitoServer(options: CognitoServerOptions = {}): Pr
       response.writeHead(answer.status, answer.headers).end(answer.body)
     })().catch((error: unknown) => {
       if (!response.headersSent)
-        sendJson(response, 500, { __type: 'InternalErrorException', message: `cognito-idp-contract: ${String(error)}` })
+        sendJson(
+          response,
+          500,
+          { __type: 'InternalErrorException', message: `cognito-idp-contract: ${String(error)}` },
+          { 'access-control-allow-origin': '*' },
+        )
     })
   })
   try {
@@ -152,9 +210,10 @@ export async function startCognitoServer(options: CognitoServerOptions = {}): Pr
   const port = typeof address === 'object' && address ? address.port : options.port
   const contractFile = typeof options.contract === 'object' ? options.contract.file : undefined
   return {
-    url: `http://${host}:${port}/`,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
     mock,
     data: dir?.path,
+    controlToken,
     close: () =>
       new Promise((resolve, reject) => {
         server.closeAllConnections?.()

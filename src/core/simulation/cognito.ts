@@ -128,6 +128,8 @@ export interface Cognito {
   messages(filter?: MessageFilter): DeliveredMessage[]
   /** The code (or temporary password) of the newest message matching the filter, if there is one. */
   lastCode(filter?: MessageFilter): string | undefined
+  /** Whether a host name is a custom domain of one of the simulation's pools. */
+  servesDomain(host: string): boolean
   /** Whether the simulation holds a user pool, in the partition a call with this account and region reaches. */
   holds(poolId: string, call?: CallInfo): boolean
   /** The region a call with this input would be answered in. */
@@ -259,6 +261,7 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
             (filter.userName === undefined || i.event['userName'] === filter.userName),
         ),
       ),
+    servesDomain: (host) => store.occupied().some((p) => p.tables.domains.get(host)?.custom !== undefined),
     holds: (poolId, call = {}) => {
       const account = call.account ?? defaultAccount
       const region = call.region ?? regionHint(store, account, { UserPoolId: poolId }) ?? defaultRegion

@@ -40,8 +40,12 @@ afterEach(async () => {
   server = undefined
 })
 
+/** A control request as this machine's own tools send it: with the control header. */
 const control = (path: string, init?: RequestInit) =>
-  fetch(new URL(`${CONTROL_PATH.slice(1)}${path}`, server!.url), init)
+  fetch(new URL(`${CONTROL_PATH.slice(1)}${path}`, server!.url), {
+    ...init,
+    headers: { 'x-cognito-idp-contract': '1', ...(init?.headers as Record<string, string> | undefined) },
+  })
 
 describe('the control endpoints', () => {
   it('health names the mode, region and how many operations are simulated', async () => {

@@ -48,7 +48,10 @@ describe('serve --data', () => {
     expect(await poolNames(server.url)).toEqual(['kept'])
     const users = await clientFor(server.url).send(new ListUsersCommand({ UserPoolId: UserPool!.Id! }))
     expect(users.Users!.map((u) => [u.Username, u.UserStatus])).toEqual([['jane', 'FORCE_CHANGE_PASSWORD']])
-    await fetch(new URL('_cognito-idp-contract/reset', server.url), { method: 'POST' })
+    await fetch(new URL('_cognito-idp-contract/reset', server.url), {
+      method: 'POST',
+      headers: { 'x-cognito-idp-contract': '1' },
+    })
     await server.close()
 
     server = await startCognitoServer({ data })

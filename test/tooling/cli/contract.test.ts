@@ -162,7 +162,10 @@ describe('serve --contract', () => {
     })
     const { UserPool } = await client.send(new CreateUserPoolCommand({ PoolName: 'app' }))
     await client.send(new DescribeUserPoolCommand({ UserPoolId: UserPool!.Id! }))
-    await fetch(new URL('/_cognito-idp-contract/reset', url), { method: 'POST' })
+    await fetch(new URL('/_cognito-idp-contract/reset', url), {
+      method: 'POST',
+      headers: { 'x-cognito-idp-contract': '1' },
+    })
     await client.send(new DescribeUserPoolCommand({ UserPoolId: UserPool!.Id! })).catch(() => undefined)
     const live = (await (await fetch(new URL('/_cognito-idp-contract/contract', url))).json()) as {
       operations: Record<string, { calls: number; errors: Record<string, number> }>

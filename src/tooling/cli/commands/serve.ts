@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { CONTROL_ROUTES } from '../../../adapters/server/control.js'
 import { DataDirError } from '../../../adapters/server/data-dir.js'
+import { isLoopback } from '../../../adapters/server/hosts.js'
 import { type RunningCognitoServer, startCognitoServer } from '../../../adapters/server/server.js'
 import type { ResponseMode } from '../../../core/mock/options.js'
 import type { Fixtures, Lambdas } from '../../../core/simulation/index.js'
@@ -54,6 +55,14 @@ function banner(server: RunningCognitoServer, mode: string, region: string): str
   Amplify   Amplify.configure({ Auth: { Cognito: { userPoolId, userPoolClientId, userPoolEndpoint: '${url}' } } })
   hosted UI ${url}/_domain/<domain>/oauth2/authorize (a pool's domain; discovery at ${url}/<poolId>/.well-known/openid-configuration)
   controls  ${url}/_cognito-idp-contract/ (health, reset, snapshot, fixtures, messages, invocations, contract)
+${exposure(server)}`
+}
+
+/** The warning of a server bound beyond loopback, with the control token it made (none to say on loopback). */
+function exposure(server: RunningCognitoServer): string {
+  if (isLoopback(new URL(server.url).hostname)) return ''
+  return `  WARNING   bound beyond loopback: other machines can call the API and the hosted pages, which check no credentials.
+            Control requests need the token: -H 'x-cognito-idp-contract-token: ${server.controlToken}'
 `
 }
 
@@ -77,12 +86,20 @@ domain (hosted sign-in page and OAuth 2.0 endpoints) answers at /_domain/<domain
   --contract FILE                       record the clients' traffic as a consumer contract, written to FILE (merged
                                         with what it holds) when the server stops; GET …/contract reads it live
   --consumer NAME                       the consumer's name in that contract
-  --seed N                              seed of ids and generated data (default 0)
+  --seed N                              seed of ids and generated data (default 0); secrets stay random
+  --reproducible-secrets                draw passwords, codes, tokens and client secrets from the seed too (golden
+                                        tests only: anyone who knows the seed knows them)
+  --allow-host NAME                     also answer requests naming this host (e.g. a compose service); repeatable
+  --control-token T                     control requests must carry T (x-cognito-idp-contract-token, or
+                                        Authorization: Bearer); also from COGNITO_IDP_CONTRACT_TOKEN. Bound beyond
+                                        loopback without one, a random token is made and printed
   --mode auto|simulation|generated      where answers come from (default auto)
   --quiet                               no line per request
   --log-json                            log each request as one JSON object per line
 
-Controls, for test runners in any language (JSON bodies):
+Controls, for test runners in any language (JSON bodies). They answer this machine's own tools only: a request from
+a page of another origin is refused, and one that changes state needs the header x-cognito-idp-contract: 1 (or
+Content-Type: application/json), e.g. curl -X POST -H 'x-cognito-idp-contract: 1' <url>/_cognito-idp-contract/reset
 ${routes}
 `,
   async run(args, io) {
@@ -97,6 +114,9 @@ ${routes}
         contract: { type: 'string' },
         consumer: { type: 'string' },
         seed: { type: 'string', default: '0' },
+        'reproducible-secrets': { type: 'boolean', default: false },
+        'allow-host': { type: 'string', multiple: true },
+        'control-token': { type: 'string' },
         mode: { type: 'string', default: 'auto' },
         quiet: { type: 'boolean', default: false },
         'log-json': { type: 'boolean', default: false },
@@ -114,6 +134,9 @@ ${routes}
         port,
         host: values.host,
         seed,
+        reproducibleSecrets: values['reproducible-secrets'],
+        allowHosts: values['allow-host'] ?? [],
+        controlToken: values['control-token'] ?? (process.env['COGNITO_IDP_CONTRACT_TOKEN'] || undefined),
         mode,
         ...(fixtures && { fixtures }),
         ...(lambdas && { lambdas }),
