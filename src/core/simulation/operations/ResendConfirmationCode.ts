@@ -29,8 +29,9 @@ export const ResendConfirmationCode = operation('ResendConfirmationCode', async 
   // Seen in client code matching Cognito's text.
   if (user.status !== 'UNCONFIRMED') throw invalidParameter(cx, 'User is already confirmed.')
   const target = verificationTarget(pool, user.attributes)
-  // Chosen: the message when the pool auto-verifies nothing the user has.
-  if (!target) throw invalidParameter(cx, 'Auto verification not turned on.')
+  // Seen (Medium): the message when the pool auto-verifies nothing the user has (app notes quote "Error: Cannot resend
+  // codes. Auto verification not turned on."; client code maps it under InvalidParameterException).
+  if (!target) throw invalidParameter(cx, 'Cannot resend codes. Auto verification not turned on.')
   const code = newCode(cx, CODE_LIFETIME.signUp, target.attribute)
   const next = cx.tables.users.put({ ...user, codes: { ...user.codes, signUp: code } })
   const delivery = {

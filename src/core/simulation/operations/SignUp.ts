@@ -47,6 +47,11 @@ export const SignUp = operation('SignUp', async (cx, input) => {
   })
   let attributes: Array<readonly [string, string]> = [['sub', sub], ...identity.attributes]
   const has = (name: string) => attributes.some(([n]) => n === name)
+  // Seen (Medium-High): Cognito refuses auto-verification of a user it does not auto-confirm, "Phone or email cannot be
+  // auto verified, when user is not being auto confirmed." (https://github.com/aws/aws-sdk-java/issues/1049 and app
+  // notes). Chosen: InvalidParameterException, as the type was not captured.
+  if ((decision.autoVerifyEmail || decision.autoVerifyPhone) && !decision.autoConfirmUser)
+    throw invalidParameter(cx, 'Phone or email cannot be auto verified, when user is not being auto confirmed.')
   // Chosen wording: AWS's documentation says only that sign-up fails when the attribute to verify is missing.
   if (decision.autoVerifyEmail && !has('email'))
     throw invalidParameter(cx, 'autoVerifyEmail requires the user to have an email attribute.')

@@ -125,6 +125,25 @@ describe('PreSignUp and PostConfirmation', () => {
     })
   })
 
+  it('refuses auto-verification of a user PreSignUp does not auto-confirm, as Cognito does (no user is made)', async () => {
+    behaviour.preSignUp = async (event) => {
+      event.response.autoVerifyEmail = true
+      return event
+    }
+    expect(
+      await w.failure('SignUp', {
+        ClientId: CLIENT,
+        Username: 'jane',
+        Password: 'Correct-Horse-1',
+        UserAttributes: [{ Name: 'email', Value: 'jane@example.com' }],
+      }),
+    ).toEqual({
+      name: 'InvalidParameterException',
+      message: 'Phone or email cannot be auto verified, when user is not being auto confirmed.',
+    })
+    expect((await w.failure('AdminGetUser', { UserPoolId: POOL, Username: 'jane' })).name).toBe('UserNotFoundException')
+  })
+
   it('sends validationData null when the call sent none, and leaves the user unconfirmed by default', async () => {
     const result = await signUp()
     expect(result).toMatchObject({ UserConfirmed: false, CodeDeliveryDetails: { DeliveryMedium: 'EMAIL' } })

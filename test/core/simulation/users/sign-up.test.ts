@@ -266,6 +266,14 @@ describe('ResendConfirmationCode and AdminConfirmSignUp', () => {
     })
   })
 
+  it("refuses a resend when the pool auto-verifies nothing the user has, in Cognito's words", async () => {
+    await w.call('SignUp', { ...jane, UserAttributes: [{ Name: 'given_name', Value: 'Jane' }] })
+    expect(await w.failure('ResendConfirmationCode', { ClientId: CLIENT, Username: 'jane' })).toEqual({
+      name: 'InvalidParameterException',
+      message: 'Cannot resend codes. Auto verification not turned on.',
+    })
+  })
+
   it('simulates a delivery for unknown users behind a hiding client, and refuses them otherwise', async () => {
     expect(await w.failure('ResendConfirmationCode', { ClientId: CLIENT, Username: 'nobody' })).toEqual({
       name: 'UserNotFoundException',
