@@ -6,12 +6,10 @@ import { findPool } from '../resources/user-pools.js'
 /** CreateResourceServer: an identifier unique in the pool and the scopes it defines. */
 export const CreateResourceServer = operation('CreateResourceServer', (cx, input) => {
   const pool = findPool(cx, input.UserPoolId)
-  // Chosen wording: no capture of Cognito's text for a taken identifier was found.
+  // Seen (Medium, one third-party reproduction of botocore's text): "<poolId> already has identifier <identifier>"
+  // (find_string "CreateResourceServer operation:").
   if (cx.tables.resourceServers.has(`${pool.pool.Id}/${input.Identifier}`))
-    throw invalidParameter(
-      cx,
-      `A resource server with identifier ${input.Identifier} already exists in this user pool.`,
-    )
+    throw invalidParameter(cx, `${pool.pool.Id} already has identifier ${input.Identifier}`)
   checkScopes(cx, input.Scopes ?? [])
   const row = cx.tables.resourceServers.insert({
     poolId: pool.pool.Id,

@@ -139,9 +139,11 @@ function acceptableUrl(url: string): boolean {
 /**
  * The OAuth settings of a client, checked as Cognito checks them. Seen from Cognito: ScopeDoesNotExistException
  * "Invalid scope requested: <scope>" (CloudFormation report) and InvalidOAuthFlowException "CallbackUrls can not be
- * empty when code flow or implicit flow is selected" (Terraform report). Chosen wording (behaviour documented,
- * text not captured): client_credentials with other flows or without a secret, a DefaultRedirectURI not among the
- * callback URLs, an http URL to a host other than localhost.
+ * empty when code flow or implicit flow is selected" (Terraform report), "client_credentials flow can not be selected
+ * along with code flow or implicit flow." and "client_credentials flow can not be selected if client does not have a
+ * client secret." (High: several CLI and CloudFormation notes, find_string "client_credentials flow can not be
+ * selected"). Chosen wording (behaviour documented, text not captured): a DefaultRedirectURI not among the callback
+ * URLs, an http URL to a host other than localhost.
  */
 export function checkOAuthSettings(
   cx: Can<'InvalidParameterException' | 'ScopeDoesNotExistException' | 'InvalidOAuthFlowException'>,
@@ -162,7 +164,7 @@ export function checkOAuthSettings(
     throw fail(
       cx,
       'InvalidOAuthFlowException',
-      'client_credentials flow can not be selected if authorization code or implicit flow is selected.',
+      'client_credentials flow can not be selected along with code flow or implicit flow.',
     )
   if (flows.includes('client_credentials') && !hasSecret)
     throw fail(

@@ -39,7 +39,9 @@ export function domainsOf(cx: Can<never>, poolId: string): { prefix?: DomainRow;
 
 /**
  * Checks a new domain: free in this region ("Domain already associated with another user pool.", seen from
- * Cognito in CloudFormation and Terraform reports) and the pool's first of its kind (message chosen). A prefix is taken
+ * Cognito in CloudFormation and Terraform reports) and the pool's first of its kind ("User pool already has a domain
+ * configured.", seen, Medium-High: https://github.com/aws/aws-cdk/issues/10062 as an AWS sample quotes it, and client
+ * code matching it on InvalidParameterException). A prefix is taken
  * by any account's pool in the region (seen: aws-samples/websocket-chat-application#56, "Cognito domain names need to
  * be unique in a given region"); a custom domain, a DNS name, by any pool anywhere (chosen).
  */
@@ -53,7 +55,7 @@ export function checkNewDomain(
   if (taken) throw invalidParameter(cx, 'Domain already associated with another user pool.')
   const existing = domainsOf(cx, poolId)
   if (custom ? existing.custom : existing.prefix)
-    throw invalidParameter(cx, `User pool ${poolId} already has a ${custom ? 'custom' : 'prefix'} domain configured.`)
+    throw invalidParameter(cx, 'User pool already has a domain configured.')
   // Seen from Cognito (Terraform report): a prefix domain's own wording of the model's pattern.
   if (!custom && !/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(domain))
     throw invalidParameter(

@@ -67,6 +67,17 @@ describe('domains', () => {
       }),
     )
     expect(created.CloudFrontDomain).toMatch(/^[a-z0-9]+\.cloudfront\.net$/)
+    expect(
+      await error(
+        sdk.send(
+          new Sdk.CreateUserPoolDomainCommand({
+            UserPoolId,
+            Domain: 'login.example.com',
+            CustomDomainConfig: { CertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' },
+          }),
+        ),
+      ),
+    ).toBe('InvalidParameterException: User pool already has a domain configured.')
     expect((await sdk.send(new Sdk.DescribeUserPoolCommand({ UserPoolId }))).UserPool!.CustomDomain).toBe(
       'auth.example.com',
     )
@@ -81,6 +92,9 @@ describe('resource servers and OAuth settings', () => {
       new Sdk.CreateResourceServerCommand({ UserPoolId, Identifier: 'https://api.example.com', Name: 'API', Scopes }),
     )
     await sdk.send(new Sdk.CreateResourceServerCommand({ UserPoolId, Identifier: 'billing', Name: 'Billing' }))
+    expect(
+      await error(sdk.send(new Sdk.CreateResourceServerCommand({ UserPoolId, Identifier: 'billing', Name: 'Again' }))),
+    ).toBe(`InvalidParameterException: ${UserPoolId} already has identifier billing`)
     const page1 = await sdk.send(new Sdk.ListResourceServersCommand({ UserPoolId, MaxResults: 1 }))
     expect(page1.ResourceServers!.map((r) => r.Identifier)).toEqual(['https://api.example.com'])
     const page2 = await sdk.send(
@@ -130,7 +144,9 @@ describe('resource servers and OAuth settings', () => {
           }),
         ),
       ),
-    ).toMatch(/^InvalidOAuthFlowException: client_credentials flow can not be selected/)
+    ).toBe(
+      'InvalidOAuthFlowException: client_credentials flow can not be selected along with code flow or implicit flow.',
+    )
     const ok = await sdk.send(
       new Sdk.CreateUserPoolClientCommand({
         ...base,
