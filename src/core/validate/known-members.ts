@@ -1,3 +1,5 @@
+import { asNode, mapValue, members, type SchemaNode } from '../shared/walk.js'
+
 /** A function that gives back a value without the members its schema does not name (the same value when it has none). */
 type Pruner = (value: unknown) => unknown
 
@@ -7,10 +9,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
 }
 
-function structure(properties: Record<string, object>): Pruner {
-  const known = new Set(Object.keys(properties))
+function structure(properties: ReadonlyArray<[string, SchemaNode]>): Pruner {
+  const known = new Set(properties.map(([key]) => key))
   const children = new Map<string, Pruner>()
-  for (const [key, member] of Object.entries(properties)) {
+  for (const [key, member] of properties) {
     const child = prunerOf(member)
     if (child) children.set(key, child)
   }
@@ -73,18 +75,14 @@ function prunerOf(schema: object): Pruner | null {
   // A shape that refers to itself finds its own pruner through this forward reference.
   let built: Pruner | null = null
   pruners.set(schema, (value) => (built ? built(value) : value))
-  const s = schema as {
-    properties?: Record<string, object>
-    items?: object
-    patternProperties?: Record<string, object>
-  }
-  if (s.properties) built = structure(s.properties)
-  else if (s.items) {
-    const item = prunerOf(s.items)
+  const node = asNode(schema)
+  const value = mapValue(node)
+  if (node['properties']) built = structure(members(node))
+  else if (node['items']) {
+    const item = prunerOf(node['items'] as object)
     built = item ? list(item) : null
-  } else if (s.patternProperties) {
-    const entry = Object.values(s.patternProperties)[0]
-    const pruned = entry ? prunerOf(entry) : null
+  } else if (value) {
+    const pruned = prunerOf(value)
     built = pruned ? map(pruned) : null
   }
   pruners.set(schema, built)
