@@ -176,11 +176,24 @@ describe('software tokens (TOTP)', () => {
     )
   })
 
-  it('SetUserMFAPreference refuses TOTP before a token is verified', async () => {
+  it("SetUserMFAPreference refuses TOTP before a token is verified, and SMS without a phone number, in Cognito's words", async () => {
     const AccessToken = await accessToken('jane')
     expect(
       await w.failure('SetUserMFAPreference', { AccessToken, SoftwareTokenMfaSettings: { Enabled: true } }),
-    ).toEqual({ name: 'InvalidParameterException', message: 'User has not verified software token mfa' })
+    ).toEqual({
+      name: 'InvalidParameterException',
+      message: 'User does not have delivery config set to turn on SOFTWARE_TOKEN_MFA',
+    })
+    expect(
+      await w.failure('AdminSetUserMFAPreference', {
+        UserPoolId: POOL,
+        Username: 'jane',
+        SMSMfaSettings: { Enabled: true },
+      }),
+    ).toEqual({
+      name: 'InvalidParameterException',
+      message: 'User does not have delivery config set to turn on SMS_MFA',
+    })
   })
 })
 

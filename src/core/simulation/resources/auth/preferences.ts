@@ -17,8 +17,11 @@ export interface MfaPreferences {
 
 /**
  * A user's MFA settings with new preferences applied: each method given is turned on or off and may become the
- * preferred one (only one can be). Seen in client code matching Cognito's text: "User has not verified software token
- * mfa" for TOTP without a verified token; the other refusals' wording is chosen.
+ * preferred one (only one can be). Seen (Medium-High): TOTP without a verified token is InvalidParameterException
+ * "User does not have delivery config set to turn on SOFTWARE_TOKEN_MFA" (https://github.com/aws/aws-sdk-js-v3/issues/4645
+ * and CLI captures; Amplify v5 still matched the older "User has not verified software token mfa"). Seen (Low-Medium,
+ * an emulator's conformance test): "… SMS_MFA" for a user without a phone number; chosen by the same pattern:
+ * "… EMAIL_OTP" for a user without an email address, and the wording for preferring a method left off.
  */
 export function applyPreferences(
   cx: Can<'InvalidParameterException'>,
@@ -42,10 +45,9 @@ export function applyPreferences(
   apply(given.SMSMfaSettings, 'sms', 'SMS_MFA')
   apply(given.SoftwareTokenMfaSettings, 'totp', 'SOFTWARE_TOKEN_MFA')
   apply(given.EmailMfaSettings, 'email', 'EMAIL_OTP')
-  if (next.totp && !next.totpSecret) throw invalidParameter(cx, 'User has not verified software token mfa')
-  if (next.sms && !attribute(user, 'phone_number'))
-    throw invalidParameter(cx, 'SMS MFA cannot be enabled for a user without a phone number.')
-  if (next.email && !attribute(user, 'email'))
-    throw invalidParameter(cx, 'Email MFA cannot be enabled for a user without an email address.')
+  const noDelivery = (type: string) => invalidParameter(cx, `User does not have delivery config set to turn on ${type}`)
+  if (next.totp && !next.totpSecret) throw noDelivery('SOFTWARE_TOKEN_MFA')
+  if (next.sms && !attribute(user, 'phone_number')) throw noDelivery('SMS_MFA')
+  if (next.email && !attribute(user, 'email')) throw noDelivery('EMAIL_OTP')
   return next
 }
