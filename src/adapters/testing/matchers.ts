@@ -1,6 +1,7 @@
 import type { Operations } from '../../../generated/types.js'
-import type { OperationName } from '../../../schemas/operations.js'
+import { type OperationName, operations } from '../../../schemas/operations.js'
 import type { RecordedCall } from '../../core/mock/calls.js'
+import { REDACTED, redact } from '../../core/mock/redact.js'
 import type { InvocationFilter, TriggerInvocation, TriggerName } from '../../core/simulation/triggers/types.js'
 
 /** Anything that records Cognito calls: the MSW handlers, a mock, `setupCognitoServer().cognito`. */
@@ -57,10 +58,32 @@ function isSource(value: unknown): value is CallSource {
   return typeof (value as CallSource | null)?.calls === 'function'
 }
 
+/**
+ * The calls as a failure message lists them: operation, outcome and input, with every sensitive member (by the
+ * operation's schema: passwords, codes, tokens, SRP values) masked as the request log masks them.
+ */
 const describeCalls = (calls: readonly RecordedCall[]): string =>
   calls.length === 0
     ? 'no Cognito calls'
-    : calls.map((c) => `  ${c.operation ?? '(unknown)'} ${JSON.stringify(c.input)}`).join('\n')
+    : calls
+        .map((c) => {
+          const input = c.operation ? redact(operations[c.operation].input, c.input) : REDACTED
+          const outcome = c.error ? `${c.error.status} ${c.error.type}` : '200'
+          return `  ${c.operation ?? '(unknown)'} ${outcome} ${JSON.stringify(input)}`
+        })
+        .join('\n')
+
+/** Members of trigger events that carry secrets (passwords, codes, answers, private parameters), masked in messages. */
+const SECRET_EVENT_MEMBER = /password|secret|token|session|^code$|challengeAnswer|privateChallengeParameters/i
+
+/** A trigger event's part with secret members masked, for a failure message. */
+function maskEvent(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskEvent)
+  if (value === null || typeof value !== 'object') return value
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, SECRET_EVENT_MEMBER.test(k) && v != null ? REDACTED : maskEvent(v)]),
+  )
+}
 
 /** Vitest (and Jest) matchers over recorded Cognito calls. */
 export const cognitoMatchers = {
@@ -116,7 +139,9 @@ export const cognitoMatchers = {
     const seen =
       all.length === 0
         ? 'no trigger invocations'
-        : all.map((i) => `  ${i.trigger} ${i.triggerSource} ${JSON.stringify(i.event['request'])}`).join('\n')
+        : all
+            .map((i) => `  ${i.trigger} ${i.triggerSource} ${JSON.stringify(maskEvent(i.event['request']))}`)
+            .join('\n')
     return {
       pass,
       message: () =>
