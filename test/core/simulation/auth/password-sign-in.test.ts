@@ -377,5 +377,13 @@ describe('refresh', () => {
       await w.failure('GetTokensFromRefreshToken', { ClientId: id, RefreshToken: first['RefreshToken'] }),
     ).toMatchObject({ name: 'RefreshTokenReuseException' })
     await w.call('GetTokensFromRefreshToken', { ClientId: id, RefreshToken: second['RefreshToken'] })
+    // "You can't authenticate with REFRESH_TOKEN_AUTH in app clients with refresh token rotation enabled." (AWS)
+    expect(
+      await w.failure('InitiateAuth', {
+        ClientId: id,
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
+        AuthParameters: { REFRESH_TOKEN: second['RefreshToken'] },
+      }),
+    ).toMatchObject({ name: 'InvalidParameterException' })
   })
 })

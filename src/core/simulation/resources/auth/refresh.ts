@@ -1,6 +1,7 @@
 import type { AuthenticationResultType } from '../../../../../generated/types.js'
 import type { Can } from '../../context.js'
 import { fail } from '../../context.js'
+import { invalidParameter } from '../../errors.js'
 import type { LambdaErrors } from '../../triggers/types.js'
 import { checkSecretHash } from '../clients.js'
 import type { UserRow } from '../users.js'
@@ -54,16 +55,26 @@ async function tokensOnly(
   return { AccessToken: access, ExpiresIn: expiresIn, TokenType: 'Bearer', IdToken: id }
 }
 
-/** REFRESH_TOKEN_AUTH (and REFRESH_TOKEN) through InitiateAuth: SECRET_HASH uses the username Cognito keeps. */
+/**
+ * REFRESH_TOKEN_AUTH (and REFRESH_TOKEN) through InitiateAuth: SECRET_HASH uses the username Cognito keeps. Seen
+ * (High, the Developer Guide): "You can't authenticate with REFRESH_TOKEN_AUTH in app clients with refresh token
+ * rotation enabled" (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html).
+ * Chosen: the refusal's type and wording (not captured).
+ */
 export async function refreshByInitiate(
-  cx: Can<'NotAuthorizedException' | LambdaErrors>,
+  cx: Can<'NotAuthorizedException' | 'InvalidParameterException' | LambdaErrors>,
   env: AuthEnv,
   token: string,
   secretHash: string | undefined,
 ): Promise<AuthenticationResultType> {
+  if (env.client.client.RefreshTokenRotation?.Feature === 'ENABLED')
+    throw invalidParameter(
+      cx,
+      'REFRESH_TOKEN_AUTH is not allowed for a client with refresh token rotation enabled: use GetTokensFromRefreshToken.',
+    )
   const { row, user } = usable(cx, env, token)
   checkSecretHash(cx, env.client, user.username, secretHash)
-  // Chosen: a rotated token past its grace period is no longer a valid refresh token here.
+  // Chosen: a token rotated out (by the client before rotation was turned off) past its grace period.
   if (spent(cx, env, row)) throw fail(cx, 'NotAuthorizedException', 'Invalid Refresh Token.')
   return tokensOnly(cx, env, row, user)
 }
