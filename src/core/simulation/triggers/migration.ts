@@ -3,10 +3,11 @@ import { isCognitoError } from '../../protocol/errors.js'
 import type { Can } from '../context.js'
 import { fail } from '../context.js'
 import { newIdentity } from '../resources/identities.js'
+import { deliver } from '../resources/messages.js'
 import { passwordKey } from '../resources/password-keys.js'
 import { checkAttributes } from '../resources/user-attributes.js'
 import type { PoolRow } from '../resources/user-pools.js'
-import { claimAliases, type UserRow } from '../resources/users.js'
+import { attribute, claimAliases, type UserRow } from '../resources/users.js'
 import { configured, invokeTrigger } from './invoke.js'
 import { RESPONSES } from './responses.js'
 import type { LambdaErrors } from './types.js'
@@ -21,8 +22,11 @@ export function migrates(pool: PoolRow): boolean {
  * (AWS's documentation): for UserMigration_Authentication with the password the sign-in gave and the status of
  * `finalUserStatus` (CONFIRMED by default, or RESET_REQUIRED); for UserMigration_ForgotPassword with no password,
  * RESET_REQUIRED. A throw is UserLambdaValidationException as for every trigger; attributes Cognito would refuse are
- * InvalidLambdaResponseException with Cognito's message about them (chosen). Chosen: no welcome message is sent,
- * whatever `messageAction` says. Resolves to undefined when the pool has no such function.
+ * InvalidLambdaResponseException with Cognito's message about them (chosen). Seen (High, the Developer Guide, migrate
+ * user trigger): a welcome message is sent unless `messageAction` is SUPPRESS, by `desiredDeliveryMediums` (SMS by
+ * default). Chosen: it is the pool's invitation (CustomMessage_AdminCreateUser) with no password in it, sent only by
+ * the mediums the user has an address for, as AdminCreateUser's default is. Resolves to undefined when the pool has
+ * no such function.
  */
 export async function migrateUser(
   cx: Can<LambdaErrors>,
@@ -69,6 +73,7 @@ export async function migrateUser(
     Object.values(returned as object).some((v) => typeof v !== 'string')
   )
     throw fail(cx, 'InvalidLambdaResponseException', 'Unrecognizable lambda output')
+  let user: UserRow
   const given: AttributeType[] = Object.entries(returned as Record<string, string>)
     .filter(([name]) => name !== 'sub' && name !== 'username')
     .map(([Name, Value]) => ({ Name, Value }))
@@ -97,9 +102,39 @@ export async function migrateUser(
       created: now,
       modified: now,
     }
-    return cx.tables.users.insert(claimAliases(checked, pool, draft, response['forceAliasCreation'] === true))
+    user = cx.tables.users.insert(claimAliases(checked, pool, draft, response['forceAliasCreation'] === true))
   } catch (error) {
     if (!isCognitoError(error)) throw error
     throw fail(cx, 'InvalidLambdaResponseException', error.message)
+  }
+  if (response['messageAction'] !== 'SUPPRESS')
+    await welcome(cx, pool, user, response['desiredDeliveryMediums'], call.clientId, call.clientMetadata)
+  return user
+}
+
+/** The attribute each delivery medium sends to. */
+const ADDRESS = { EMAIL: 'email', SMS: 'phone_number' } as const
+
+/** The welcome message of a migrated user, by each medium asked for (SMS by default) it has an address for. */
+async function welcome(
+  cx: Can<LambdaErrors>,
+  pool: PoolRow,
+  user: UserRow,
+  asked: unknown,
+  clientId: string | undefined,
+  clientMetadata: Readonly<Record<string, string>> | undefined,
+): Promise<void> {
+  const mediums = Array.isArray(asked) && asked.length > 0 ? asked : ['SMS']
+  for (const medium of new Set(mediums)) {
+    if (medium !== 'EMAIL' && medium !== 'SMS') continue
+    const destination = attribute(user, ADDRESS[medium])
+    if (destination)
+      await deliver(cx, pool, user, 'AdminCreateUser', {
+        medium,
+        destination,
+        attribute: ADDRESS[medium],
+        ...(clientId !== undefined && { clientId }),
+        ...(clientMetadata && { clientMetadata }),
+      })
   }
 }

@@ -232,6 +232,22 @@ describe('UserMigration', () => {
     expect(w.simulation.invocations({ trigger: 'UserMigration' })).toHaveLength(2)
   })
 
+  it('sends the welcome message unless the function says SUPPRESS, as AWS documents', async () => {
+    behaviour.migrate = async (event) => {
+      event.response.userAttributes = { email: `${event.userName}@example.com`, email_verified: 'true' }
+      event.response.finalUserStatus = 'CONFIRMED'
+      event.response.desiredDeliveryMediums = ['EMAIL']
+      if (event.userName === 'quiet') event.response.messageAction = 'SUPPRESS'
+      return event
+    }
+    await signIn('old', 'Legacy-Pass-1')
+    expect(w.simulation.messages()).toEqual([
+      expect.objectContaining({ kind: 'AdminCreateUser', medium: 'EMAIL', destination: 'old@example.com' }),
+    ])
+    await signIn('quiet', 'Legacy-Pass-1')
+    expect(w.simulation.messages()).toHaveLength(1)
+  })
+
   it('ForgotPassword migrates an unknown user as RESET_REQUIRED and sends the reset code', async () => {
     behaviour.migrate = async (event) => {
       event.response.userAttributes = { email: 'old@example.com', email_verified: 'true' }
