@@ -59,6 +59,8 @@ export interface CognitoMock {
 const DEFAULT_CALL_HISTORY = 10_000
 /** How far past the limit the history may grow before the oldest calls are dropped. */
 const HISTORY_SLACK = 1_000
+/** How many characters of request bodies the kept calls may hold together unless `callHistoryBytes` says otherwise (chosen). */
+const DEFAULT_HISTORY_CHARACTERS = 64 * 1024 * 1024
 
 /** The response header that says what answered a call (`simulation`, `generated`, `override`, `fault`, `protocol`). */
 export const SOURCE_HEADER = 'x-cognito-idp-contract-source'
@@ -120,7 +122,11 @@ export function createCognitoMock(
   let configured = new Map(initial)
   let runtime: Array<{ operation: OperationName; behaviour: OperationBehaviour }> = []
   let recorded: RecordedCall[] = []
+  /** The request body's length of each kept call, and their sum: the history is bounded by both count and size. */
+  let sizes: number[] = []
+  let held = 0
   const history = Math.max(0, options.callHistory ?? DEFAULT_CALL_HISTORY)
+  const historyCharacters = Math.max(0, options.callHistoryBytes ?? DEFAULT_HISTORY_CHARACTERS)
   const include = options.include ? new Set(options.include) : undefined
   const exclude = new Set(options.exclude ?? [])
   const served = (op: OperationName): boolean => (!include || include.has(op)) && !exclude.has(op)
@@ -283,8 +289,20 @@ export function createCognitoMock(
             ms: Math.round((performance.now() - start) * 10) / 10,
           }
           recorded.push(call)
+          sizes.push(request.body.length)
+          held += request.body.length
           // Chosen: older calls are dropped in batches, so keeping the history bounded costs one splice per batch.
-          if (recorded.length > history + HISTORY_SLACK) recorded.splice(0, recorded.length - history)
+          if (recorded.length > history + HISTORY_SLACK || held > historyCharacters) {
+            let drop = recorded.length > history + HISTORY_SLACK ? recorded.length - history : 0
+            let left = held
+            for (let i = 0; i < drop; i++) left -= sizes[i]!
+            // Past the size bound, the oldest go until what is kept holds at most half of it.
+            if (left > historyCharacters)
+              while (left > historyCharacters / 2 && drop < recorded.length) left -= sizes[drop++]!
+            recorded.splice(0, drop)
+            sizes.splice(0, drop)
+            held = left
+          }
           if (recorder && exchange.operation && !call.unhandled)
             recorder.add(exchange.operation, exchange.input, exchange.output, exchange.error?.type)
           options.onCall?.(call)
@@ -319,6 +337,8 @@ export function createCognitoMock(
     reset() {
       runtime = []
       recorded = []
+      sizes = []
+      held = 0
       configured = new Map(initial)
       simulation.reset()
       ready = fixtures ? simulation.seed(fixtures).then(() => undefined) : Promise.resolve()

@@ -81,6 +81,11 @@ export interface CognitoMockOptions {
    * `serve` or a benchmark would otherwise hold every request and response it ever answered.
    */
   readonly callHistory?: number | undefined
+  /**
+   * How many characters of request bodies the kept calls may hold together (64 Mi by default): past it the oldest
+   * calls are dropped, so large requests cannot grow a long-running `serve` without end.
+   */
+  readonly callHistoryBytes?: number | undefined
 }
 
 /** Options of contract recording. */

@@ -25,4 +25,17 @@ describe('the call history', () => {
     expect(kept.at(-1)!.input).toEqual({ UserPoolId: 'us-east-1_Hist01099' })
     expect(unbounded.calls()).toHaveLength(1_100)
   })
+
+  it('keeps at most callHistoryBytes of request bodies, dropping the oldest calls past it', async () => {
+    const mock = createCognitoMock({ mode: 'generated', callHistoryBytes: 10_000 })
+    const big = (n: number) => ({
+      ...request(n),
+      body: JSON.stringify({ UserPoolId: `us-east-1_Hist${String(n).padStart(5, '0')}`, Padding: 'x'.repeat(1_000) }),
+    })
+    for (let n = 0; n < 100; n++) await mock.handle(big(n))
+    const kept = mock.calls()
+    expect(kept.length).toBeLessThanOrEqual(10)
+    expect(kept.length).toBeGreaterThanOrEqual(4)
+    expect(kept.at(-1)!.input).toEqual({ UserPoolId: 'us-east-1_Hist00099' })
+  })
 })
