@@ -233,6 +233,8 @@ describe('USER_AUTH (choice-based sign-in)', () => {
       ChallengeResponses: { USERNAME: 'jane', EMAIL_OTP_CODE: w.simulation.lastCode({ username: 'jane' })! },
     })
     expect(done['AuthenticationResult']).toBeDefined()
+    // Cognito's passwordless sign-in codes are eight digits (amplify-js#14428).
+    expect(w.simulation.lastCode({ username: 'jane' })).toMatch(/^\d{8}$/)
   })
 
   it('refuses a factor that was not offered', async () => {

@@ -207,6 +207,7 @@ describe('SMS and email codes', () => {
       ChallengeParameters: { CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS', CODE_DELIVERY_DESTINATION: '+*******0108' },
     })
     const code = w.simulation.lastCode({ username: 'sam' })!
+    expect(code).toMatch(/^\d{6}$/)
     expect(w.simulation.messages({ username: 'sam' }).at(-1)).toMatchObject({
       medium: 'SMS',
       destination: '+15555550108',

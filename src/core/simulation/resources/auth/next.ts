@@ -91,8 +91,11 @@ export async function codeChallenge(
   const medium = name === 'EMAIL_OTP' ? 'EMAIL' : 'SMS'
   const attr = medium === 'EMAIL' ? 'email' : 'phone_number'
   const destination = attribute(user, attr)!
-  // Chosen: six digits for every sign-in code, as for the pool's other codes.
-  const code = cx.secrets.chars(6, '0123456789')
+  // Seen (Medium-High): passwordless sign-in codes (EMAIL_OTP, SMS_OTP as a first factor) are eight digits, "fixed at
+  // 8 digits" (https://github.com/aws-amplify/amplify-js/issues/14428; a magic-link report shows `code=12345678`,
+  // amplify-js#13175). Chosen: six digits for MFA codes, as for the pool's other codes (their length not established).
+  const passwordless = name === 'SMS_OTP' || (name === 'EMAIL_OTP' && progress.mfaDone === true)
+  const code = cx.secrets.chars(passwordless ? 8 : 6, '0123456789')
   await deliver(cx, env.pool, user, 'Authentication', {
     medium,
     destination,
