@@ -9,7 +9,10 @@ const MISMATCH = 'Code mismatch and fail enable Software Token MFA'
 
 /**
  * VerifySoftwareToken: a code (RFC 6238, one step of drift) from the associated secret confirms it. For the signed-in
- * user the token becomes its software token MFA (turned on, chosen); in MFA_SETUP the session may then finish.
+ * user the token becomes its software token, verified but not turned on: SetUserMFAPreference turns it on (seen: the
+ * API reference, "Marks the user's software token MFA status as \"verified\"", and a captured sequence where
+ * UserMFASettingList stays empty until SetUserMFAPreference, https://github.com/aws-amplify/amplify-js/issues/1226).
+ * In MFA_SETUP the session may then finish.
  */
 export const VerifySoftwareToken = operation('VerifySoftwareToken', async (cx, input) => {
   if (input.AccessToken !== undefined) {
@@ -24,7 +27,6 @@ export const VerifySoftwareToken = operation('VerifySoftwareToken', async (cx, i
       ...user,
       mfa: {
         ...s,
-        totp: true,
         totpSecret: s.totpPending,
         totpPending: undefined,
         totpName: input.FriendlyDeviceName,

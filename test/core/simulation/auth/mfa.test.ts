@@ -54,6 +54,8 @@ async function enrolTotp(username: string): Promise<string> {
   expect(await w.call('VerifySoftwareToken', { AccessToken, UserCode: totpCode(SecretCode) })).toMatchObject({
     Status: 'SUCCESS',
   })
+  // Verified, not turned on: as Cognito does, only SetUserMFAPreference turns it on.
+  expect(await w.call('GetUser', { AccessToken })).not.toHaveProperty('UserMFASettingList')
   await w.call('SetUserMFAPreference', {
     AccessToken,
     SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
