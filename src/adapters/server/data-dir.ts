@@ -1,17 +1,19 @@
 import {
   closeSync,
   existsSync,
+  fchmodSync,
   fsyncSync,
   ftruncateSync,
   mkdirSync,
   openSync,
   readFileSync,
   renameSync,
+  statSync,
   unlinkSync,
   writeSync,
 } from 'node:fs'
 import { hostname } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import type { Cognito, CognitoSnapshot, Journal, StoreCommit } from '../../core/simulation/index.js'
 
 /** What the state file says it is; a file without this mark is not ours and is never overwritten. */
@@ -26,9 +28,20 @@ export class DataDirError extends Error {
   override readonly name = 'DataDirError'
 }
 
+/** The steps of writing a new state, named for fault-injection tests (`steps` of openDataDir). */
+export type WriteStep = 'aside' | 'renamed' | 'dir-flushed' | 'log-emptied' | 'log-marked'
+
+/** Options of a data directory. */
+export interface DataDirOptions {
+  /** Called at each step of writing a new state (tests kill the process there to prove the state survives). */
+  readonly steps?: ((step: WriteStep) => void) | undefined
+}
+
 /** A directory that keeps a simulation's state: a snapshot, a log of commits since, and a lock. */
 export interface DataDir {
   readonly path: string
+  /** What opening it had to mend (a stale or damaged lock taken over), one line each, for the server to say. */
+  readonly notes: readonly string[]
   /** The journal to create the simulation with: it records nothing until `attach`. */
   readonly journal: Journal
   /** Loads what the directory holds into the simulation, then records every change it commits. */
@@ -56,42 +69,100 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Takes the directory's lock file, or says who holds it; a lock left by a process that is gone is taken over. */
-function lock(dir: string): string {
+/** When a process started, in clock ticks since boot (Linux's /proc/<pid>/stat, field 22), where the system says. */
+function startedAt(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    const ticks = Number(fields[19])
+    return Number.isFinite(ticks) ? ticks : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Directories this process holds the lock of: a lock naming this process's own pid is stale unless it is here. */
+const held = new Set<string>()
+
+/** A lock file this old that cannot be read was left half-written by a crash, not being written now (chosen). */
+const DAMAGED_LOCK_AGE_MS = 2_000
+
+/** Why a lock file left by another holder may be taken over, or undefined when its holder may still be running. */
+function staleness(path: string, dir: string): string | undefined {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch {
+    return undefined
+  }
+  let holder: { pid?: unknown; host?: unknown; started?: unknown } | undefined
+  try {
+    holder = JSON.parse(text) as typeof holder
+  } catch {
+    holder = undefined
+  }
+  const pid = typeof holder?.pid === 'number' ? holder.pid : undefined
+  if (pid === undefined) {
+    const age = Date.now() - statSync(path).mtimeMs
+    return age > DAMAGED_LOCK_AGE_MS
+      ? `its lock file was ${text.trim() === '' ? 'empty' : 'damaged'} (left by a crash while it was written)`
+      : undefined
+  }
+  if (holder?.host !== undefined && holder.host !== hostname()) return undefined
+  if (pid === process.pid)
+    return held.has(dir) ? undefined : `its lock named this process (pid ${pid}), as after a restart in a container`
+  if (!alive(pid)) return `the server that held it (pid ${pid}) is gone`
+  const started = startedAt(pid)
+  if (typeof holder?.started === 'number' && started !== undefined && started !== holder.started)
+    return `pid ${pid} is now another process, started after the lock was taken`
+  return undefined
+}
+
+/** Takes the directory's lock file, or says who holds it; a stale or damaged lock is taken over, with a note why. */
+function lock(dir: string, notes: string[]): string {
   const path = join(dir, 'lock')
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const fd = openSync(path, 'wx')
-      writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname() }))
+      const fd = openSync(path, 'wx', 0o600)
+      writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), started: startedAt(process.pid) }))
       fsyncSync(fd)
       closeSync(fd)
+      held.add(dir)
       return path
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-      let holder: { pid?: unknown; host?: unknown } = {}
-      try {
-        holder = JSON.parse(readFileSync(path, 'utf8')) as typeof holder
-      } catch {
-        // A lock being written, or left half-written by a crash: treated as held, unless it is older than us.
-      }
-      const pid = typeof holder.pid === 'number' ? holder.pid : undefined
-      const local = holder.host === undefined || holder.host === hostname()
-      if (pid !== undefined && local && !alive(pid)) {
+      const stale = staleness(path, dir)
+      if (stale !== undefined) {
+        notes.push(`took over the lock of ${dir}: ${stale}`)
         unlinkSync(path)
         continue
       }
+      let holder = ''
+      try {
+        const parsed = JSON.parse(readFileSync(path, 'utf8')) as { pid?: unknown; host?: unknown }
+        if (typeof parsed.pid === 'number')
+          holder = ` (pid ${parsed.pid}${parsed.host !== undefined && parsed.host !== hostname() ? ` on ${String(parsed.host)}` : ''})`
+      } catch {
+        holder = ' (its lock file is being written)'
+      }
       throw new DataDirError(
-        `${dir} is in use by another server${pid !== undefined ? ` (pid ${pid}${local ? '' : ` on ${String(holder.host)}`})` : ''}; stop it, or give this one another --data directory`,
+        `${dir} is in use by another server${holder}; stop it, or give this one another --data directory`,
       )
     }
   }
   throw new DataDirError(`${dir}: could not take its lock`)
 }
 
+/** What the state file holds: the snapshot and the generation its log must carry to belong to it. */
+interface StateFile {
+  readonly snapshot: CognitoSnapshot
+  readonly generation: number | undefined
+}
+
 /** Reads the state file: undefined when there is none, the snapshot when it is ours, a clear refusal otherwise. */
-function readState(path: string): CognitoSnapshot | undefined {
+function readState(path: string): StateFile | undefined {
   if (!existsSync(path)) return undefined
-  let parsed: { format?: unknown; version?: unknown; snapshot?: unknown }
+  let parsed: { format?: unknown; version?: unknown; snapshot?: unknown; generation?: unknown }
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8')) as typeof parsed
   } catch (error) {
@@ -104,17 +175,21 @@ function readState(path: string): CognitoSnapshot | undefined {
       `${path} was written by a version of cognito-idp-contract whose data format (${JSON.stringify(parsed.version)}) this one (${DATA_VERSION}) cannot read; it was left as it is`,
     )
   }
-  return parsed.snapshot as CognitoSnapshot
+  return {
+    snapshot: parsed.snapshot as CognitoSnapshot,
+    generation: typeof parsed.generation === 'number' ? parsed.generation : undefined,
+  }
 }
 
 /**
  * Reads the log: every complete line is a commit. A last line cut short (a crash while writing it, so never
  * acknowledged) is dropped; a bad line anywhere else means the log is damaged, and loading stops.
  */
-function readLog(path: string): { commits: StoreCommit[]; goodBytes: number } {
-  if (!existsSync(path)) return { commits: [], goodBytes: 0 }
+function readLog(path: string): { commits: StoreCommit[]; goodBytes: number; generation: number | undefined } {
+  if (!existsSync(path)) return { commits: [], goodBytes: 0, generation: undefined }
   const text = readFileSync(path, 'utf8')
   const commits: StoreCommit[] = []
+  let generation: number | undefined
   let offset = 0
   let line = 0
   while (offset < text.length) {
@@ -123,50 +198,69 @@ function readLog(path: string): { commits: StoreCommit[]; goodBytes: number } {
     if (end < 0) break
     const entry = text.slice(offset, end)
     try {
-      commits.push(JSON.parse(entry) as StoreCommit)
+      const parsed = JSON.parse(entry) as StoreCommit | { generation: number }
+      if (line === 1 && 'generation' in parsed) generation = parsed.generation
+      else commits.push(parsed as StoreCommit)
     } catch {
       throw new DataDirError(`${path} is damaged at line ${line}; it was left as it is`)
     }
     offset = end + 1
   }
-  return { commits, goodBytes: Buffer.byteLength(text.slice(0, offset)) }
+  return { commits, goodBytes: Buffer.byteLength(text.slice(0, offset)), generation }
 }
 
 /**
- * Opens (creating) a data directory and takes its lock. State is `state.json` (a snapshot, replaced atomically:
- * written aside, flushed, renamed, the directory flushed) and `changes.log` (one commit per line, each flushed
- * before its call is answered); a restart loads the snapshot and replays the log, which is safe to replay twice.
+ * Opens (creating, readable by its owner only) a data directory and takes its lock. State is `state.json` (a snapshot
+ * and its generation, replaced atomically: written aside, flushed, renamed, the directory flushed) and `changes.log`
+ * (the generation it belongs to, then one commit per line, each flushed before its call is answered). A restart loads
+ * the snapshot and replays the log only when its generation is the snapshot's: a crash between writing a new state
+ * (a reset, a restore, a compaction) and emptying the log never replays the old log onto it.
  */
-export function openDataDir(dir: string): DataDir {
+export function openDataDir(dir: string, options: DataDirOptions = {}): DataDir {
   try {
-    mkdirSync(dir, { recursive: true })
+    mkdirSync(dir, { recursive: true, mode: 0o700 })
   } catch (error) {
     throw new DataDirError(`cannot use ${dir} as a data directory: ${(error as NodeJS.ErrnoException).code}`)
   }
-  const lockPath = lock(dir)
+  const notes: string[] = []
+  const lockPath = lock(resolve(dir), notes)
+  const step = options.steps ?? (() => undefined)
   const statePath = join(dir, 'state.json')
   const logPath = join(dir, 'changes.log')
   let logFd: number | undefined
   let logBytes = 0
+  let generation = 0
   let simulation: Cognito | undefined
 
   const writeState = (snapshot: CognitoSnapshot): void => {
+    const next = generation + 1
     const aside = `${statePath}.tmp`
-    const fd = openSync(aside, 'w')
+    const fd = openSync(aside, 'w', 0o600)
     try {
-      writeSync(fd, JSON.stringify({ format: FORMAT, version: DATA_VERSION, snapshot }))
+      fchmodSync(fd, 0o600)
+      writeSync(fd, JSON.stringify({ format: FORMAT, version: DATA_VERSION, generation: next, snapshot }))
       fsyncSync(fd)
     } finally {
       closeSync(fd)
     }
+    step('aside')
     renameSync(aside, statePath)
+    step('renamed')
     fsyncDir(dir)
-    // The log is emptied only once the snapshot that holds its commits is safely in place.
+    step('dir-flushed')
+    generation = next
+    // The log is emptied only once the snapshot that holds its commits is safely in place; until it names the new
+    // generation, a restart ignores it.
     if (logFd !== undefined) {
       ftruncateSync(logFd, 0)
       fsyncSync(logFd)
-    }
-    logBytes = 0
+      step('log-emptied')
+      const mark = `${JSON.stringify({ generation })}\n`
+      writeSync(logFd, mark)
+      fsyncSync(logFd)
+      step('log-marked')
+      logBytes = Buffer.byteLength(mark)
+    } else logBytes = 0
   }
 
   const journal: Journal = {
@@ -185,18 +279,23 @@ export function openDataDir(dir: string): DataDir {
 
   return {
     path: dir,
+    notes,
     journal,
     attach(target) {
-      const snapshot = readState(statePath)
-      const { commits, goodBytes } = readLog(logPath)
+      const state = readState(statePath)
+      const log = readLog(logPath)
+      // A log of another generation belongs to an older state: its commits are in this one, or were replaced.
+      const belongs = log.generation === state?.generation
       try {
-        if (snapshot) target.restore(snapshot)
-        for (const commit of commits) target.apply(commit)
+        if (state) target.restore(state.snapshot)
+        if (belongs) for (const commit of log.commits) target.apply(commit)
       } catch (error) {
         throw new DataDirError(`${dir} holds state this version cannot load: ${(error as Error).message}`)
       }
-      logFd = openSync(logPath, 'a+')
-      ftruncateSync(logFd, goodBytes)
+      generation = state?.generation ?? 0
+      logFd = openSync(logPath, 'a+', 0o600)
+      fchmodSync(logFd, 0o600)
+      ftruncateSync(logFd, belongs ? log.goodBytes : 0)
       simulation = target
       // Start from one snapshot: the log holds only what comes after this start.
       writeState(target.snapshot())
@@ -204,6 +303,7 @@ export function openDataDir(dir: string): DataDir {
     close() {
       if (logFd !== undefined) closeSync(logFd)
       logFd = undefined
+      held.delete(resolve(dir))
       try {
         unlinkSync(lockPath)
       } catch {

@@ -44,6 +44,8 @@ export interface RunningCognitoServer {
   readonly data: string | undefined
   /** The token control requests must carry, when there is one (given, or made because the server is bound beyond loopback). */
   readonly controlToken: string | undefined
+  /** What starting had to mend (a stale or damaged lock of the data directory taken over), one line each. */
+  readonly notes: readonly string[]
   /** Stops listening, and lets go of the data directory. */
   close(): Promise<void>
 }
@@ -214,6 +216,7 @@ export async function startCognitoServer(options: CognitoServerOptions = {}): Pr
     mock,
     data: dir?.path,
     controlToken,
+    notes: dir?.notes ?? [],
     close: () =>
       new Promise((resolve, reject) => {
         server.closeAllConnections?.()

@@ -1,6 +1,15 @@
 import { spawn } from 'node:child_process'
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs'
+import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
   AdminCreateUserCommand,
@@ -178,5 +187,68 @@ describe('serve --data', () => {
     } finally {
       await server.close()
     }
+  })
+
+  it.each(['reset', 'restore'] as const)(
+    'a kill at any step of a %s leaves the state before it or after it, never a mix of the two',
+    async (operation) => {
+      const steps = ['aside', 'renamed', 'dir-flushed', 'log-emptied', 'log-marked'] as const
+      const after = operation === 'reset' ? [] : ['restored']
+      for (const step of steps) {
+        const data = freshDir()
+        // The state file holds 'base'; the child adds 'logged' to the log, then writes the new state and dies.
+        const first = await startCognitoServer({ data })
+        await clientFor(first.url).send(new CreateUserPoolCommand({ PoolName: 'base' }))
+        await first.close()
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', join(ROOT, 'test/support/data-dir-fault.ts'), data, operation, step],
+          { stdio: ['ignore', 'ignore', 'inherit'] },
+        )
+        const signal = await new Promise((resolve) => child.once('exit', (_code, killed) => resolve(killed)))
+        expect([step, signal]).toEqual([step, 'SIGKILL'])
+        const server = await startCognitoServer({ data })
+        try {
+          const names = (await poolNames(server.url)).sort()
+          expect([step, names]).toSatisfy(
+            ([, n]: [string, string[]]) =>
+              JSON.stringify(n) === JSON.stringify(['base', 'logged']) || JSON.stringify(n) === JSON.stringify(after),
+          )
+        } finally {
+          await server.close()
+        }
+      }
+    },
+  )
+
+  it('keeps its files readable by their owner only', async () => {
+    const data = freshDir()
+    const server = await startCognitoServer({ data })
+    await clientFor(server.url).send(new CreateUserPoolCommand({ PoolName: 'private' }))
+    await server.close()
+    expect(statSync(data).mode & 0o777).toBe(0o700)
+    for (const file of ['state.json', 'changes.log']) expect(statSync(join(data, file)).mode & 0o777).toBe(0o600)
+  })
+
+  it('takes over a lock that names this very process (pid 1 restarted in a container) or is empty, saying so', async () => {
+    for (const content of [JSON.stringify({ pid: process.pid }), '']) {
+      const data = freshDir()
+      mkdirSync(data, { recursive: true })
+      writeFileSync(join(data, 'lock'), content)
+      utimesSync(join(data, 'lock'), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000))
+      const server = await startCognitoServer({ data })
+      expect(server.notes.join('\n')).toMatch(content === '' ? /lock file was empty/ : /named this process/)
+      await server.close()
+    }
+  })
+
+  it('takes over a lock whose pid now belongs to a process started after it', async () => {
+    const data = freshDir()
+    mkdirSync(data, { recursive: true })
+    // This process is alive, but its start time is not the one the lock recorded.
+    writeFileSync(join(data, 'lock'), JSON.stringify({ pid: process.ppid, host: hostname(), started: 1 }))
+    const server = await startCognitoServer({ data })
+    expect(server.notes.join('\n')).toMatch(/is now another process/)
+    await server.close()
   })
 })

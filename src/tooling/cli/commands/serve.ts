@@ -158,6 +158,7 @@ ${routes}
       throw new CommandError(e.message)
     }
     io.stdout(banner(server, mode, server.mock.simulation.region))
+    for (const note of server.notes) io.stderr(`cognito-idp-contract: ${note}\n`)
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve)
       process.once('SIGTERM', resolve)
