@@ -124,7 +124,7 @@ async function welcome(
   clientId: string | undefined,
   clientMetadata: Readonly<Record<string, string>> | undefined,
 ): Promise<void> {
-  const mediums = Array.isArray(asked) && asked.length > 0 ? asked : ['SMS']
+  const mediums: readonly unknown[] = Array.isArray(asked) && asked.length > 0 ? asked : ['SMS']
   for (const medium of new Set(mediums)) {
     if (medium !== 'EMAIL' && medium !== 'SMS') continue
     const destination = attribute(user, ADDRESS[medium])
