@@ -250,7 +250,7 @@ export function createClient(
     clientId = cx.ids.chars(26, LOWER_ALNUM)
   // Chosen: the message for a fixture whose client id is taken (fixtures only; Cognito picks ids itself).
   if (cx.tables.clients.has(clientId)) throw invalidParameter(cx, `User pool client ${clientId} already exists.`)
-  const secret = input.ClientSecret ?? (input.GenerateSecret ? cx.ids.chars(52, LOWER_ALNUM) : undefined)
+  const secret = input.ClientSecret ?? (input.GenerateSecret ? cx.secrets.chars(52, LOWER_ALNUM) : undefined)
   checkOAuthSettings(cx, input.UserPoolId, input, secret !== undefined)
   const now = cx.now()
   return cx.tables.clients.insert({
