@@ -9,7 +9,7 @@ export const ADMIN_CLIENT_ID = 'CLIENT_ID_NOT_APPLICABLE'
 
 /**
  * `callerContext.awsSdkVersion`: the caller's SDK as Cognito names it; `aws-sdk-unknown-unknown` (seen in many logged
- * events, Medium-High: /work/shared/evidence/triggers-and-oauth.md §1.2) when unknown, which is always here (chosen:
+ * events published on GitHub, Medium-High) when unknown, which is always here (chosen:
  * the simulation does not read the caller's User-Agent).
  */
 export const UNKNOWN_SDK = 'aws-sdk-unknown-unknown'
