@@ -67,6 +67,11 @@ export function privateKey(poolName: string, username: string, password: string,
   return fromHex(hashHex(padHex(fromHex(saltHex)) + hashText(`${poolName}${username}:${password}`)))
 }
 
+/** x as 64 hex digits (the hash itself: x = H(padHex(salt) ‖ H(poolName ‖ username ‖ ":" ‖ password))), without big integers. */
+export function privateKeyHex(poolName: string, username: string, password: string, saltHex: string): string {
+  return hashHex(padHex(fromHex(saltHex)) + hashText(`${poolName}${username}:${password}`))
+}
+
 /** Verifiers already derived, by the private key they come from (the last 1,024): an exponentiation costs ~3.6 ms. */
 const verifiers = new Map<string, bigint>()
 const REMEMBERED = 1024

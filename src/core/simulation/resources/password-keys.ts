@@ -1,5 +1,5 @@
 import { constantTimeEqual } from '../../shared/crypto.js'
-import { hashText, privateKey } from '../../shared/srp.js'
+import { hashText, privateKeyHex } from '../../shared/srp.js'
 
 /** What the key of a password is made from: the user's pool, name and sub (its salt), never stored with the key. */
 export interface PasswordOwner {
@@ -8,9 +8,18 @@ export interface PasswordOwner {
   readonly sub: string
 }
 
+/** Salts already derived, by sub (a salt is no secret; the last 1,024 are kept). */
+const salts = new Map<string, string>()
+
 /** A user's SRP salt: fixed for the user, derived from its sub (chosen: Cognito's salts are opaque hex). */
 export function saltOf(user: Pick<PasswordOwner, 'sub'>): string {
-  return hashText(`salt:${user.sub}`).slice(0, 32)
+  let salt = salts.get(user.sub)
+  if (salt === undefined) {
+    salt = hashText(`salt:${user.sub}`).slice(0, 32)
+    if (salts.size >= 1_024) salts.delete(salts.keys().next().value!)
+    salts.set(user.sub, salt)
+  }
+  return salt
 }
 
 /** The pool's name in SRP's formulas: its id after the `_`. */
@@ -26,7 +35,7 @@ export function srpPoolName(poolId: string): string {
  * sign-in. The password itself is never stored, logged or snapshotted.
  */
 export function passwordKey(owner: PasswordOwner, password: string): string {
-  return privateKey(srpPoolName(owner.poolId), owner.username, password, saltOf(owner)).toString(16).padStart(64, '0')
+  return privateKeyHex(srpPoolName(owner.poolId), owner.username, password, saltOf(owner))
 }
 
 /** Whether a password is the one whose key is kept (compared in constant time). */
