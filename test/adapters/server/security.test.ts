@@ -256,5 +256,18 @@ describe('serve: domains', () => {
       message: 'Domain already associated with another user pool.',
     })
     await expect(domain('222222222222', 'eu-west-1')).resolves.toBeDefined()
+    // The local path names the region where two regions hold the prefix.
+    const [east, west] = await Promise.all(
+      ['us-east-1', 'eu-west-1'].map((region) =>
+        raw(server.url, `/_domain/shared.auth.${region}.amazoncognito.com/oauth2/authorize?client_id=none`),
+      ),
+    )
+    // Each lands on its own domain's error page (an unknown client), so each reached a pool.
+    expect([east!.status, west!.status]).toEqual([302, 302])
+    expect(west!.headers['location']).toContain(
+      '/_domain/shared.auth.eu-west-1.amazoncognito.com/error?error=invalid_request',
+    )
+    const missing = await raw(server.url, '/_domain/shared.auth.ap-south-1.amazoncognito.com/oauth2/authorize')
+    expect(missing.status).toBe(404)
   })
 })

@@ -41,13 +41,18 @@ export function hostedRoute(url: URL, customDomains: (host: string) => boolean):
       : { kind: 'discovery', poolId, region: discovery[1]!, local: url.origin }
   }
   const local = LOCAL_DOMAIN.exec(url.pathname)
-  if (local && !ISSUER_HOST.test(url.hostname))
+  if (local && !ISSUER_HOST.test(url.hostname)) {
+    const name = decoded(local[1]!) ?? local[1]!
+    // `/_domain/<prefix>.auth.<region>.amazoncognito.com/` names the region too, for a prefix two regions hold.
+    const full = PREFIX_HOST.exec(name)
     return {
       kind: 'domain',
-      domain: decoded(local[1]!) ?? local[1]!,
+      domain: full ? full[1]! : name,
+      ...(full && { region: full[2]! }),
       base: `${url.origin}/_domain/${local[1]}`,
       path: local[2] ?? '/',
     }
+  }
   if (ISSUER_HOST.test(url.hostname)) return undefined
   if (customDomains(url.hostname))
     return { kind: 'domain', domain: url.hostname, customHost: true, base: url.origin, path: url.pathname }

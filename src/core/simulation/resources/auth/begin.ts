@@ -96,7 +96,7 @@ export async function passwordSignIn(
   deviceKey: string | undefined,
   preAuthenticated = false,
 ): Promise<AuthAnswer> {
-  // Chosen wording; the model requires PASSWORD for these flows.
+  // Seen (Medium: a spike against Cognito recorded "Missing required parameter USERNAME" / "PASSWORD").
   if (password === undefined) throw invalidParameter(cx, 'Missing required parameter PASSWORD')
   // UserMigration_Authentication for a user the pool does not know, then PreAuthentication (AWS's documentation).
   const found =
@@ -139,7 +139,7 @@ export async function srpSignIn(
   deviceKey: string | undefined,
   preAuthenticated = false,
 ): Promise<AuthAnswer> {
-  // Chosen wording; the model requires SRP_A for this flow.
+  // Seen (Medium: a project's troubleshooting notes quote "Missing required parameter SRP_A" from Cognito).
   if (srpA === undefined || !/^[0-9a-fA-F]+$/.test(srpA)) throw invalidParameter(cx, 'Missing required parameter SRP_A')
   const found = lookupUser(cx, env.pool, name)
   if (!preAuthenticated) await preAuthentication(cx, triggerEnv(env), found, name, hidesUsers(env.client))
