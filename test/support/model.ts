@@ -11,6 +11,9 @@ export const MODEL_PATH = resolve(
 )
 /** Whether the shared model is present (it is beside the repository, not in it). */
 export const HAS_MODEL = existsSync(MODEL_PATH)
+// CI has ../shared beside its clone and sets REQUIRE_MODEL, so there the tests that read the model can never be skipped.
+if (process.env['REQUIRE_MODEL'] === '1' && !HAS_MODEL)
+  throw new Error(`REQUIRE_MODEL is set but the service model is missing at ${MODEL_PATH}`)
 
 let cached: ServiceModel | undefined
 /** The shared model, loaded once. */
@@ -23,6 +26,8 @@ export function model(): ServiceModel {
 export const HISTORY_DIR = resolve(ROOT, '../shared/models/cognito-idp/history')
 /** Whether the earlier models are present (a clone away from the workplace has none). */
 export const HAS_HISTORY = existsSync(HISTORY_DIR)
+if (process.env['REQUIRE_MODEL'] === '1' && !HAS_HISTORY)
+  throw new Error(`REQUIRE_MODEL is set but the earlier models are missing at ${HISTORY_DIR}`)
 
 /** AWS's published examples beside the model, when present. */
 export const EXAMPLES_PATH = resolve(MODEL_PATH, '../../examples.json')

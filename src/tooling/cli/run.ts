@@ -52,7 +52,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name)
   if (!command) {
-    io.stderr(`cognito-idp-contract: unknown command '${name}'; run cognito-idp-contract --help for the list\n`)
+    io.stderr(
+      name.startsWith('-')
+        ? `cognito-idp-contract: ${name} is an option, and options follow a command (e.g. cognito-idp-contract serve --port 9229); run cognito-idp-contract --help for the commands\n`
+        : `cognito-idp-contract: unknown command '${name}'; run cognito-idp-contract --help for the list\n`,
+    )
     return 2
   }
   if (args.includes('--help') || args.includes('-h')) {

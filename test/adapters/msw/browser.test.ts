@@ -113,113 +113,116 @@ describe('a browser is there when CI requires one', () => {
   })
 })
 
-describe.skipIf(!hasChromium)('in a real browser (Debian chromium)', () => {
-  it("MSW's service worker serves our handlers to the real SDK running in the page", async () => {
-    const page = await browser.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(origin)
-    await page.waitForFunction(() => window.__results !== undefined, undefined, { timeout: 60_000 })
-    const results = (await page.evaluate(() => window.__results)) as Record<string, unknown>
-    expect(errors).toEqual([])
-    expect(results).toMatchObject({
-      arn: expect.stringMatching(/^arn:aws:cognito-idp:eu-west-1:123456789012:userpool\/eu-west-1_[A-Za-z0-9]{9}$/),
-      providers: ['Okta:OIDC'],
-      created: true,
-      bad: {
-        name: 'InvalidParameterException',
-        message:
-          "1 validation error detected: Value ' nope' at 'userPoolId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+_[0-9a-zA-Z]+",
-      },
-      calls: 4,
-    })
-  })
-
-  it('signs a user up with Amplify v6 in the page, confirming with the code the pool sent', async () => {
-    const page = await browser.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(`${origin}/sign-up.html`)
-    await page.waitForFunction(() => window.__signUp !== undefined, undefined, { timeout: 60_000 })
-    expect(errors).toEqual([])
-    expect(await page.evaluate(() => window.__signUp)).toEqual({
-      step: 'CONFIRM_SIGN_UP',
-      destination: 'j***@e***',
-      complete: true,
-      status: 'CONFIRMED',
-    })
-  })
-
-  it('signs in with Amplify v6 and an authenticator app in the page, the ID token verified by aws-jwt-verify', async () => {
-    const page = await browser.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(`${origin}/sign-in.html`)
-    await page.waitForFunction(() => window.__signIn !== undefined, undefined, { timeout: 60_000 })
-    expect(errors).toEqual([])
-    expect(await page.evaluate(() => window.__signIn)).toEqual({
-      step: 'CONFIRM_SIGN_IN_WITH_TOTP_CODE',
-      signedIn: true,
-      loginId: 'jane@example.com',
-      email: 'jane@example.com',
-    })
-  })
-
-  it('a web app on one port signs up and in with Amplify v6 against `serve` on another (CORS)', async () => {
-    const endpoint = await startCognitoServer({
-      fixtures: {
-        userPools: [
-          {
-            PoolName: 'served',
-            Id: 'us-east-1_Served001',
-            UsernameAttributes: ['email'],
-            AutoVerifiedAttributes: ['email'],
-            Clients: [{ ClientName: 'web', ClientId: 'servedclient00000000000001' }],
-          },
-        ],
-      },
-    })
-    try {
+describe.skipIf(!hasChromium)(
+  'in a real browser (Debian chromium) (needs /usr/bin/chromium: apt-get install chromium)',
+  () => {
+    it("MSW's service worker serves our handlers to the real SDK running in the page", async () => {
       const page = await browser.newPage()
       const errors: string[] = []
       page.on('pageerror', (e) => errors.push(e.message))
-      const query = new URLSearchParams({
-        endpoint: endpoint.url,
-        pool: 'us-east-1_Served001',
-        client: 'servedclient00000000000001',
-      })
-      await page.goto(`${origin}/serve.html?${query}`)
-      await page.waitForFunction(() => window.__serve !== undefined, undefined, { timeout: 60_000 })
+      await page.goto(origin)
+      await page.waitForFunction(() => window.__results !== undefined, undefined, { timeout: 60_000 })
+      const results = (await page.evaluate(() => window.__results)) as Record<string, unknown>
       expect(errors).toEqual([])
-      expect(await page.evaluate(() => window.__serve)).toEqual({
-        origin: true,
-        step: 'CONFIRM_SIGN_UP',
-        complete: true,
-        signedIn: true,
-        email: 'jane@example.com',
-        refusal: 'UserNotFoundException: User does not exist.',
+      expect(results).toMatchObject({
+        arn: expect.stringMatching(/^arn:aws:cognito-idp:eu-west-1:123456789012:userpool\/eu-west-1_[A-Za-z0-9]{9}$/),
+        providers: ['Okta:OIDC'],
+        created: true,
+        bad: {
+          name: 'InvalidParameterException',
+          message:
+            "1 validation error detected: Value ' nope' at 'userPoolId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+_[0-9a-zA-Z]+",
+        },
+        calls: 4,
       })
-      expect(new Set(endpoint.mock.calls().map((c) => c.operation))).toEqual(
-        new Set(['SignUp', 'ConfirmSignUp', 'InitiateAuth', 'RespondToAuthChallenge', 'RevokeToken']),
-      )
-      expect(new Set(endpoint.mock.calls().map((c) => c.source))).toEqual(new Set(['simulation']))
-    } finally {
-      await endpoint.close()
-    }
-  })
+    })
 
-  it("runs the README's browser example and prints what the README says", async () => {
-    const readme = tsExamples().find((e) => e.runner === 'browser')!
-    const page = await browser.newPage()
-    const lines: string[] = []
-    const done = new Promise<void>((resolve) =>
-      page.on('console', (m) => (m.text() === DONE ? resolve() : m.type() === 'log' && lines.push(m.text()))),
-    )
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(`${origin}/readme.html`)
-    await done
-    expect(errors).toEqual([])
-    expect(`${lines.join('\n')}\n`).toBe(readme.output)
-  })
-})
+    it('signs a user up with Amplify v6 in the page, confirming with the code the pool sent', async () => {
+      const page = await browser.newPage()
+      const errors: string[] = []
+      page.on('pageerror', (e) => errors.push(e.message))
+      await page.goto(`${origin}/sign-up.html`)
+      await page.waitForFunction(() => window.__signUp !== undefined, undefined, { timeout: 60_000 })
+      expect(errors).toEqual([])
+      expect(await page.evaluate(() => window.__signUp)).toEqual({
+        step: 'CONFIRM_SIGN_UP',
+        destination: 'j***@e***',
+        complete: true,
+        status: 'CONFIRMED',
+      })
+    })
+
+    it('signs in with Amplify v6 and an authenticator app in the page, the ID token verified by aws-jwt-verify', async () => {
+      const page = await browser.newPage()
+      const errors: string[] = []
+      page.on('pageerror', (e) => errors.push(e.message))
+      await page.goto(`${origin}/sign-in.html`)
+      await page.waitForFunction(() => window.__signIn !== undefined, undefined, { timeout: 60_000 })
+      expect(errors).toEqual([])
+      expect(await page.evaluate(() => window.__signIn)).toEqual({
+        step: 'CONFIRM_SIGN_IN_WITH_TOTP_CODE',
+        signedIn: true,
+        loginId: 'jane@example.com',
+        email: 'jane@example.com',
+      })
+    })
+
+    it('a web app on one port signs up and in with Amplify v6 against `serve` on another (CORS)', async () => {
+      const endpoint = await startCognitoServer({
+        fixtures: {
+          userPools: [
+            {
+              PoolName: 'served',
+              Id: 'us-east-1_Served001',
+              UsernameAttributes: ['email'],
+              AutoVerifiedAttributes: ['email'],
+              Clients: [{ ClientName: 'web', ClientId: 'servedclient00000000000001' }],
+            },
+          ],
+        },
+      })
+      try {
+        const page = await browser.newPage()
+        const errors: string[] = []
+        page.on('pageerror', (e) => errors.push(e.message))
+        const query = new URLSearchParams({
+          endpoint: endpoint.url,
+          pool: 'us-east-1_Served001',
+          client: 'servedclient00000000000001',
+        })
+        await page.goto(`${origin}/serve.html?${query}`)
+        await page.waitForFunction(() => window.__serve !== undefined, undefined, { timeout: 60_000 })
+        expect(errors).toEqual([])
+        expect(await page.evaluate(() => window.__serve)).toEqual({
+          origin: true,
+          step: 'CONFIRM_SIGN_UP',
+          complete: true,
+          signedIn: true,
+          email: 'jane@example.com',
+          refusal: 'UserNotFoundException: User does not exist.',
+        })
+        expect(new Set(endpoint.mock.calls().map((c) => c.operation))).toEqual(
+          new Set(['SignUp', 'ConfirmSignUp', 'InitiateAuth', 'RespondToAuthChallenge', 'RevokeToken']),
+        )
+        expect(new Set(endpoint.mock.calls().map((c) => c.source))).toEqual(new Set(['simulation']))
+      } finally {
+        await endpoint.close()
+      }
+    })
+
+    it("runs the README's browser example and prints what the README says", async () => {
+      const readme = tsExamples().find((e) => e.runner === 'browser')!
+      const page = await browser.newPage()
+      const lines: string[] = []
+      const done = new Promise<void>((resolve) =>
+        page.on('console', (m) => (m.text() === DONE ? resolve() : m.type() === 'log' && lines.push(m.text()))),
+      )
+      const errors: string[] = []
+      page.on('pageerror', (e) => errors.push(e.message))
+      await page.goto(`${origin}/readme.html`)
+      await done
+      expect(errors).toEqual([])
+      expect(`${lines.join('\n')}\n`).toBe(readme.output)
+    })
+  },
+)

@@ -18,33 +18,36 @@ const aws = async (...args: string[]) => {
   return { ...result, json: () => JSON.parse(result.stdout) as Record<string, any> }
 }
 
-describe.skipIf(!hasAwsCli)('AdminCreateUser through the AWS CLI, with the delivery medium Cognito defaults to', () => {
-  it('creates a user with an email and no phone number, and refuses EMAIL asked for without an email', async () => {
-    const pool = await aws('create-user-pool', '--pool-name', 'cli-mediums')
-    const poolId = pool.json().UserPool.Id as string
-    const created = await aws(
-      'admin-create-user',
-      '--user-pool-id',
-      poolId,
-      '--username',
-      'jane',
-      '--user-attributes',
-      'Name=email,Value=jane@example.com',
-    )
-    expect(created.status).toBe(0)
-    expect(created.json().User).toMatchObject({ Username: 'jane', UserStatus: 'FORCE_CHANGE_PASSWORD' })
-    const refused = await aws(
-      'admin-create-user',
-      '--user-pool-id',
-      poolId,
-      '--username',
-      'joe',
-      '--desired-delivery-mediums',
-      'EMAIL',
-    )
-    expect(refused.status).toBe(254)
-    expect(refused.stderr.trim()).toBe(
-      'An error occurred (InvalidParameterException) when calling the AdminCreateUser operation: No email provided but desired delivery medium was Email',
-    )
-  })
-})
+describe.skipIf(!hasAwsCli)(
+  'AdminCreateUser through the AWS CLI, with the delivery medium Cognito defaults to (needs /usr/bin/aws: apt-get install awscli)',
+  () => {
+    it('creates a user with an email and no phone number, and refuses EMAIL asked for without an email', async () => {
+      const pool = await aws('create-user-pool', '--pool-name', 'cli-mediums')
+      const poolId = pool.json().UserPool.Id as string
+      const created = await aws(
+        'admin-create-user',
+        '--user-pool-id',
+        poolId,
+        '--username',
+        'jane',
+        '--user-attributes',
+        'Name=email,Value=jane@example.com',
+      )
+      expect(created.status).toBe(0)
+      expect(created.json().User).toMatchObject({ Username: 'jane', UserStatus: 'FORCE_CHANGE_PASSWORD' })
+      const refused = await aws(
+        'admin-create-user',
+        '--user-pool-id',
+        poolId,
+        '--username',
+        'joe',
+        '--desired-delivery-mediums',
+        'EMAIL',
+      )
+      expect(refused.status).toBe(254)
+      expect(refused.stderr.trim()).toBe(
+        'An error occurred (InvalidParameterException) when calling the AdminCreateUser operation: No email provided but desired delivery medium was Email',
+      )
+    })
+  },
+)

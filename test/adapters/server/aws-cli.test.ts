@@ -22,93 +22,100 @@ const aws = async (region: string, ...args: string[]) => {
   return { ...result, json: () => JSON.parse(result.stdout) as Record<string, any> }
 }
 
-describe.skipIf(!hasAwsCli)("Debian's AWS CLI against the local endpoint", () => {
-  let poolId = ''
+describe.skipIf(!hasAwsCli)(
+  "Debian's AWS CLI against the local endpoint (needs /usr/bin/aws: apt-get install awscli)",
+  () => {
+    let poolId = ''
 
-  it('creates a pool in the region of the credential scope', async () => {
-    const created = await aws('eu-west-1', 'create-user-pool', '--pool-name', 'from-the-cli')
-    expect(created.status).toBe(0)
-    poolId = created.json().UserPool.Id
-    expect(poolId).toMatch(/^eu-west-1_[0-9A-Za-z]+$/)
-    expect(created.json().UserPool.Arn).toMatch(
-      new RegExp(`^arn:aws:cognito-idp:eu-west-1:\\d{12}:userpool/${poolId}$`),
-    )
-    const elsewhere = await aws('us-east-1', 'list-user-pools', '--max-results', '10')
-    expect(elsewhere.json().UserPools).toEqual([])
-  })
-
-  it('creates an OIDC provider and describes it', async () => {
-    const created = await aws(
-      'eu-west-1',
-      'create-identity-provider',
-      '--user-pool-id',
-      poolId,
-      '--provider-name',
-      'Corp',
-      '--provider-type',
-      'OIDC',
-      '--provider-details',
-      'client_id=abc,client_secret=def,authorize_scopes=openid email,oidc_issuer=https://issuer.example.com,attributes_request_method=GET',
-    )
-    expect(created.status).toBe(0)
-    const described = await aws(
-      'eu-west-1',
-      'describe-identity-provider',
-      '--user-pool-id',
-      poolId,
-      '--provider-name',
-      'Corp',
-    )
-    expect(described.json().IdentityProvider).toMatchObject({ ProviderName: 'Corp', ProviderType: 'OIDC' })
-  })
-
-  it('lists users and groups across pages until the paginator ends', async () => {
-    // Created in process (the CLI takes a second per call); the CLI's own paginator is what is tested.
-    await server.mock.simulation.seed({
-      users: Array.from({ length: 5 }, (_, i) => ({ userPoolId: poolId, username: `user${i}`, groups: [`group${i}`] })),
+    it('creates a pool in the region of the credential scope', async () => {
+      const created = await aws('eu-west-1', 'create-user-pool', '--pool-name', 'from-the-cli')
+      expect(created.status).toBe(0)
+      poolId = created.json().UserPool.Id
+      expect(poolId).toMatch(/^eu-west-1_[0-9A-Za-z]+$/)
+      expect(created.json().UserPool.Arn).toMatch(
+        new RegExp(`^arn:aws:cognito-idp:eu-west-1:\\d{12}:userpool/${poolId}$`),
+      )
+      const elsewhere = await aws('us-east-1', 'list-user-pools', '--max-results', '10')
+      expect(elsewhere.json().UserPools).toEqual([])
     })
-    const users = await aws('eu-west-1', 'list-users', '--user-pool-id', poolId, '--page-size', '2')
-    expect(users.status).toBe(0)
-    expect(
-      users
-        .json()
-        .Users.map((u: { Username: string }) => u.Username)
-        .sort(),
-    ).toEqual(['user0', 'user1', 'user2', 'user3', 'user4'])
-    const groups = await aws('eu-west-1', 'list-groups', '--user-pool-id', poolId, '--page-size', '2')
-    expect(groups.json().Groups).toHaveLength(5)
-  })
 
-  it('ends pages of generated answers too, so the paginator terminates', async () => {
-    const events = await aws(
-      'eu-west-1',
-      'admin-list-user-auth-events',
-      '--user-pool-id',
-      poolId,
-      '--username',
-      'jane',
-      '--max-results',
-      '2',
-    )
-    expect(events.status).toBe(0)
-    expect(Array.isArray(events.json().AuthEvents)).toBe(true)
-  })
+    it('creates an OIDC provider and describes it', async () => {
+      const created = await aws(
+        'eu-west-1',
+        'create-identity-provider',
+        '--user-pool-id',
+        poolId,
+        '--provider-name',
+        'Corp',
+        '--provider-type',
+        'OIDC',
+        '--provider-details',
+        'client_id=abc,client_secret=def,authorize_scopes=openid email,oidc_issuer=https://issuer.example.com,attributes_request_method=GET',
+      )
+      expect(created.status).toBe(0)
+      const described = await aws(
+        'eu-west-1',
+        'describe-identity-provider',
+        '--user-pool-id',
+        poolId,
+        '--provider-name',
+        'Corp',
+      )
+      expect(described.json().IdentityProvider).toMatchObject({ ProviderName: 'Corp', ProviderType: 'OIDC' })
+    })
 
-  it("exits non-zero with Cognito's error type and message for a pool that does not exist", async () => {
-    const missing = await aws('eu-west-1', 'describe-user-pool', '--user-pool-id', 'eu-west-1_Missing1')
-    expect(missing.status).toBe(254)
-    expect(missing.stderr.trim()).toBe(
-      'An error occurred (ResourceNotFoundException) when calling the DescribeUserPool operation: User pool eu-west-1_Missing1 does not exist.',
-    )
-    const generated = await aws(
-      'eu-west-1',
-      'admin-create-user',
-      '--user-pool-id',
-      'eu-west-1_Missing1',
-      '--username',
-      'x',
-    )
-    expect(generated.status).toBe(254)
-    expect(generated.stderr).toContain('(ResourceNotFoundException)')
-  })
-})
+    it('lists users and groups across pages until the paginator ends', async () => {
+      // Created in process (the CLI takes a second per call); the CLI's own paginator is what is tested.
+      await server.mock.simulation.seed({
+        users: Array.from({ length: 5 }, (_, i) => ({
+          userPoolId: poolId,
+          username: `user${i}`,
+          groups: [`group${i}`],
+        })),
+      })
+      const users = await aws('eu-west-1', 'list-users', '--user-pool-id', poolId, '--page-size', '2')
+      expect(users.status).toBe(0)
+      expect(
+        users
+          .json()
+          .Users.map((u: { Username: string }) => u.Username)
+          .sort(),
+      ).toEqual(['user0', 'user1', 'user2', 'user3', 'user4'])
+      const groups = await aws('eu-west-1', 'list-groups', '--user-pool-id', poolId, '--page-size', '2')
+      expect(groups.json().Groups).toHaveLength(5)
+    })
+
+    it('ends pages of generated answers too, so the paginator terminates', async () => {
+      const events = await aws(
+        'eu-west-1',
+        'admin-list-user-auth-events',
+        '--user-pool-id',
+        poolId,
+        '--username',
+        'jane',
+        '--max-results',
+        '2',
+      )
+      expect(events.status).toBe(0)
+      expect(Array.isArray(events.json().AuthEvents)).toBe(true)
+    })
+
+    it("exits non-zero with Cognito's error type and message for a pool that does not exist", async () => {
+      const missing = await aws('eu-west-1', 'describe-user-pool', '--user-pool-id', 'eu-west-1_Missing1')
+      expect(missing.status).toBe(254)
+      expect(missing.stderr.trim()).toBe(
+        'An error occurred (ResourceNotFoundException) when calling the DescribeUserPool operation: User pool eu-west-1_Missing1 does not exist.',
+      )
+      const generated = await aws(
+        'eu-west-1',
+        'admin-create-user',
+        '--user-pool-id',
+        'eu-west-1_Missing1',
+        '--username',
+        'x',
+      )
+      expect(generated.status).toBe(254)
+      expect(generated.stderr).toContain('(ResourceNotFoundException)')
+    })
+  },
+)

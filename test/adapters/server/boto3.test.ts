@@ -41,7 +41,7 @@ except botocore.exceptions.ClientError as e:
 print(json.dumps(out))
 `
 
-describe.skipIf(!hasBoto3)("Debian's boto3 against the local endpoint", () => {
+describe.skipIf(!hasBoto3)("Debian's boto3 against the local endpoint (needs python3-boto3)", () => {
   it('creates a pool and a provider, pages through users and groups, and reads an error', async () => {
     const result = await run(PYTHON, ['-c', script, server.url], awsEnv('us-east-1'))
     expect(result.stderr).toBe('')

@@ -84,29 +84,32 @@ async function fromPage(origin: string, withHeader: boolean): Promise<string[]> 
   }
 }
 
-describe.skipIf(!hasChromium)('serve controls from pages in Chromium', () => {
-  it('a page of another site can neither read the snapshot nor reset, with or without the control header', async () => {
-    expect(await fromPage(`http://evil.test:${port}`, false)).toEqual(['snapshot blocked', 'reset opaque'])
-    expect(pools()).toBe(1)
-    expect(await fromPage(`http://evil.test:${port}`, true)).toEqual(['snapshot blocked', 'reset blocked'])
-    expect(pools()).toBe(1)
-  })
+describe.skipIf(!hasChromium)(
+  'serve controls from pages in Chromium (needs /usr/bin/chromium: apt-get install chromium)',
+  () => {
+    it('a page of another site can neither read the snapshot nor reset, with or without the control header', async () => {
+      expect(await fromPage(`http://evil.test:${port}`, false)).toEqual(['snapshot blocked', 'reset opaque'])
+      expect(pools()).toBe(1)
+      expect(await fromPage(`http://evil.test:${port}`, true)).toEqual(['snapshot blocked', 'reset blocked'])
+      expect(pools()).toBe(1)
+    })
 
-  it('a page of this machine on another port cannot reset with a simple request, and can with the control header', async () => {
-    expect(await fromPage(`http://127.0.0.1:${port}`, false)).toEqual(['snapshot 200', 'reset opaque'])
-    expect(pools()).toBe(1)
-    expect(await fromPage(`http://127.0.0.1:${port}`, true)).toEqual(['snapshot 200', 'reset 204'])
-    expect(pools()).toBe(0)
-  })
+    it('a page of this machine on another port cannot reset with a simple request, and can with the control header', async () => {
+      expect(await fromPage(`http://127.0.0.1:${port}`, false)).toEqual(['snapshot 200', 'reset opaque'])
+      expect(pools()).toBe(1)
+      expect(await fromPage(`http://127.0.0.1:${port}`, true)).toEqual(['snapshot 200', 'reset 204'])
+      expect(pools()).toBe(0)
+    })
 
-  it('a site whose name points at the server (DNS rebinding) gets no page and no state', async () => {
-    const tab = await browser.newPage()
-    try {
-      const response = await tab.goto(`http://evil.test:${new URL(cognito.url).port}/_cognito-idp-contract/snapshot`)
-      expect(response?.status()).toBe(403)
-      expect(await tab.content()).not.toContain('partitions')
-    } finally {
-      await tab.close()
-    }
-  })
-})
+    it('a site whose name points at the server (DNS rebinding) gets no page and no state', async () => {
+      const tab = await browser.newPage()
+      try {
+        const response = await tab.goto(`http://evil.test:${new URL(cognito.url).port}/_cognito-idp-contract/snapshot`)
+        expect(response?.status()).toBe(403)
+        expect(await tab.content()).not.toContain('partitions')
+      } finally {
+        await tab.close()
+      }
+    })
+  },
+)

@@ -146,37 +146,40 @@ async function start(page: Page, provider?: string): Promise<void> {
   await page.goto(`${origin}/redirect.html?${new URLSearchParams({ settings })}`)
 }
 
-describe.skipIf(!hasChromium)('Amplify v6 signInWithRedirect in Chromium', () => {
-  it('signs in through the hosted sign-in page', async () => {
-    const page = await pageWithDomain()
-    await start(page)
-    await page.waitForSelector('#signin')
-    await page.fill('#username', 'jane')
-    await page.fill('#password', 'Correct-Horse-1')
-    await page.click('#signin button')
-    await page.waitForFunction(() => window.__redirect !== undefined, undefined, { timeout: 30_000 })
-    expect(await page.evaluate(() => window.__redirect)).toEqual({
-      username: 'jane',
-      email: 'jane@example.com',
-      scope: 'openid email profile',
+describe.skipIf(!hasChromium)(
+  'Amplify v6 signInWithRedirect in Chromium (needs /usr/bin/chromium: apt-get install chromium)',
+  () => {
+    it('signs in through the hosted sign-in page', async () => {
+      const page = await pageWithDomain()
+      await start(page)
+      await page.waitForSelector('#signin')
+      await page.fill('#username', 'jane')
+      await page.fill('#password', 'Correct-Horse-1')
+      await page.click('#signin button')
+      await page.waitForFunction(() => window.__redirect !== undefined, undefined, { timeout: 30_000 })
+      expect(await page.evaluate(() => window.__redirect)).toEqual({
+        username: 'jane',
+        email: 'jane@example.com',
+        scope: 'openid email profile',
+      })
     })
-  })
 
-  it('signs in through the outside OIDC provider', async () => {
-    const page = await pageWithDomain()
-    await start(page, 'Corp')
-    // oidc-provider's development login, then its consent prompt.
-    await page.waitForSelector('input[name="login"]')
-    await page.fill('input[name="login"]', 'alice')
-    await page.fill('input[name="password"]', 'any')
-    await page.click('button[type="submit"]')
-    await page.waitForSelector('button[type="submit"]')
-    await page.click('button[type="submit"]')
-    await page.waitForFunction(() => window.__redirect !== undefined, undefined, { timeout: 30_000 })
-    expect(await page.evaluate(() => window.__redirect)).toEqual({
-      username: 'Corp_alice',
-      email: 'alice@corp.example',
-      scope: 'openid email profile',
+    it('signs in through the outside OIDC provider', async () => {
+      const page = await pageWithDomain()
+      await start(page, 'Corp')
+      // oidc-provider's development login, then its consent prompt.
+      await page.waitForSelector('input[name="login"]')
+      await page.fill('input[name="login"]', 'alice')
+      await page.fill('input[name="password"]', 'any')
+      await page.click('button[type="submit"]')
+      await page.waitForSelector('button[type="submit"]')
+      await page.click('button[type="submit"]')
+      await page.waitForFunction(() => window.__redirect !== undefined, undefined, { timeout: 30_000 })
+      expect(await page.evaluate(() => window.__redirect)).toEqual({
+        username: 'Corp_alice',
+        email: 'alice@corp.example',
+        scope: 'openid email profile',
+      })
     })
-  })
-})
+  },
+)

@@ -27,7 +27,7 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true })
 })
 
-describe.skipIf(!bin)(`verify against ${COGNITO_LOCAL}`, () => {
+describe.skipIf(!bin)(`verify against ${COGNITO_LOCAL} (needs cognito-local installed by the bench)`, () => {
   it('reports every operation without crashing, and cleans up', () => {
     expect(report.operations).toHaveLength(132)
     const { conforming, deviating, unsupported } = report.summary

@@ -20,7 +20,7 @@ const interesting = fc.constantFrom(
 )
 const text = fc.array(interesting, { maxLength: 90 }).map((parts) => parts.join(''))
 
-describe.skipIf(!HAS_MODEL)('Java patterns of the model', () => {
+describe.skipIf(!HAS_MODEL)('Java patterns of the model (needs the model in ../shared/models)', () => {
   it('all translate to u-flag JavaScript regexes anchored to the whole value', () => {
     for (const p of patterns()) {
       const js = javaPatternToJs(p)

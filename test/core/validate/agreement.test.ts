@@ -46,7 +46,7 @@ const jsonish = fc
 const names = Object.keys(operations) as OperationName[]
 
 describe('Ajv, TypeBox and our validator agree', () => {
-  it.skipIf(!HAS_EXAMPLES)('on the published examples', () => {
+  it.skipIf(!HAS_EXAMPLES)('on the published examples (needs the examples.json beside the model)', () => {
     const examples = JSON.parse(readFileSync(EXAMPLES_PATH, 'utf8')) as Record<
       string,
       Array<{ input: unknown; output: unknown }>

@@ -11,126 +11,129 @@ const history = (date: string): ServiceModel => loadModel(resolve(HISTORY, `serv
 /** The report part of the text, without the verdicts that follow it. */
 const reportPart = (text: string): string => text.slice(0, text.indexOf('\n\nVerdicts:'))
 
-describe.skipIf(!HAS_MODEL)('change reports between published versions (verified by reading both models)', () => {
-  it('2024-04-26 -> 2024-05-08: one enum value added, seen through four responses', () => {
-    const report = changeReport(history('2024-04-26'), history('2024-05-08'), '2024/05/08')
-    expect(reportPart(formatReport(report))).toBe(
-      [
-        '2024/05/08 - Amazon Cognito Identity Provider - 4 updated api methods',
-        '',
-        'AdminCreateUser (updated)',
-        'Changes (response)',
-        "{'User': {'UserStatus': {'EXTERNAL_PROVIDER'}}}",
-        '',
-        'AdminGetUser (updated)',
-        'Changes (response)',
-        "{'UserStatus': {'EXTERNAL_PROVIDER'}}",
-        '',
-        'ListUsers (updated)',
-        'Changes (response)',
-        "{'Users': {'UserStatus': {'EXTERNAL_PROVIDER'}}}",
-        '',
-        'ListUsersInGroup (updated)',
-        'Changes (response)',
-        "{'Users': {'UserStatus': {'EXTERNAL_PROVIDER'}}}",
-      ].join('\n'),
-    )
-    expect(report.changes.map((c) => c.verdict)).toEqual(['dangerous', 'dangerous', 'dangerous', 'dangerous'])
-    expect(report.bump).toBe('minor')
-  })
+describe.skipIf(!HAS_MODEL)(
+  'change reports between published versions (verified by reading both models) (needs the model in ../shared/models)',
+  () => {
+    it('2024-04-26 -> 2024-05-08: one enum value added, seen through four responses', () => {
+      const report = changeReport(history('2024-04-26'), history('2024-05-08'), '2024/05/08')
+      expect(reportPart(formatReport(report))).toBe(
+        [
+          '2024/05/08 - Amazon Cognito Identity Provider - 4 updated api methods',
+          '',
+          'AdminCreateUser (updated)',
+          'Changes (response)',
+          "{'User': {'UserStatus': {'EXTERNAL_PROVIDER'}}}",
+          '',
+          'AdminGetUser (updated)',
+          'Changes (response)',
+          "{'UserStatus': {'EXTERNAL_PROVIDER'}}",
+          '',
+          'ListUsers (updated)',
+          'Changes (response)',
+          "{'Users': {'UserStatus': {'EXTERNAL_PROVIDER'}}}",
+          '',
+          'ListUsersInGroup (updated)',
+          'Changes (response)',
+          "{'Users': {'UserStatus': {'EXTERNAL_PROVIDER'}}}",
+        ].join('\n'),
+      )
+      expect(report.changes.map((c) => c.verdict)).toEqual(['dangerous', 'dangerous', 'dangerous', 'dangerous'])
+      expect(report.bump).toBe('minor')
+    })
 
-  it('2024-09-12 -> 2024-11-22: ten new operations and new members', () => {
-    const report = changeReport(history('2024-09-12'), history('2024-11-22'), '2024/11/22')
-    const text = formatReport(report)
-    expect(text.split('\n')[0]).toMatch(
-      /^2024\/11\/22 - Amazon Cognito Identity Provider - 10 new \d+ updated api methods$/,
-    )
-    expect(report.operations.filter((o) => o.status === 'new').map((o) => o.name)).toEqual([
-      'CompleteWebAuthnRegistration',
-      'CreateManagedLoginBranding',
-      'DeleteManagedLoginBranding',
-      'DeleteWebAuthnCredential',
-      'DescribeManagedLoginBranding',
-      'DescribeManagedLoginBrandingByClient',
-      'GetUserAuthFactors',
-      'ListWebAuthnCredentials',
-      'StartWebAuthnRegistration',
-      'UpdateManagedLoginBranding',
-    ])
-    expect(text).toContain(
-      "InitiateAuth (updated)\nChanges (request, response)\nRequest\n{'AuthFlow': {'USER_AUTH'}, 'Session': 'string'}",
-    )
-    expect(text).toMatch(
-      /CreateUserPool \(updated\)\nChanges \(request, response\)\nRequest\n\{[^\n]*'UserPoolTier': 'LITE'\|'ESSENTIALS'\|'PLUS'/,
-    )
-  })
+    it('2024-09-12 -> 2024-11-22: ten new operations and new members', () => {
+      const report = changeReport(history('2024-09-12'), history('2024-11-22'), '2024/11/22')
+      const text = formatReport(report)
+      expect(text.split('\n')[0]).toMatch(
+        /^2024\/11\/22 - Amazon Cognito Identity Provider - 10 new \d+ updated api methods$/,
+      )
+      expect(report.operations.filter((o) => o.status === 'new').map((o) => o.name)).toEqual([
+        'CompleteWebAuthnRegistration',
+        'CreateManagedLoginBranding',
+        'DeleteManagedLoginBranding',
+        'DeleteWebAuthnCredential',
+        'DescribeManagedLoginBranding',
+        'DescribeManagedLoginBrandingByClient',
+        'GetUserAuthFactors',
+        'ListWebAuthnCredentials',
+        'StartWebAuthnRegistration',
+        'UpdateManagedLoginBranding',
+      ])
+      expect(text).toContain(
+        "InitiateAuth (updated)\nChanges (request, response)\nRequest\n{'AuthFlow': {'USER_AUTH'}, 'Session': 'string'}",
+      )
+      expect(text).toMatch(
+        /CreateUserPool \(updated\)\nChanges \(request, response\)\nRequest\n\{[^\n]*'UserPoolTier': 'LITE'\|'ESSENTIALS'\|'PLUS'/,
+      )
+    })
 
-  it('2024-11-22 -> 2024-12-09: a request member no longer required (safe)', () => {
-    const report = changeReport(history('2024-11-22'), history('2024-12-09'), '2024/12/09')
-    expect(reportPart(formatReport(report))).toBe(
-      [
-        '2024/12/09 - Amazon Cognito Identity Provider - 1 updated api methods',
-        '',
-        'UpdateUserPoolDomain (updated)',
-        'Changes (request)',
-        "Changed {'CustomDomainConfig': {'required': 'True -> False'}}",
-      ].join('\n'),
-    )
-    expect(report.changes).toEqual([
-      {
-        operation: 'UpdateUserPoolDomain',
-        side: 'request',
-        path: 'CustomDomainConfig',
-        change: 'no longer required',
-        verdict: 'safe',
-        reason: 'requests may now leave it out',
-      },
-    ])
-  })
+    it('2024-11-22 -> 2024-12-09: a request member no longer required (safe)', () => {
+      const report = changeReport(history('2024-11-22'), history('2024-12-09'), '2024/12/09')
+      expect(reportPart(formatReport(report))).toBe(
+        [
+          '2024/12/09 - Amazon Cognito Identity Provider - 1 updated api methods',
+          '',
+          'UpdateUserPoolDomain (updated)',
+          'Changes (request)',
+          "Changed {'CustomDomainConfig': {'required': 'True -> False'}}",
+        ].join('\n'),
+      )
+      expect(report.changes).toEqual([
+        {
+          operation: 'UpdateUserPoolDomain',
+          side: 'request',
+          path: 'CustomDomainConfig',
+          change: 'no longer required',
+          verdict: 'safe',
+          reason: 'requests may now leave it out',
+        },
+      ])
+    })
 
-  it('2026-07-17 -> 2026-07-24: a new operation, an enum value and a larger list', () => {
-    const report = changeReport(history('2026-07-17'), history('2026-07-24'), '2026/07/24')
-    const text = reportPart(formatReport(report))
-    expect(text.split('\n\n').map((b) => b.split('\n')[0])).toEqual([
-      '2026/07/24 - Amazon Cognito Identity Provider - 1 new 4 updated api methods',
-      'AdminGetUserAuthFactors (new)',
-      'CreateUserPool (updated)',
-      'DescribeUserPool (updated)',
-      'GetUserAuthFactors (updated)',
-      'UpdateUserPool (updated)',
-    ])
-    expect(text).toContain(
-      [
+    it('2026-07-17 -> 2026-07-24: a new operation, an enum value and a larger list', () => {
+      const report = changeReport(history('2026-07-17'), history('2026-07-24'), '2026/07/24')
+      const text = reportPart(formatReport(report))
+      expect(text.split('\n\n').map((b) => b.split('\n')[0])).toEqual([
+        '2026/07/24 - Amazon Cognito Identity Provider - 1 new 4 updated api methods',
+        'AdminGetUserAuthFactors (new)',
+        'CreateUserPool (updated)',
+        'DescribeUserPool (updated)',
+        'GetUserAuthFactors (updated)',
         'UpdateUserPool (updated)',
-        'Changes (request)',
-        "{'Policies': {'SignInPolicy': {'AllowedFirstAuthFactors': {'SOFTWARE_TOKEN'}}}}",
-        "Changed {'Policies': {'SignInPolicy': {'AllowedFirstAuthFactors': {'max': '4 -> 5'}}}}",
-      ].join('\n'),
-    )
-    expect(text).toContain(
-      "AdminGetUserAuthFactors (new)\nChanges (request, response)\nRequest\n{'UserPoolId': 'string', 'Username': 'string'}\nResponse\n{'Username': 'string', 'PreferredMfaSetting': 'string', 'UserMFASettingList': ['string'], 'ConfiguredUserAuthFactors': ['PASSWORD'|'EMAIL_OTP'|'SMS_OTP'|'WEB_AUTHN'|'SOFTWARE_TOKEN']}",
-    )
-    expect(report.bump).toBe('minor')
-  })
+      ])
+      expect(text).toContain(
+        [
+          'UpdateUserPool (updated)',
+          'Changes (request)',
+          "{'Policies': {'SignInPolicy': {'AllowedFirstAuthFactors': {'SOFTWARE_TOKEN'}}}}",
+          "Changed {'Policies': {'SignInPolicy': {'AllowedFirstAuthFactors': {'max': '4 -> 5'}}}}",
+        ].join('\n'),
+      )
+      expect(text).toContain(
+        "AdminGetUserAuthFactors (new)\nChanges (request, response)\nRequest\n{'UserPoolId': 'string', 'Username': 'string'}\nResponse\n{'Username': 'string', 'PreferredMfaSetting': 'string', 'UserMFASettingList': ['string'], 'ConfiguredUserAuthFactors': ['PASSWORD'|'EMAIL_OTP'|'SMS_OTP'|'WEB_AUTHN'|'SOFTWARE_TOKEN']}",
+      )
+      expect(report.bump).toBe('minor')
+    })
 
-  it('a model compared with itself reports nothing', () => {
-    const report = changeReport(model(), model(), '2026/07/24')
-    expect(report.operations).toEqual([])
-    expect(formatReport(report)).toBe(
-      '2026/07/24 - Amazon Cognito Identity Provider - no changed api methods\n\nVerdicts: 0 breaking, 0 dangerous, 0 safe; suggested version bump: patch\n',
-    )
-  })
+    it('a model compared with itself reports nothing', () => {
+      const report = changeReport(model(), model(), '2026/07/24')
+      expect(report.operations).toEqual([])
+      expect(formatReport(report)).toBe(
+        '2026/07/24 - Amazon Cognito Identity Provider - no changed api methods\n\nVerdicts: 0 breaking, 0 dangerous, 0 safe; suggested version bump: patch\n',
+      )
+    })
 
-  it('swapping old and new turns additions into removals', () => {
-    const report = changeReport(history('2026-07-24'), history('2026-07-17'), '2026/07/17')
-    const text = formatReport(report)
-    expect(text).toContain('AdminGetUserAuthFactors (removed)')
-    expect(text).toContain(
-      "GetUserAuthFactors (updated)\nChanges (response)\nRemoved {'ConfiguredUserAuthFactors': {'SOFTWARE_TOKEN'}}",
-    )
-    expect(report.bump).toBe('major')
-  })
-})
+    it('swapping old and new turns additions into removals', () => {
+      const report = changeReport(history('2026-07-24'), history('2026-07-17'), '2026/07/17')
+      const text = formatReport(report)
+      expect(text).toContain('AdminGetUserAuthFactors (removed)')
+      expect(text).toContain(
+        "GetUserAuthFactors (updated)\nChanges (response)\nRemoved {'ConfiguredUserAuthFactors': {'SOFTWARE_TOKEN'}}",
+      )
+      expect(report.bump).toBe('major')
+    })
+  },
+)
 
 /** Keeps the operations of the 2018-05-17 change and the shapes they reach. */
 function seedModel(current: ServiceModel, edit: (shapes: Record<string, ModelShape>) => void): ServiceModel {
@@ -152,33 +155,36 @@ function seedModel(current: ServiceModel, edit: (shapes: Record<string, ModelSha
   }
 }
 
-describe.skipIf(!HAS_MODEL || !existsSync(SEED))('the seed document, reproduced', () => {
-  it('matches the 2018-05-17 report line for line (documentation and anchors left out)', () => {
-    const after = seedModel(model(), () => undefined)
-    const before = seedModel(model(), (shapes) => {
-      const type = shapes['IdentityProviderTypeType']!
-      shapes['IdentityProviderTypeType'] = { ...type, enum: type.enum!.filter((v) => v !== 'OIDC') }
-      const { Arn: _arn, ...members } = shapes['UserPoolType']!.members!
-      shapes['UserPoolType'] = { ...shapes['UserPoolType']!, members }
+describe.skipIf(!HAS_MODEL || !existsSync(SEED))(
+  'the seed document, reproduced (needs the model in ../shared/models, ../shared/seeds)',
+  () => {
+    it('matches the 2018-05-17 report line for line (documentation and anchors left out)', () => {
+      const after = seedModel(model(), () => undefined)
+      const before = seedModel(model(), (shapes) => {
+        const type = shapes['IdentityProviderTypeType']!
+        shapes['IdentityProviderTypeType'] = { ...type, enum: type.enum!.filter((v) => v !== 'OIDC') }
+        const { Arn: _arn, ...members } = shapes['UserPoolType']!.members!
+        shapes['UserPoolType'] = { ...shapes['UserPoolType']!, members }
+      })
+      // The seed was copied from a web page: its non-breaking spaces are ordinary ones in our text.
+      const lines = readFileSync(SEED, 'utf8')
+        .replaceAll('\u00a0', ' ')
+        .split('\n')
+        .map((l) => l.trim())
+      const expected: string[] = []
+      for (let i = 0; i < lines.length; i++) {
+        if (/ - Amazon Cognito Identity Provider - /.test(lines[i]!)) expected.push(lines[i]!)
+        const op = /^(\w+) \((updated|new)\) Link ¶$/.exec(lines[i]!)
+        if (!op) continue
+        expected.push('', `${op[1]} (${op[2]})`)
+        for (let j = i + 1; j < lines.length && lines[j] !== ''; j++) expected.push(lines[j]!)
+      }
+      expect(expected.filter((l) => l.endsWith('(updated)'))).toHaveLength(7)
+      const text = reportPart(formatReport(changeReport(before, after, '2018/05/17')))
+      expect(text).toBe(expected.join('\n'))
     })
-    // The seed was copied from a web page: its non-breaking spaces are ordinary ones in our text.
-    const lines = readFileSync(SEED, 'utf8')
-      .replaceAll('\u00a0', ' ')
-      .split('\n')
-      .map((l) => l.trim())
-    const expected: string[] = []
-    for (let i = 0; i < lines.length; i++) {
-      if (/ - Amazon Cognito Identity Provider - /.test(lines[i]!)) expected.push(lines[i]!)
-      const op = /^(\w+) \((updated|new)\) Link ¶$/.exec(lines[i]!)
-      if (!op) continue
-      expected.push('', `${op[1]} (${op[2]})`)
-      for (let j = i + 1; j < lines.length && lines[j] !== ''; j++) expected.push(lines[j]!)
-    }
-    expect(expected.filter((l) => l.endsWith('(updated)'))).toHaveLength(7)
-    const text = reportPart(formatReport(changeReport(before, after, '2018/05/17')))
-    expect(text).toBe(expected.join('\n'))
-  })
-})
+  },
+)
 
 describe('verdict rules, on a synthetic pair that exercises each', () => {
   const base = (): ServiceModel => ({

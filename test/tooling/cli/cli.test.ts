@@ -109,6 +109,11 @@ describe('cognito-idp-contract', () => {
       2,
       "cognito-idp-contract: unknown command 'frobnicate'; run cognito-idp-contract --help for the list",
     ],
+    [
+      ['--wrong-flag'],
+      2,
+      'cognito-idp-contract: --wrong-flag is an option, and options follow a command (e.g. cognito-idp-contract serve --port 9229); run cognito-idp-contract --help for the commands',
+    ],
   ])('%j fails with one clear line on stderr', (args, status, line) => {
     const run = cli(args)
     expect({ status: run.status, stderr: run.stderr, stdout: run.stdout }).toEqual({
@@ -128,27 +133,30 @@ describe('cognito-idp-contract', () => {
 
 describe('cognito-idp-contract changes', () => {
   const history = join(MODEL_PATH, '../../history')
-  it.skipIf(!existsSync(history))("prints the report, dated from the new model's file name, or JSON", () => {
-    const text = cli([
-      'changes',
-      join(history, 'service-2.2024-11-22.json'),
-      join(history, 'service-2.2024-12-09.json'),
-    ])
-    expect(text.status).toBe(0)
-    expect(text.stdout.split('\n')[0]).toBe('2024/12/09 - Amazon Cognito Identity Provider - 1 updated api methods')
-    const json = JSON.parse(
-      cli([
+  it.skipIf(!existsSync(history))(
+    "prints the report, dated from the new model's file name, or JSON (needs the earlier models in ../shared/models/cognito-idp/history)",
+    () => {
+      const text = cli([
         'changes',
-        join(history, 'service-2.2024-04-26.json'),
-        join(history, 'service-2.2024-05-08.json'),
-        '--json',
-        '--date',
-        '2024/05/09',
-      ]).stdout,
-    ) as { header: string; summary: { dangerous: number; bump: string } }
-    expect(json.header).toBe('2024/05/09 - Amazon Cognito Identity Provider - 4 updated api methods')
-    expect(json.summary).toMatchObject({ dangerous: 4, bump: 'minor' })
-  })
+        join(history, 'service-2.2024-11-22.json'),
+        join(history, 'service-2.2024-12-09.json'),
+      ])
+      expect(text.status).toBe(0)
+      expect(text.stdout.split('\n')[0]).toBe('2024/12/09 - Amazon Cognito Identity Provider - 1 updated api methods')
+      const json = JSON.parse(
+        cli([
+          'changes',
+          join(history, 'service-2.2024-04-26.json'),
+          join(history, 'service-2.2024-05-08.json'),
+          '--json',
+          '--date',
+          '2024/05/09',
+        ]).stdout,
+      ) as { header: string; summary: { dangerous: number; bump: string } }
+      expect(json.header).toBe('2024/05/09 - Amazon Cognito Identity Provider - 4 updated api methods')
+      expect(json.summary).toMatchObject({ dangerous: 4, bump: 'minor' })
+    },
+  )
 
   it('refuses missing files and malformed dates with exit code 2', () => {
     expect(cli(['changes', '/nonexistent/a.json', '/nonexistent/b.json']).status).toBe(2)

@@ -37,7 +37,7 @@ const listsUsers = contractFile('users.json', (r) =>
 
 describe('cognito-idp-contract contract', () => {
   it.skipIf(!HAS_HISTORY)(
-    'check exits 0 against the package model and 1 against a model that breaks the consumer',
+    'check exits 0 against the package model and 1 against a model that breaks the consumer (needs the earlier models in ../shared/models/cognito-idp/history)',
     () => {
       const ok = cli('contract', 'check', usesTier)
       expect(ok.status).toBe(0)

@@ -4,7 +4,7 @@ import { drift } from '../../../src/tooling/importer/sync.js'
 import { modelDigest } from '../../../src/tooling/model/model.js'
 import { HAS_MODEL, MODEL_PATH, model, ROOT } from '../../support/model.js'
 
-describe.skipIf(!HAS_MODEL)('regenerating from the model', () => {
+describe.skipIf(!HAS_MODEL)('regenerating from the model (needs the model in ../shared/models)', () => {
   it('changes no committed file in schemas/ or generated/', async () => {
     const files = await importModel({
       model: model(),
