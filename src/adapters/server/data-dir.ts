@@ -7,13 +7,14 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  realpathSync,
   renameSync,
   statSync,
   unlinkSync,
   writeSync,
 } from 'node:fs'
 import { hostname } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import type { Cognito, CognitoSnapshot, Journal, StoreCommit } from '../../core/simulation/index.js'
 
 /** What the state file says it is; a file without this mark is not ours and is never overwritten. */
@@ -87,14 +88,8 @@ const held = new Set<string>()
 /** A lock file this old that cannot be read was left half-written by a crash, not being written now (chosen). */
 const DAMAGED_LOCK_AGE_MS = 2_000
 
-/** Why a lock file left by another holder may be taken over, or undefined when its holder may still be running. */
-function staleness(path: string, dir: string): string | undefined {
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch {
-    return undefined
-  }
+/** Why a lock file's text, left by another holder, may be taken over, or undefined when its holder may still run. */
+function staleness(path: string, text: string, dir: string): string | undefined {
   let holder: { pid?: unknown; host?: unknown; started?: unknown } | undefined
   try {
     holder = JSON.parse(text) as typeof holder
@@ -103,7 +98,12 @@ function staleness(path: string, dir: string): string | undefined {
   }
   const pid = typeof holder?.pid === 'number' ? holder.pid : undefined
   if (pid === undefined) {
-    const age = Date.now() - statSync(path).mtimeMs
+    let age = 0
+    try {
+      age = Date.now() - statSync(path).mtimeMs
+    } catch {
+      return undefined
+    }
     return age > DAMAGED_LOCK_AGE_MS
       ? `its lock file was ${text.trim() === '' ? 'empty' : 'damaged'} (left by a crash while it was written)`
       : undefined
@@ -116,6 +116,29 @@ function staleness(path: string, dir: string): string | undefined {
   if (typeof holder?.started === 'number' && started !== undefined && started !== holder.started)
     return `pid ${pid} is now another process, started after the lock was taken`
   return undefined
+}
+
+/**
+ * Removes a stale lock, unless another server took it over first: the lock is moved aside (atomic), and moved back
+ * when what was moved is not the text judged stale.
+ */
+function takeOver(path: string, judged: string): boolean {
+  const aside = `${path}.stale-${process.pid}-${Date.now()}`
+  try {
+    renameSync(path, aside)
+  } catch {
+    return true // gone meanwhile: free to take
+  }
+  if (readFileSync(aside, 'utf8') === judged) {
+    unlinkSync(aside)
+    return true
+  }
+  try {
+    renameSync(aside, path)
+  } catch {
+    // Another lock was made meanwhile: the one moved aside is left for its holder's next start to judge.
+  }
+  return false
 }
 
 /** Takes the directory's lock file, or says who holds it; a stale or damaged lock is taken over, with a note why. */
@@ -131,22 +154,29 @@ function lock(dir: string, notes: string[]): string {
       return path
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-      const stale = staleness(path, dir)
-      if (stale !== undefined) {
+      let text = ''
+      try {
+        text = readFileSync(path, 'utf8')
+      } catch {
+        continue // gone meanwhile: try to take it again
+      }
+      const stale = staleness(path, text, dir)
+      if (stale !== undefined && takeOver(path, text)) {
         notes.push(`took over the lock of ${dir}: ${stale}`)
-        unlinkSync(path)
         continue
       }
-      let holder = ''
+      let holder = ' (its lock file is being written)'
+      let elsewhere = false
       try {
-        const parsed = JSON.parse(readFileSync(path, 'utf8')) as { pid?: unknown; host?: unknown }
+        const parsed = JSON.parse(text) as { pid?: unknown; host?: unknown }
+        elsewhere = parsed.host !== undefined && parsed.host !== hostname()
         if (typeof parsed.pid === 'number')
-          holder = ` (pid ${parsed.pid}${parsed.host !== undefined && parsed.host !== hostname() ? ` on ${String(parsed.host)}` : ''})`
+          holder = ` (pid ${parsed.pid}${elsewhere ? ` on ${String(parsed.host)}` : ''})`
       } catch {
-        holder = ' (its lock file is being written)'
+        // The holder's text is shown as it could be read.
       }
       throw new DataDirError(
-        `${dir} is in use by another server${holder}; stop it, or give this one another --data directory`,
+        `${dir} is in use by another server${holder}; stop it, or give this one another --data directory${elsewhere ? ` (if that machine or container is gone, delete ${path})` : ''}`,
       )
     }
   }
@@ -223,7 +253,9 @@ export function openDataDir(dir: string, options: DataDirOptions = {}): DataDir 
     throw new DataDirError(`cannot use ${dir} as a data directory: ${(error as NodeJS.ErrnoException).code}`)
   }
   const notes: string[] = []
-  const lockPath = lock(resolve(dir), notes)
+  // Two paths to one directory (a link, `./data` and its absolute path) are one lock holder.
+  const real = realpathSync(dir)
+  const lockPath = lock(real, notes)
   const step = options.steps ?? (() => undefined)
   const statePath = join(dir, 'state.json')
   const logPath = join(dir, 'changes.log')
@@ -267,8 +299,14 @@ export function openDataDir(dir: string, options: DataDirOptions = {}): DataDir 
     commit(commit) {
       if (logFd === undefined) return
       const line = `${JSON.stringify(commit)}\n`
-      writeSync(logFd, line)
-      fsyncSync(logFd)
+      try {
+        writeSync(logFd, line)
+        fsyncSync(logFd)
+      } catch (error) {
+        // A line written in part (a full disk) is cut off, so the log stays readable; the call fails, unacknowledged.
+        ftruncateSync(logFd, logBytes)
+        throw error
+      }
       logBytes += Buffer.byteLength(line)
       if (logBytes > COMPACT_AFTER && simulation) writeState(simulation.snapshot())
     },
@@ -286,6 +324,10 @@ export function openDataDir(dir: string, options: DataDirOptions = {}): DataDir 
       const log = readLog(logPath)
       // A log of another generation belongs to an older state: its commits are in this one, or were replaced.
       const belongs = log.generation === state?.generation
+      if (!state && log.generation !== undefined && log.commits.length > 0)
+        throw new DataDirError(
+          `${statePath} is missing, though changes.log holds changes made after it; the directory was left as it is`,
+        )
       try {
         if (state) target.restore(state.snapshot)
         if (belongs) for (const commit of log.commits) target.apply(commit)
@@ -303,7 +345,7 @@ export function openDataDir(dir: string, options: DataDirOptions = {}): DataDir 
     close() {
       if (logFd !== undefined) closeSync(logFd)
       logFd = undefined
-      held.delete(resolve(dir))
+      held.delete(real)
       try {
         unlinkSync(lockPath)
       } catch {

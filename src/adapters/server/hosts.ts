@@ -23,17 +23,16 @@ const AWS_HOST =
 export interface HostPolicy {
   /** The interface bound. */
   readonly bound: string
-  /** Names given with `allowHosts` (`--allow-host`), e.g. a container's service name. */
+  /** Names given with `allowHosts` (`--allow-host`), e.g. a container's service name; pages of these hosts may call it too. */
   readonly allowed: readonly string[]
-  /** Whether the simulation serves this host as a custom domain. */
-  readonly customDomain: (host: string) => boolean
 }
 
 /**
  * Whether a Host header names this server, so a page whose name was pointed at 127.0.0.1 (DNS rebinding) is refused:
- * loopback names and addresses, the interface bound, names allowed by the caller, Cognito's own API and domain hosts
- * (reached through a routing helper or a hosts file) and custom domains the simulation serves; when bound beyond
- * loopback, also IP addresses and this machine's name (a rebinding page always comes with a name of its own).
+ * loopback names and addresses, the interface bound, names allowed by the caller and Cognito's own API and domain hosts
+ * (reached through a routing helper or a hosts file); when bound beyond loopback, also IP addresses and this machine's
+ * name (a rebinding page always comes with a name of its own). A pool's custom domain is not taken on its own word:
+ * any page may create one through the API, so it is answered only when allowed by name.
  */
 export function hostAllowed(header: string | undefined, policy: HostPolicy): boolean {
   if (header === undefined) return true
@@ -41,8 +40,7 @@ export function hostAllowed(header: string | undefined, policy: HostPolicy): boo
   if (name === '' || /[\s/\\@]/.test(name)) return false
   if (isLoopback(name) || name === hostName(policy.bound) || AWS_HOST.test(name)) return true
   if (policy.allowed.some((a) => a.toLowerCase() === name)) return true
-  if (!isLoopback(policy.bound) && (isIP(name) !== 0 || name === hostname().toLowerCase())) return true
-  return policy.customDomain(name)
+  return !isLoopback(policy.bound) && (isIP(name) !== 0 || name === hostname().toLowerCase())
 }
 
 /** Whether an Origin header is one of this machine's own pages (a loopback origin), or one whose host is allowed. */

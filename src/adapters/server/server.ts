@@ -9,7 +9,7 @@ import { CONTROL_PATH, control } from './control.js'
 import { type ControlPolicy, controlCors, controlRefusal } from './control-guard.js'
 import { controlPreflight, preflight } from './cors.js'
 import { type DataDir, openDataDir } from './data-dir.js'
-import { hostAllowed, isLoopback } from './hosts.js'
+import { hostAllowed, isLoopback, originAllowed } from './hosts.js'
 import { entryOf, formatEntry, type LogFormat } from './request-log.js'
 
 /** Options of the local Cognito endpoint. */
@@ -125,7 +125,6 @@ export async function startCognitoServer(options: CognitoServerOptions = {}): Pr
   const policy: ControlPolicy = {
     bound: host,
     allowed: options.allowHosts ?? [],
-    customDomain: (name) => simulation.servesDomain(name),
     token: controlToken,
   }
   const maxRequest = options.maxRequestBytes ?? MAX_REQUEST_BYTES
@@ -141,6 +140,16 @@ export async function startCognitoServer(options: CognitoServerOptions = {}): Pr
           `the Host ${JSON.stringify(request.headers.host)} is not this server's; start it with --allow-host NAME to answer that name`,
           isApi,
         )
+      // A page of another site may call nothing here, the API and hosted pages included: they check no credentials,
+      // so its calls could read and change every pool (chosen: Cognito itself answers any origin, with SigV4).
+      const origin = request.headers.origin
+      if (origin !== undefined && !originAllowed(origin, policy))
+        return refuse(
+          response,
+          403,
+          `requests from pages of ${origin} are refused; start the server with --allow-host NAME to accept that site's pages`,
+          isApi,
+        )
       if (request.method === 'OPTIONS')
         return isControl ? controlPreflight(request, response, policy) : preflight(request, response)
       if (isControl) {
@@ -149,8 +158,12 @@ export async function startCognitoServer(options: CognitoServerOptions = {}): Pr
       }
       let url: URL
       let body: string
+      const target = request.url ?? '/'
+      // Origin-form targets only: `//other-host/…` or `http://other-host/…` would name another host than the one checked.
+      if (!target.startsWith('/') || target.startsWith('//'))
+        return refuse(response, 400, `the request target ${JSON.stringify(target.slice(0, 100))} is not a path`, isApi)
       try {
-        url = new URL(request.url ?? '/', `http://${request.headers.host ?? host}`)
+        url = new URL(target, `http://${request.headers.host ?? host}`)
         body = await readBody(request, isControl ? MAX_CONTROL_BYTES : maxRequest)
       } catch (error) {
         if (error instanceof BodyTooLarge)
@@ -195,7 +208,9 @@ export async function startCognitoServer(options: CognitoServerOptions = {}): Pr
           response,
           500,
           { __type: 'InternalErrorException', message: `cognito-idp-contract: ${String(error)}` },
-          { 'access-control-allow-origin': '*' },
+          (request.url ?? '').startsWith(CONTROL_PATH)
+            ? controlCors(request.headers, policy)
+            : { 'access-control-allow-origin': '*' },
         )
     })
   })

@@ -128,8 +128,6 @@ export interface Cognito {
   messages(filter?: MessageFilter): DeliveredMessage[]
   /** The code (or temporary password) of the newest message matching the filter, if there is one. */
   lastCode(filter?: MessageFilter): string | undefined
-  /** Whether a host name is a custom domain of one of the simulation's pools. */
-  servesDomain(host: string): boolean
   /** Whether the simulation holds a user pool, in the partition a call with this account and region reaches. */
   holds(poolId: string, call?: CallInfo): boolean
   /** The region a call with this input would be answered in. */
@@ -236,6 +234,8 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
     send: async (operation, input, call) =>
       structuredClone(await handle(operation, checked(operation, input), call)) as never,
     reset: () => {
+      // A call still running on the old store (a trigger it awaits) commits there, never to the journal.
+      store.onCommit = undefined
       store = newStore()
       lambdas.invocations.length = 0
       journal?.replace(store.snapshot())
@@ -247,7 +247,10 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
       return last?.code ?? last?.temporaryPassword
     },
     restore: (snapshot) => {
-      store.restore(snapshot)
+      const next = newStore()
+      next.restore(snapshot)
+      store.onCommit = undefined
+      store = next
       journal?.replace(store.snapshot())
     },
     apply: (commit) => store.apply(commit),
@@ -261,7 +264,6 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
             (filter.userName === undefined || i.event['userName'] === filter.userName),
         ),
       ),
-    servesDomain: (host) => store.occupied().some((p) => p.tables.domains.get(host)?.custom !== undefined),
     holds: (poolId, call = {}) => {
       const account = call.account ?? defaultAccount
       const region = call.region ?? regionHint(store, account, { UserPoolId: poolId }) ?? defaultRegion

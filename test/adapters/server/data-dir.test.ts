@@ -17,6 +17,7 @@ import {
   CreateUserPoolCommand,
   ListUserPoolsCommand,
   ListUsersCommand,
+  SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DataDirError, startCognitoServer } from '../../../src/adapters/server/index.js'
@@ -250,5 +251,60 @@ describe('serve --data', () => {
     const server = await startCognitoServer({ data })
     expect(server.notes.join('\n')).toMatch(/is now another process/)
     await server.close()
+  })
+
+  it('keeps nothing on disk of a call still running when a reset came: it finished on the state before', async () => {
+    const data = freshDir()
+    let release: () => void = () => undefined
+    const gate = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    const pool = {
+      userPools: [
+        {
+          Id: 'us-west-2_Raced0001',
+          PoolName: 'raced',
+          LambdaConfig: { PreSignUp: 'arn:aws:lambda:us-west-2:123456789012:function:gate' },
+          Clients: [{ ClientName: 'web', ClientId: 'racedclient000000000000001' }],
+        },
+      ],
+    }
+    const lambdas = {
+      gate: async (event: unknown) => {
+        await gate
+        return event
+      },
+    }
+    let server = await startCognitoServer({ data, fixtures: pool, lambdas })
+    const signUp = clientFor(server.url)
+      .send(new SignUpCommand({ ClientId: 'racedclient000000000000001', Username: 'late', Password: 'Passw0rd!' }))
+      .catch((error: Error) => error)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const reset = await fetch(new URL('_cognito-idp-contract/reset', server.url), {
+      method: 'POST',
+      headers: { 'x-cognito-idp-contract': '1' },
+    })
+    expect(reset.status).toBe(204)
+    release()
+    await signUp
+    await server.close()
+    server = await startCognitoServer({ data, fixtures: pool, lambdas })
+    try {
+      const users = await clientFor(server.url).send(new ListUsersCommand({ UserPoolId: 'us-west-2_Raced0001' }))
+      expect(users.Users).toEqual([])
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('refuses a directory whose state file is gone while its log holds later changes, and leaves it as it is', async () => {
+    const data = freshDir()
+    const server = await startCognitoServer({ data })
+    await clientFor(server.url).send(new CreateUserPoolCommand({ PoolName: 'logged' }))
+    await server.close()
+    rmSync(join(data, 'state.json'))
+    await expect(startCognitoServer({ data })).rejects.toThrow(
+      /state\.json is missing, though changes\.log holds changes/,
+    )
   })
 })

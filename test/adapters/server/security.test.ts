@@ -38,13 +38,14 @@ function raw(
   path: string,
   init: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
 ): Promise<Raw> {
-  const url = new URL(path, base)
+  const url = new URL(base)
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       {
         host: url.hostname,
         port: url.port,
-        path: url.pathname + url.search,
+        // The path as given, so a test can send targets a URL would read otherwise (`//host/path`).
+        path,
         method: init.method ?? 'GET',
         headers: init.headers,
       },
@@ -151,6 +152,45 @@ describe('serve: the control API belongs to this machine', () => {
       })
       expect([host, call.status]).toEqual([host, 200])
     }
+  })
+
+  it('answers no page of another site, the API and its preflight included; pages of this machine are answered', async () => {
+    const server = await start()
+    const body = '{"MaxResults":1}'
+    const foreign = await raw(server.url, '/', {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', ...api('ListUserPools') },
+      body,
+    })
+    expect([foreign.status, JSON.parse(foreign.body).__type]).toEqual([403, 'AccessDeniedException'])
+    const preflight = await raw(server.url, '/', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    })
+    expect(preflight.status).toBe(403)
+    const local = await raw(server.url, '/', {
+      method: 'POST',
+      headers: { origin: 'http://localhost:5173', ...api('ListUserPools') },
+      body,
+    })
+    expect(local.status).toBe(200)
+  })
+
+  it('takes no custom domain created through the API as a Host of its own, and no target that names another host', async () => {
+    const server = await start()
+    const client = clientFor(server.url)
+    const pool = await client.send(new CreateUserPoolCommand({ PoolName: 'p' }))
+    await client.send(
+      new CreateUserPoolDomainCommand({
+        UserPoolId: pool.UserPool!.Id!,
+        Domain: 'auth.evil.test',
+        CustomDomainConfig: { CertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' },
+      }),
+    )
+    const rebound = await raw(server.url, '/_cognito-idp-contract/messages', { headers: { host: 'auth.evil.test' } })
+    expect(rebound.status).toBe(403)
+    const other = await raw(server.url, '//x.auth.us-east-1.amazoncognito.com/login')
+    expect(other.status).toBe(400)
   })
 
   it('bound beyond loopback, asks every control request for its token (made when none is given)', async () => {

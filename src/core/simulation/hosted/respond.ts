@@ -81,8 +81,11 @@ export function cookies(headers: Readonly<Record<string, string | undefined>>): 
 export const CSRF_COOKIE = 'XSRF-TOKEN'
 /** The hidden form field that carries the CSRF token. */
 export const CSRF_FIELD = '_csrf'
-/** What a form holds where the token goes, until the page leaves (filled in for each browser). */
-export const CSRF_SLOT = '{{_csrf}}'
+/**
+ * What a form holds where the token goes, until the page leaves (filled in for each browser). Random per process, so
+ * no text a user gives (a username, an error parameter) can spell it and receive the token.
+ */
+export const CSRF_SLOT = `{{_csrf:${globalThis.crypto.randomUUID()}}}`
 
 /** The Set-Cookie of a CSRF token: `Path=/; HttpOnly; SameSite=Lax` (seen from Cognito), Secure over https. */
 export function csrfCookie(base: string, token: string): string {

@@ -140,7 +140,7 @@ export async function invokeTrigger(
       triggerSource: call.source,
       userPoolId: call.pool.pool.Id,
       functionArn: target.arn,
-      event: structuredClone(event),
+      event: recorded(event),
       ...outcome,
       time: cx.now(),
     })
@@ -193,6 +193,17 @@ export async function invokeTrigger(
     !accept(response as Record<string, unknown>)
   )
     throw failed('InvalidLambdaResponseException', 'Unrecognizable lambda output')
-  record({ result: out })
+  record({ result: recorded(out) })
   return response as Record<string, unknown>
+}
+
+/**
+ * The event as the invocation record keeps it: a copy, with the password a UserMigration event carries masked (the
+ * function itself gets it, as Cognito's does; the record, readable over `serve`'s controls, keeps no password).
+ */
+function recorded(event: Record<string, unknown>): Record<string, unknown> {
+  const copy = structuredClone(event)
+  const request = copy['request'] as Record<string, unknown> | undefined
+  if (request && typeof request['password'] === 'string') request['password'] = '***'
+  return copy
 }

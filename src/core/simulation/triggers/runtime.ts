@@ -19,6 +19,9 @@ function functionName(arn: string): { name: string; unqualified: string } {
   return { name: match[1]!, unqualified: arn.slice(0, arn.length - (match[2]?.length ?? 0)) }
 }
 
+/** How many of the latest trigger invocations are kept. */
+const RECORDED_INVOCATIONS = 10_000
+
 /** A runtime over the functions the options hand in. */
 export function lambdaRuntime(options: LambdaOptions = {}): LambdaRuntime {
   const lambdas: Lambdas = options.lambdas ?? {}
@@ -29,7 +32,12 @@ export function lambdaRuntime(options: LambdaOptions = {}): LambdaRuntime {
       return lambdas[arn] ?? lambdas[unqualified] ?? lambdas[name]
     },
     timeout: options.lambdaTimeout ?? LAMBDA_TIMEOUT,
-    record: (invocation) => void invocations.push(invocation),
+    record: (invocation) => {
+      invocations.push(invocation)
+      // Chosen bound: the oldest invocations go past 10,000, so a long-running server does not grow without end.
+      if (invocations.length > RECORDED_INVOCATIONS + 1_000)
+        invocations.splice(0, invocations.length - RECORDED_INVOCATIONS)
+    },
     invocations,
   }
 }

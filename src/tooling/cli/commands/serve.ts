@@ -135,6 +135,8 @@ ${routes}
         host: values.host,
         seed,
         reproducibleSecrets: values['reproducible-secrets'],
+        // Nothing outside reads calls() of the command's server: it keeps none of the requests it answered.
+        callHistory: 0,
         allowHosts: values['allow-host'] ?? [],
         controlToken: values['control-token'] ?? (process.env['COGNITO_IDP_CONTRACT_TOKEN'] || undefined),
         mode,

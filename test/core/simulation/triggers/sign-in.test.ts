@@ -230,6 +230,10 @@ describe('UserMigration', () => {
     // Known from then on: the function is not asked again.
     await signIn('old', 'Legacy-Pass-1')
     expect(w.simulation.invocations({ trigger: 'UserMigration' })).toHaveLength(2)
+    // The function got the password; the record of its invocations keeps none.
+    const kept = JSON.stringify(w.simulation.invocations({ trigger: 'UserMigration' }))
+    expect(kept).not.toMatch(/Legacy-Pass-1|nope-nope-1/)
+    expect(kept).toContain('"password":"***"')
   })
 
   it('sends the welcome message unless the function says SUPPRESS, as AWS documents', async () => {
