@@ -52,4 +52,13 @@ export async function startupTimes(): Promise<void> {
       run: () => fresh(firstCall(sample, "sample('DescribeUserPool', { seed: 1 })")),
     },
   ])
+  // A test file's first sign-in: the pool's signing keys are made when the simulation is created, off the main thread.
+  const signIn = `const { createCognito } = await import('cognito-idp-contract/simulation')
+const cognito = createCognito()
+await cognito.seed({ userPools: [{ PoolName: 'p', Id: 'us-east-1_First0001', Clients: [{ ClientName: 'c', ClientId: 'firstclient000000000000001', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] }], Users: [{ username: 'jane', password: 'Correct-Horse-1' }] }] })
+const signIn = () => cognito.send('InitiateAuth', { ClientId: 'firstclient000000000000001', AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'jane', PASSWORD: 'Correct-Horse-1' } })`
+  await compare('Start-up: sign-in, fresh process (pool seeded just before)', 'ms', [
+    { name: 'second sign-in', run: () => fresh(`${signIn}; await signIn(); ${firstCall('', 'await signIn()')}`) },
+    { name: 'first sign-in', run: () => fresh(firstCall(signIn, 'await signIn()')), anchor: 'second sign-in' },
+  ])
 }

@@ -13,6 +13,7 @@ import { answerHosted, type HostedRequest, type HostedResponse } from './hosted/
 import { type CallInfo, regionHint } from './locate.js'
 import { SIMULATED } from './operations/index.js'
 import { type DeliveredMessage, deliveredMessages, type MessageFilter } from './outbox.js'
+import { prepareKeys } from './resources/auth/keyring.js'
 import { type JsonWebKeySet, jwksOf } from './resources/auth/keys.js'
 import { lambdaRuntime } from './triggers/runtime.js'
 import type { InvocationFilter, LambdaOptions, TriggerInvocation } from './triggers/types.js'
@@ -163,6 +164,7 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
     return Math.round(t instanceof Date ? t.getTime() : t) / 1000
   }
   const lambdas = lambdaRuntime(options)
+  prepareKeys()
 
   const context = (region: string, account: string): Context => {
     const partition = store.partition(account, region)

@@ -27,3 +27,11 @@ export async function freshKey(inUse: ReadonlySet<string>): Promise<RingKey> {
     if (!inUse.has(key.kid)) return key
   }
 }
+
+/**
+ * Starts making the process's first key pairs (a pool's ID and access keys) without waiting for them: WebCrypto makes
+ * them off the main thread, so the first sign-in of a process finds them ready instead of paying for them.
+ */
+export function prepareKeys(count = 2): void {
+  for (let i = 0; i < count; i++) keyAt(i).catch(() => undefined)
+}
