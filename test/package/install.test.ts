@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -135,6 +135,9 @@ describe('the package, from a fresh clone', () => {
   it('runs its command line', () => {
     const bin = join(consumer, 'node_modules/.bin/cognito-idp-contract')
     expect(execFileSync(bin, ['--version'], { encoding: 'utf8' })).toBe(`${pkg.version}\n`)
-    expect(execFileSync(bin, ['ops'], { encoding: 'utf8' })).toMatch(/\n\d+ operations \(\* simulated: \d+\)\n$/)
+    const ops = execFileSync(bin, ['ops'], { encoding: 'utf8' })
+    expect(ops).toMatch(/\n\d+ operations \(\* simulated: \d+\)\n.*docs\/fidelity\.md\n$/)
+    // The fidelity page `ops` points to is in the installed package.
+    expect(existsSync(join(consumer, 'node_modules/cognito-idp-contract/docs/fidelity.md'))).toBe(true)
   })
 })
