@@ -132,6 +132,13 @@ describe('the package, from a fresh clone', () => {
     expect(result.outputFiles[0]!.text).toContain('setupWorker')
   })
 
+  it("passes the ecosystem's package checks: publint (strict) and arethetypeswrong (ESM only)", () => {
+    const bin = (name: string) => join(ROOT, 'node_modules/.bin', name)
+    expect(execFileSync(bin('publint'), ['--strict'], { cwd: source, encoding: 'utf8' })).toContain('All good!')
+    // Exits non-zero on any problem an ESM-only package can have (node16 from ESM, bundler).
+    execFileSync(bin('attw'), [tarball, '--profile', 'esm-only', '--format', 'table-flipped'], { encoding: 'utf8' })
+  })
+
   it('runs its command line', () => {
     const bin = join(consumer, 'node_modules/.bin/cognito-idp-contract')
     expect(execFileSync(bin, ['--version'], { encoding: 'utf8' })).toBe(`${pkg.version}\n`)
