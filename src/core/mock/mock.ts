@@ -24,7 +24,9 @@ export interface CognitoMock {
   /** The simulation behind simulated operations. */
   readonly simulation: Cognito
   /** Calls answered so far, optionally for one operation. */
-  calls(operation?: OperationName): RecordedCall[]
+  calls<K extends OperationName = OperationName>(
+    operation?: K | { readonly operation?: K | undefined },
+  ): RecordedCall<K>[]
   /** Calls to operations excluded from the handlers. */
   unhandled(): RecordedCall[]
   /** Makes an operation answer with this response (validated now if static), once or until reset. */
@@ -324,7 +326,14 @@ export function createCognitoMock(
       untaken = mergeContracts([])
       return out
     },
-    calls: (operation) => recorded.filter((c) => operation === undefined || c.operation === operation),
+    calls: <K extends OperationName = OperationName>(
+      filter?: K | { readonly operation?: K | undefined },
+    ): RecordedCall<K>[] => {
+      const operation = typeof filter === 'object' ? filter.operation : filter
+      return recorded.filter(
+        (c) => operation === undefined || c.operation === operation,
+      ) as unknown as RecordedCall<K>[]
+    },
     unhandled: () => recorded.filter((c) => c.unhandled),
     respond(operation, response, opts) {
       checkStatic(operation, response)
