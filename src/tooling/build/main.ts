@@ -4,9 +4,10 @@
  * importing `cognito-idp-contract/msw` costs (`npm run bench startup`). Each `operations/<Op>` file is built on its
  * own with only its shapes (as chunk-sharing entries, the catalogue would load 132 files). Declarations come from `tsc`.
  */
-import { chmodSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { type BuildOptions, build } from 'esbuild'
+import { STAMP_FILE, sourceStamp } from './stamp.js'
 
 const ROOT = process.cwd()
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
@@ -50,4 +51,6 @@ await build({
 })
 await build({ ...common, entryPoints: Object.fromEntries(operations) })
 for (const bin of Object.values(pkg.bin)) chmodSync(join(ROOT, bin), 0o755)
+// Recorded last, so an interrupted build leaves no stamp and the next `prepare` builds again.
+writeFileSync(join(ROOT, STAMP_FILE), `${sourceStamp(ROOT)}\n`)
 console.log(`built ${entries.size} entry points and ${operations.size} operations`)
