@@ -64,6 +64,23 @@ function imports(file: string): string[] {
 const sources = [...files('src'), ...files('schemas'), ...files('generated')]
 
 describe('layers', () => {
+  it("the simulation's storage engine knows no domain: it imports nothing of the simulation outside engine/", () => {
+    const wrong = files('src/core/simulation/engine').flatMap((file) =>
+      imports(file)
+        .filter((spec) => spec.startsWith('.'))
+        .map((spec) =>
+          relative(ROOT, resolve(dirname(join(ROOT, file)), spec))
+            .split('\\')
+            .join('/'),
+        )
+        .filter(
+          (target) => target.startsWith('src/core/simulation/') && !target.startsWith('src/core/simulation/engine/'),
+        )
+        .map((target) => `${file} -> ${target}`),
+    )
+    expect(wrong).toEqual([])
+  })
+
   it('every source file belongs to a layer', () => {
     expect(sources.filter((f) => !folderOf(f))).toEqual([])
   })

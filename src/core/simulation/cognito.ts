@@ -15,6 +15,7 @@ import { SIMULATED } from './operations/index.js'
 import { type DeliveredMessage, deliveredMessages, type MessageFilter } from './outbox.js'
 import { prepareKeys } from './resources/auth/keyring.js'
 import { type JsonWebKeySet, jwksOf } from './resources/auth/keys.js'
+import { TABLES } from './schema.js'
 import { lambdaRuntime } from './triggers/runtime.js'
 import type { InvocationFilter, LambdaOptions, TriggerInvocation } from './triggers/types.js'
 
@@ -154,7 +155,7 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
   const clock = options.clock ?? (() => Date.now())
   const journal = options.journal
   const newStore = () => {
-    const created = new Store(seed, options.reproducibleSecrets === true)
+    const created = new Store(TABLES, seed, options.reproducibleSecrets === true)
     created.onCommit = journal ? (commit) => journal.commit(commit) : undefined
     return created
   }

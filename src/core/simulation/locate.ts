@@ -1,5 +1,5 @@
 import { decodeJwt } from '../shared/jwt.js'
-import type { Store } from './engine/store.js'
+import type { Store } from './schema.js'
 
 /** What the simulation learns about a call besides its input: where it was sent and by whom. */
 export interface CallInfo {

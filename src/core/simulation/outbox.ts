@@ -1,6 +1,6 @@
 import type { DeliveryMediumType } from '../../../generated/types.js'
-import type { Store } from './engine/store.js'
 import type { MessageKind } from './resources/messages.js'
+import type { Store } from './schema.js'
 
 /** An email or SMS message a pool would have delivered, as a test reads it. */
 export interface DeliveredMessage {

@@ -1,3 +1,4 @@
+import type { Partition as EnginePartition, Store as EngineStore, TablesOf } from './engine/store.js'
 import { authCodesTable, federationsTable, hostedSessionsTable } from './hosted/state.js'
 import { devicesTable } from './resources/auth/devices.js'
 import { keysTable } from './resources/auth/keys.js'
@@ -39,3 +40,9 @@ export const TABLES = {
 
 /** The name of a table. */
 export type TableName = keyof typeof TABLES
+/** The simulation's store: the engine's, over these tables. */
+export type Store = EngineStore<typeof TABLES>
+/** The tables of one (account, region) partition, typed by this schema. */
+export type Tables = TablesOf<typeof TABLES>
+/** One account's resources in one region, over these tables. */
+export type Partition = EnginePartition<typeof TABLES>

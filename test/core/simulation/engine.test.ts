@@ -5,6 +5,7 @@ import { fail, type OperationContext } from '../../../src/core/simulation/contex
 import { operation, runDefinition } from '../../../src/core/simulation/define.js'
 import { Store } from '../../../src/core/simulation/engine/store.js'
 import { createCognito } from '../../../src/core/simulation/index.js'
+import { TABLES } from '../../../src/core/simulation/schema.js'
 
 const oidc = {
   client_id: 'c',
@@ -86,7 +87,7 @@ describe('tables', () => {
 
 describe('transactions', () => {
   it('undo every change, id and sequence number of a failed operation', async () => {
-    const store = new Store(1)
+    const store = new Store(TABLES, 1)
     const tables = store.partition('123456789012', 'us-east-1').tables
     const pool = { pool: { Id: 'us-east-1_A', Name: 'a' }, tags: {}, created: 1, modified: 1 }
     await store.exclusive(() => tables.pools.insert(pool))

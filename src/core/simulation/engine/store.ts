@@ -1,18 +1,21 @@
-import { TABLES, type TableName } from '../schema.js'
 import { IdGenerator } from './ids.js'
 import { RandomSecrets, type SecretSource } from './secrets.js'
 import { parentsOf, type StoredRow, Table, type TableDefinition, type TableHost } from './table.js'
 
 type RowOf<D> = D extends TableDefinition<infer Row> ? Row : never
 
-/** The tables of one (account, region) partition, typed by the schema. */
-export type Tables = { readonly [N in TableName]: Table<RowOf<(typeof TABLES)[N]>> }
+/** What a store keeps: table definitions by name (the domain's schema hands them in; the engine knows none). */
+// biome-ignore lint/suspicious/noExplicitAny: a definition of any row type
+export type TableDefinitions = Readonly<Record<string, TableDefinition<any>>>
+
+/** The tables of one (account, region) partition, typed by the definitions. */
+export type TablesOf<D extends TableDefinitions> = { readonly [N in keyof D]: Table<RowOf<D[N]>> }
 
 /** One account's resources in one region, as the real service keeps them apart. */
-export interface Partition {
+export interface Partition<D extends TableDefinitions = TableDefinitions> {
   readonly account: string
   readonly region: string
-  readonly tables: Tables
+  readonly tables: TablesOf<D>
 }
 
 /** The plain-JSON form of everything the simulation holds, as `snapshot()` returns it. */
@@ -23,7 +26,7 @@ export interface StoreSnapshot {
   readonly partitions: ReadonlyArray<{
     readonly account: string
     readonly region: string
-    readonly tables: { readonly [N in TableName]?: ReadonlyArray<StoredRow<unknown>> }
+    readonly tables: { readonly [name: string]: ReadonlyArray<StoredRow<unknown>> | undefined }
   }>
 }
 
@@ -31,7 +34,7 @@ export interface StoreSnapshot {
 export interface RowChange {
   readonly account: string
   readonly region: string
-  readonly table: TableName
+  readonly table: string
   readonly key: string
   readonly stored: StoredRow<unknown> | null
 }
@@ -45,21 +48,22 @@ export interface StoreCommit {
 /** The version of snapshots this store writes and reads. */
 export const SNAPSHOT_VERSION = 2
 
-/** Tables whose rows belong to rows of `table`. */
-const CHILDREN: ReadonlyMap<string, readonly TableName[]> = (() => {
-  const map = new Map<string, TableName[]>()
-  for (const [name, definition] of Object.entries(TABLES) as Array<[TableName, TableDefinition<unknown>]>) {
+/** For each table, the tables whose rows belong to its rows. */
+function childrenOf(definitions: TableDefinitions): ReadonlyMap<string, readonly string[]> {
+  const map = new Map<string, string[]>()
+  for (const [name, definition] of Object.entries(definitions)) {
     for (const parent of parentsOf(definition.spec)) map.set(parent.table, [...(map.get(parent.table) ?? []), name])
   }
   return map
-})()
+}
 
 /**
  * Every partition's tables, the seeded id generator and creation order, with transactions: a change made
  * inside `transaction` is undone entirely when it throws.
  */
-export class Store {
-  private readonly partitions = new Map<string, Partition>()
+export class Store<D extends TableDefinitions = TableDefinitions> {
+  private readonly partitions = new Map<string, Partition<D>>()
+  private readonly children: ReadonlyMap<string, readonly string[]>
   readonly ids: IdGenerator
   /** Where secrets are drawn: a CSPRNG, or the id generator when the caller asked for reproducible secrets. */
   readonly secrets: SecretSource
@@ -82,32 +86,37 @@ export class Store {
   }
   private failed: Array<() => void> | undefined
   /** Rows changed in the open transaction, by partition, table and key, while someone listens for commits. */
-  private dirty: Map<string, { partition: Partition; table: TableName; key: string }> | undefined
+  private dirty: Map<string, { partition: Partition<D>; table: string; key: string }> | undefined
   /**
    * Called with what each transaction committed, before its result is given back; if it throws, the transaction is
    * undone and fails (so nothing is acknowledged that was not recorded).
    */
   onCommit: ((commit: StoreCommit) => void) | undefined
 
-  constructor(seed: number, reproducibleSecrets = false) {
+  constructor(
+    private readonly definitions: D,
+    seed: number,
+    reproducibleSecrets = false,
+  ) {
+    this.children = childrenOf(definitions)
     this.ids = new IdGenerator(seed)
     this.secrets = reproducibleSecrets ? this.ids : new RandomSecrets()
   }
 
   /** The partition of an account and region, created empty when first used. */
-  partition(account: string, region: string): Partition {
+  partition(account: string, region: string): Partition<D> {
     const key = `${account}/${region}`
     let partition = this.partitions.get(key)
     if (!partition) {
-      partition = { account, region, tables: undefined as unknown as Tables }
-      ;(partition as { tables: Tables }).tables = this.createTables(partition)
+      partition = { account, region, tables: undefined as unknown as TablesOf<D> }
+      ;(partition as { tables: TablesOf<D> }).tables = this.createTables(partition)
       this.partitions.set(key, partition)
     }
     return partition
   }
 
   /** The partitions that hold anything. */
-  occupied(): Partition[] {
+  occupied(): Partition<D>[] {
     return [...this.partitions.values()].filter((p) =>
       Object.values(p.tables).some((t) => (t as Table<unknown>).size > 0),
     )
@@ -251,13 +260,17 @@ export class Store {
       )
     }
     const copy = JSON.parse(JSON.stringify(snapshot)) as StoreSnapshot
-    const loaded = new Map<string, Partition>()
+    const loaded = new Map<string, Partition<D>>()
     let max = 0
     for (const p of copy.partitions) {
-      const partition: Partition = { account: p.account, region: p.region, tables: undefined as unknown as Tables }
-      ;(partition as { tables: Tables }).tables = this.createTables(partition)
+      const partition: Partition<D> = {
+        account: p.account,
+        region: p.region,
+        tables: undefined as unknown as TablesOf<D>,
+      }
+      ;(partition as { tables: TablesOf<D> }).tables = this.createTables(partition)
       for (const [name, rows] of Object.entries(p.tables)) {
-        const table = partition.tables[name as TableName] as Table<unknown> | undefined
+        const table = (partition.tables as Record<string, Table<unknown> | undefined>)[name]
         if (!table)
           throw new TypeError(`cognito-idp-contract: the snapshot has a table this simulation does not know: ${name}`)
         table.load(rows ?? [])
@@ -272,7 +285,7 @@ export class Store {
     this.changes++
   }
 
-  private createTables(partition: Partition): Tables {
+  private createTables(partition: Partition<D>): TablesOf<D> {
     const host: TableHost = {
       nextSeq: () => ++this.seq,
       journal: (undo) => this.undo?.push(undo),
@@ -280,23 +293,23 @@ export class Store {
         this.changes++
         this.dirty?.set(`${partition.account}\u0000${partition.region}\u0000${table}\u0000${key}`, {
           partition,
-          table: table as TableName,
+          table,
           key,
         })
       },
       cascade: (name, key) => {
-        for (const child of CHILDREN.get(name) ?? []) {
+        for (const child of this.children.get(name) ?? []) {
           const table = tables[child] as Table<unknown>
-          for (const row of table.children(key, name)) table.delete(TABLES[child].spec.key(row as never))
+          for (const row of table.children(key, name)) table.delete(this.definitions[child]!.spec.key(row as never))
         }
       },
     }
     const tables = Object.fromEntries(
-      Object.entries(TABLES).map(([name, definition]) => [
+      Object.entries(this.definitions).map(([name, definition]) => [
         name,
         new Table(name, (definition as TableDefinition<unknown>).spec, host),
       ]),
-    ) as unknown as Tables
+    ) as unknown as TablesOf<D>
     return tables
   }
 }

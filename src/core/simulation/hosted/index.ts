@@ -1,5 +1,5 @@
 import type { Context } from '../context.js'
-import type { Store } from '../engine/store.js'
+import type { Store } from '../schema.js'
 import { authorizationQuery, backToApp, checkAuthorization } from './authorize.js'
 import { complete } from './complete.js'
 import { discoveryDocument } from './discovery.js'
