@@ -55,6 +55,18 @@ export async function nextCustomStep(
   authTime: number,
   deviceKey: string | undefined,
 ): Promise<AuthAnswer> {
+  const defined = await decide(cx, env, user, name, steps)
+  return act(cx, env, user, name, steps, defined, authTime, deviceKey)
+}
+
+/** What DefineAuthChallenge decides from the steps so far; a failed authentication is refused here. */
+async function decide(
+  cx: Can<CustomErrors>,
+  env: AuthEnv,
+  user: UserRow | undefined,
+  name: string,
+  steps: readonly CustomStep[],
+): Promise<Record<string, unknown>> {
   const base = { pool: env.pool, userName: user?.username ?? name, clientId: triggerEnv(env).clientId }
   const defined = await invokeTrigger(
     cx,
@@ -70,6 +82,21 @@ export async function nextCustomStep(
   if (!defined) throw invalidParameter(cx, NOT_CONFIGURED)
   if (defined['failAuthentication'] === true)
     throw fail(cx, 'NotAuthorizedException', 'Incorrect username or password.')
+  return defined
+}
+
+/** Acts on DefineAuthChallenge's decision: tokens, or the CUSTOM_CHALLENGE CreateAuthChallenge makes. */
+async function act(
+  cx: Can<CustomErrors>,
+  env: AuthEnv,
+  user: UserRow | undefined,
+  name: string,
+  steps: readonly CustomStep[],
+  defined: Record<string, unknown>,
+  authTime: number,
+  deviceKey: string | undefined,
+): Promise<AuthAnswer> {
+  const base = { pool: env.pool, userName: user?.username ?? name, clientId: triggerEnv(env).clientId }
   if (defined['issueTokens'] === true) {
     // Chosen: a user who does not exist never gets tokens, whatever the function says.
     if (!user) throw fail(cx, 'NotAuthorizedException', 'Incorrect username or password.')
@@ -117,9 +144,12 @@ export async function nextCustomStep(
 }
 
 /**
- * CUSTOM_AUTH through InitiateAuth: straight to DefineAuthChallenge, or, with `CHALLENGE_NAME: SRP_A` and `SRP_A`,
- * first the password by SRP, the session then starting with `{challengeName: "SRP_A", challengeResult: true}`
- * (AWS's documentation). PreAuthentication is not invoked (reported of real pools, amplify-js#5318).
+ * CUSTOM_AUTH through InitiateAuth: straight to DefineAuthChallenge. With `CHALLENGE_NAME: SRP_A` and `SRP_A`,
+ * DefineAuthChallenge is asked first with the session `[{challengeName: "SRP_A", challengeResult: true}]`; when it
+ * answers `PASSWORD_VERIFIER` the password is checked by SRP, and its result joins the session; any other decision
+ * is acted on as always (seen: AWS's developer guide, user-pool-lambda-define-auth-challenge, whose example function
+ * answers PASSWORD_VERIFIER to that first session). PreAuthentication is not invoked (reported of real pools,
+ * amplify-js#5318).
  */
 export async function customSignIn(
   cx: Can<CustomErrors>,
@@ -130,6 +160,11 @@ export async function customSignIn(
 ): Promise<AuthAnswer> {
   if (!customAuthConfigured(env)) throw invalidParameter(cx, NOT_CONFIGURED)
   if (parameters['CHALLENGE_NAME'] === 'SRP_A') {
+    const first: CustomStep[] = [{ challengeName: 'SRP_A', challengeResult: true }]
+    const user = subject(cx, env, name)
+    const defined = await decide(cx, env, user, name, first)
+    if (defined['challengeName'] !== 'PASSWORD_VERIFIER' || defined['issueTokens'] === true)
+      return act(cx, env, user, name, first, defined, Math.floor(cx.now()), parameters['DEVICE_KEY'])
     const answer = await srp(name, parameters['SRP_A'])
     const secretBlock = answer.ChallengeParameters['SECRET_BLOCK']
     const opened = secretBlock === undefined ? undefined : cx.tables.sessions.get(secretBlock)

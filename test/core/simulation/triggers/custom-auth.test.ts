@@ -12,10 +12,20 @@ const CLIENT = 'customauthclient0000000000'
 const HIDING = 'customauthhiding0000000000'
 const arn = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`
 
+/** Whether the define function below answers the SRP_A session with CUSTOM_CHALLENGE (no password step). */
+let skipPassword = false
 // The canonical one-time-code functions of AWS's documentation: three tries, then fail.
 const define: DefineAuthChallengeTriggerHandler = async (event) => {
   const last = event.request.session.at(-1)
   if (event.request.userNotFound) {
+    event.response.failAuthentication = true
+    event.response.issueTokens = false
+  } else if (last?.challengeName === 'SRP_A' && event.request.session.length === 1 && !skipPassword) {
+    // As AWS's example: a sign-in that starts with SRP_A checks the password first.
+    event.response.challengeName = 'PASSWORD_VERIFIER'
+    event.response.issueTokens = false
+    event.response.failAuthentication = false
+  } else if (last?.challengeName === 'PASSWORD_VERIFIER' && !last.challengeResult) {
     event.response.failAuthentication = true
     event.response.issueTokens = false
   } else if (last?.challengeName === 'CUSTOM_CHALLENGE' && last.challengeResult) {
@@ -138,12 +148,32 @@ describe('CUSTOM_AUTH through Define, Create and Verify', () => {
       ),
     })
     expect(custom['ChallengeName']).toBe('CUSTOM_CHALLENGE')
-    expect(w.simulation.invocations({ trigger: 'DefineAuthChallenge' })[0]!.event['request']).toMatchObject({
-      session: [
+    const sessions = w.simulation
+      .invocations({ trigger: 'DefineAuthChallenge' })
+      .map((i) => (i.event['request'] as { session: unknown[] }).session)
+    expect(sessions).toEqual([
+      [{ challengeName: 'SRP_A', challengeResult: true, challengeMetadata: null }],
+      [
         { challengeName: 'SRP_A', challengeResult: true, challengeMetadata: null },
         { challengeName: 'PASSWORD_VERIFIER', challengeResult: true, challengeMetadata: null },
       ],
-    })
+    ])
+  })
+
+  it('with CHALLENGE_NAME SRP_A, skips the password when DefineAuthChallenge answers CUSTOM_CHALLENGE', async () => {
+    skipPassword = true
+    try {
+      const srp = srpClient(POOL)
+      const first = await w.call('InitiateAuth', {
+        ClientId: CLIENT,
+        AuthFlow: 'CUSTOM_AUTH',
+        AuthParameters: { USERNAME: 'jane', SRP_A: srp.A, CHALLENGE_NAME: 'SRP_A' },
+      })
+      expect(first['ChallengeName']).toBe('CUSTOM_CHALLENGE')
+      expect(first['ChallengeParameters']).toMatchObject({ hint: 'the magic word', USERNAME: 'jane' })
+    } finally {
+      skipPassword = false
+    }
   })
 
   it('tells Define a user does not exist when the client hides users', async () => {
