@@ -31,3 +31,18 @@ export async function bundle(code: string): Promise<BundleFigures> {
 export function oneOperation(name: string): string {
   return `import { ${name} } from './dist/schemas/operations/${name}.js'\nconsole.log(${name})\n`
 }
+
+/** The imports whose bundle sizes `npm run bench bundle` prints and the README quotes, by label. */
+export const BUNDLE_CASES: ReadonlyArray<readonly [string, string]> = [
+  ['operations/DescribeIdentityProvider', oneOperation('DescribeIdentityProvider')],
+  ['operations/CreateUserPool', oneOperation('CreateUserPool')],
+  [
+    'validateOperation + one operation',
+    `import { validateOperation } from './dist/src/core/validate/index.js'\nimport { DescribeIdentityProvider } from './dist/schemas/operations/DescribeIdentityProvider.js'\nconsole.log(validateOperation(DescribeIdentityProvider, 'request', {}))\n`,
+  ],
+  [
+    'the whole catalog (operations)',
+    `import { operations } from './dist/schemas/operations.js'\nconsole.log(operations)\n`,
+  ],
+  ['validate (by name, whole catalog)', `import { validate } from 'cognito-idp-contract'\nconsole.log(validate)\n`],
+]
