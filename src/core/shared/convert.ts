@@ -1,3 +1,6 @@
+import type { Static, TSchema } from 'typebox'
+import type { Shapes as SdkShapes } from '../../../generated/sdk-types.js'
+import type { Named } from '../type/builders.js'
 import { base64ToBytes, bytesToBase64 } from './text.js'
 import { asNode, mapValue, members, type SchemaNode } from './walk.js'
 
@@ -25,12 +28,21 @@ function convert(schema: SchemaNode, value: unknown, direction: Direction): unkn
   )
 }
 
-/** A wire value (epoch-second timestamps, base64 blobs) as the AWS SDK takes it (`Date`, `Uint8Array`). */
-export function toSdk(schema: object, value: unknown): unknown {
-  return convert(asNode(schema), value, 'toSdk')
+/** The SDK's type of a generated schema (`shapes.UserType` → `UserType`), or `unknown` for any other schema. */
+export type SdkOf<Schema> = Schema extends Named<infer Name extends keyof SdkShapes> ? SdkShapes[Name] : unknown
+
+/** The wire type of a schema (what `validate` checks and the handlers send), or `unknown` for a plain object. */
+export type WireOf<Schema> = Schema extends TSchema ? Static<Schema> : unknown
+
+/**
+ * A wire value (epoch-second timestamps, base64 blobs) as the AWS SDK takes it (`Date`, `Uint8Array`): typed as the
+ * SDK's type when the schema is one of the contract's shapes (`toSdk(shapes.UserType, u)` is a `UserType`).
+ */
+export function toSdk<Schema extends object>(schema: Schema, value: WireOf<Schema>): SdkOf<Schema> {
+  return convert(asNode(schema), value, 'toSdk') as SdkOf<Schema>
 }
 
-/** A value as the AWS SDK gives it (`Date`, `Uint8Array`) back in wire form. */
-export function fromSdk(schema: object, value: unknown): unknown {
-  return convert(asNode(schema), value, 'fromSdk')
+/** A value as the AWS SDK gives it (`Date`, `Uint8Array`) back in wire form, typed as the schema's wire type. */
+export function fromSdk<Schema extends object>(schema: Schema, value: SdkOf<Schema>): WireOf<Schema> {
+  return convert(asNode(schema), value, 'fromSdk') as WireOf<Schema>
 }

@@ -27,6 +27,17 @@ import type {
 
 type Options = object
 
+/** The shape name a generated schema carries in its type as well as in its `x-aws-shape` member. */
+export interface Named<Name extends string> {
+  readonly 'x-aws-shape': Name
+}
+
+/** Options that may name the shape; the name is kept in the schema's type so `toSdk` can find the SDK's type. */
+type Naming<Name extends string> = { 'x-aws-shape'?: Name }
+
+/** `Type` with the shape's name attached when the options gave one. */
+type WithName<Type, Name extends string> = string extends Name ? Type : Type & Named<Name>
+
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 
 function hide(target: Record<string, unknown>, hidden: Record<string, unknown>): void {
@@ -54,22 +65,30 @@ function update<T>(current: object, hidden: Record<string, unknown>): T {
 }
 
 /** `Type.String`. */
-function stringType(options?: TStringOptions): TString {
+function stringType<const Name extends string = string>(
+  options?: TStringOptions & Naming<Name>,
+): WithName<TString, Name> {
   return create({ '~kind': 'String' }, { type: 'string' }, options)
 }
 
 /** `Type.Integer`. */
-function integerType(options?: TNumberOptions): TInteger {
+function integerType<const Name extends string = string>(
+  options?: TNumberOptions & Naming<Name>,
+): WithName<TInteger, Name> {
   return create({ '~kind': 'Integer' }, { type: 'integer' }, options)
 }
 
 /** `Type.Number`. */
-function numberType(options?: TNumberOptions): TNumber {
+function numberType<const Name extends string = string>(
+  options?: TNumberOptions & Naming<Name>,
+): WithName<TNumber, Name> {
   return create({ '~kind': 'Number' }, { type: 'number' }, options)
 }
 
 /** `Type.Boolean`. */
-function booleanType(options?: TSchemaOptions): TBoolean {
+function booleanType<const Name extends string = string>(
+  options?: TSchemaOptions & Naming<Name>,
+): WithName<TBoolean, Name> {
   return create({ '~kind': 'Boolean' }, { type: 'boolean' }, options)
 }
 
@@ -85,20 +104,26 @@ function literalType<Value extends TLiteralValue>(value: Value, options?: TSchem
 }
 
 /** `Type.Union`. */
-function unionType<Types extends TSchema[]>(anyOf: [...Types], options: TSchemaOptions = {}): TUnion<Types> {
+function unionType<Types extends TSchema[], const Name extends string = string>(
+  anyOf: [...Types],
+  options: TSchemaOptions & Naming<Name> = {},
+): WithName<TUnion<Types>, Name> {
   return create({ '~kind': 'Union' }, { anyOf }, options)
 }
 
 /** `Type.Array`. */
-function arrayType<Type extends TSchema>(items: Type, options?: TArrayOptions): TArray<Type> {
+function arrayType<Type extends TSchema, const Name extends string = string>(
+  items: Type,
+  options?: TArrayOptions & Naming<Name>,
+): WithName<TArray<Type>, Name> {
   return create({ '~kind': 'Array' }, { type: 'array', items }, options)
 }
 
 /** `Type.Object`: members not marked optional are required, in their order. */
-function objectType<Properties extends TProperties>(
+function objectType<Properties extends TProperties, const Name extends string = string>(
   properties: Properties,
-  options: TObjectOptions = {},
-): TObject<Properties> {
+  options: TObjectOptions & Naming<Name> = {},
+): WithName<TObject<Properties>, Name> {
   const required = Object.getOwnPropertyNames(properties).filter(
     (key) => !Object.hasOwn(properties[key] as object, '~optional'),
   )
