@@ -8,6 +8,14 @@ export {
   type PartialInput,
 } from './matchers.js'
 export {
+  COGNITO_CLIENT_KEY_PREFIXES,
+  clearCognitoClientStorage,
+  type KeyedStorage,
+  type ResetCognitoOptions,
+  type ResettableCognito,
+  resetCognito,
+} from './reset.js'
+export {
   type Conformance,
   type Credentials,
   type Deviation,

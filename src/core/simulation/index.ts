@@ -12,7 +12,7 @@ export type { RowChange, StoreCommit } from './engine/store.js'
 export type { Fixtures, PoolFixture, UserFixture } from './fixtures.js'
 export type { CallInfo } from './locate.js'
 export type { DeliveredMessage, MessageFilter } from './outbox.js'
-export type { JsonWebKeySet, PublicJwk } from './resources/auth/keys.js'
+export type { JsonWebKeySet, PublicJwk } from './resources/keys.js'
 export type { MessageKind } from './resources/messages.js'
 export type {
   InvocationFilter,

@@ -1,5 +1,5 @@
 import type { Can } from '../context.js'
-import { authenticationResult } from '../resources/auth/tokens.js'
+import { authenticationResult } from '../flows/sign-in/tokens.js'
 import type { UserRow } from '../resources/users.js'
 import type { LambdaErrors } from '../triggers/types.js'
 import { redirect, sessionCookie, withParams } from './respond.js'

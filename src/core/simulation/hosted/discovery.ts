@@ -1,5 +1,5 @@
 import type { Context } from '../context.js'
-import { issuer } from '../resources/auth/tokens.js'
+import { issuer } from '../flows/sign-in/tokens.js'
 import { domainHost, domainsOf } from '../resources/domains.js'
 import { json } from './respond.js'
 import type { HostedResponse } from './types.js'

@@ -1,4 +1,4 @@
-import { revokeFamily } from '../resources/auth/refresh-tokens.js'
+import { revokeFamily } from '../resources/refresh-tokens.js'
 import { oauthError } from './respond.js'
 import { authenticateClient, formBody } from './token.js'
 import type { HostedRequest, HostedResponse, Site } from './types.js'

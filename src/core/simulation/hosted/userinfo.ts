@@ -1,6 +1,6 @@
 import { isCognitoError } from '../../protocol/errors.js'
 import type { Can } from '../context.js'
-import { checkAccessToken } from '../resources/auth/tokens.js'
+import { checkAccessToken } from '../flows/sign-in/tokens.js'
 import { readableBy } from '../resources/user-attributes.js'
 import { json } from './respond.js'
 import type { HostedRequest, HostedResponse, Site } from './types.js'

@@ -1,5 +1,5 @@
 import { operation } from '../define.js'
-import { settingsOf } from '../resources/auth/mfa.js'
+import { settingsOf } from '../resources/mfa.js'
 import { findPool } from '../resources/user-pools.js'
 import { findUser } from '../resources/users.js'
 

@@ -1,5 +1,5 @@
 import { operation } from '../define.js'
-import { findDevice } from '../resources/auth/devices.js'
+import { findDevice } from '../resources/devices.js'
 import { findPool } from '../resources/user-pools.js'
 import { findUser } from '../resources/users.js'
 

@@ -1,5 +1,5 @@
 import { operation } from '../define.js'
-import { describeDevice, findDevice } from '../resources/auth/devices.js'
+import { describeDevice, findDevice } from '../resources/devices.js'
 import { findPool } from '../resources/user-pools.js'
 import { findUserOrResource } from '../resources/users.js'
 

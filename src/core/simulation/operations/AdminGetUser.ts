@@ -1,5 +1,5 @@
 import { operation } from '../define.js'
-import { mfaSummary } from '../resources/auth/mfa.js'
+import { mfaSummary } from '../resources/mfa.js'
 import { findPool } from '../resources/user-pools.js'
 import { attributeList, findUser } from '../resources/users.js'
 

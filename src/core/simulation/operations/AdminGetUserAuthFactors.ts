@@ -1,5 +1,5 @@
 import { operation } from '../define.js'
-import { authFactors } from '../resources/auth/factors.js'
+import { authFactors } from '../resources/auth-factors.js'
 import { findPool } from '../resources/user-pools.js'
 import { findUser } from '../resources/users.js'
 

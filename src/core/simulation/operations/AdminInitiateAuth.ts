@@ -1,5 +1,5 @@
 import { operation } from '../define.js'
-import { initiate } from '../resources/auth/initiate.js'
+import { initiate } from '../flows/sign-in/initiate.js'
 import { findClient } from '../resources/clients.js'
 import { findPool } from '../resources/user-pools.js'
 

@@ -1,5 +1,5 @@
 import { operation } from '../define.js'
-import { listDevices } from '../resources/auth/device-ops.js'
+import { listDevices } from '../resources/device-ops.js'
 import { findPool } from '../resources/user-pools.js'
 import { findUserOrResource } from '../resources/users.js'
 

@@ -1,5 +1,5 @@
 import { operation } from '../define.js'
-import { answerChallenge } from '../resources/auth/answer.js'
+import { answerChallenge } from '../flows/sign-in/answer.js'
 import { findClient } from '../resources/clients.js'
 import { findPool } from '../resources/user-pools.js'
 

@@ -1,5 +1,5 @@
 import { operation } from '../define.js'
-import { applyPreferences } from '../resources/auth/preferences.js'
+import { applyPreferences } from '../resources/mfa-preferences.js'
 import { findPool } from '../resources/user-pools.js'
 import { findUser } from '../resources/users.js'
 

@@ -1,5 +1,5 @@
 import { operation } from '../define.js'
-import { setRemembered } from '../resources/auth/device-ops.js'
+import { setRemembered } from '../resources/device-ops.js'
 import { findPool } from '../resources/user-pools.js'
 import { findUser } from '../resources/users.js'
 

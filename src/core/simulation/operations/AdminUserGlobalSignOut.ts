@@ -1,5 +1,5 @@
 import { operation } from '../define.js'
-import { signOutEverywhere } from '../resources/auth/sign-out.js'
+import { signOutEverywhere } from '../flows/sign-in/sign-out.js'
 import { findPool } from '../resources/user-pools.js'
 import { findUser } from '../resources/users.js'
 

@@ -1,9 +1,9 @@
 import { base32 } from '../../shared/totp.js'
 import { fail } from '../context.js'
 import { operation } from '../define.js'
-import { settingsOf } from '../resources/auth/mfa.js'
-import { newSessionId } from '../resources/auth/sessions.js'
-import { signedInOnly } from '../resources/auth/signed-in.js'
+import { signedInOnly } from '../flows/sign-in/signed-in.js'
+import { settingsOf } from '../resources/mfa.js'
+import { newSessionId } from '../resources/sessions.js'
 
 /**
  * AssociateSoftwareToken: a new TOTP secret (32 random bytes in base32, 52 characters, as Cognito's read) for the

@@ -1,6 +1,6 @@
 import { fail } from '../context.js'
 import { operation } from '../define.js'
-import { signedIn } from '../resources/auth/signed-in.js'
+import { signedIn } from '../flows/sign-in/signed-in.js'
 import { countAttempt } from '../resources/codes.js'
 import { keyMatches, passwordKey } from '../resources/password-keys.js'
 import { checkHistory, checkPassword, nextHistory, PASSWORD_PREFIX } from '../resources/passwords.js'

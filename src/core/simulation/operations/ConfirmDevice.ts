@@ -2,8 +2,8 @@ import { bytesToHex } from '../../shared/crypto.js'
 import { base64ToBytes } from '../../shared/text.js'
 import { operation } from '../define.js'
 import { invalidParameter } from '../errors.js'
-import { findDevice } from '../resources/auth/devices.js'
-import { signedIn } from '../resources/auth/signed-in.js'
+import { signedIn } from '../flows/sign-in/signed-in.js'
+import { findDevice } from '../resources/devices.js'
 
 /**
  * ConfirmDevice: the device a sign-in handed out keeps the SRP verifier and salt its client computed, and is

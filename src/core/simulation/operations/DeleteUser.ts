@@ -1,5 +1,5 @@
 import { operation } from '../define.js'
-import { signedIn } from '../resources/auth/signed-in.js'
+import { signedIn } from '../flows/sign-in/signed-in.js'
 
 /** DeleteUser: the signed-in user deletes its account, with its tokens, devices and memberships. */
 export const DeleteUser = operation('DeleteUser', async (cx, input) => {

@@ -1,6 +1,6 @@
 import { operation } from '../define.js'
+import { signedIn } from '../flows/sign-in/signed-in.js'
 import { deleteAttributes } from '../resources/attribute-updates.js'
-import { signedIn } from '../resources/auth/signed-in.js'
 import { checkWritable } from '../resources/user-attributes.js'
 
 /** DeleteUserAttributes: the user removes attributes the schema does not require. */

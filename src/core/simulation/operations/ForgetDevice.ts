@@ -1,6 +1,6 @@
 import { operation } from '../define.js'
-import { findDevice } from '../resources/auth/devices.js'
-import { signedIn } from '../resources/auth/signed-in.js'
+import { signedIn } from '../flows/sign-in/signed-in.js'
+import { findDevice } from '../resources/devices.js'
 
 /** ForgetDevice: the device is gone; signing in from it is a new device again. */
 export const ForgetDevice = operation('ForgetDevice', async (cx, input) => {

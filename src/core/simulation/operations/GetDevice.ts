@@ -1,6 +1,6 @@
 import { operation } from '../define.js'
-import { describeDevice, findDevice } from '../resources/auth/devices.js'
-import { signedIn } from '../resources/auth/signed-in.js'
+import { signedIn } from '../flows/sign-in/signed-in.js'
+import { describeDevice, findDevice } from '../resources/devices.js'
 
 /** GetDevice: one of the signed-in user's devices. */
 export const GetDevice = operation('GetDevice', async (cx, input) => {

@@ -1,5 +1,5 @@
 import { operation } from '../define.js'
-import { refreshByGetTokens } from '../resources/auth/refresh.js'
+import { refreshByGetTokens } from '../flows/sign-in/refresh.js'
 import { publicClient } from '../resources/clients.js'
 
 /** GetTokensFromRefreshToken: new tokens, and a new refresh token where the client rotates them (what Amplify v6 refreshes with). */

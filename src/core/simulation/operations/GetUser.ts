@@ -1,6 +1,6 @@
 import { operation } from '../define.js'
-import { mfaSummary } from '../resources/auth/mfa.js'
-import { signedIn } from '../resources/auth/signed-in.js'
+import { signedIn } from '../flows/sign-in/signed-in.js'
+import { mfaSummary } from '../resources/mfa.js'
 import { readableBy } from '../resources/user-attributes.js'
 
 /** GetUser: the signed-in user's username and attributes (those its app client may read; no status or dates). */

@@ -1,6 +1,6 @@
 import { operation } from '../define.js'
 import { invalidParameter } from '../errors.js'
-import { signedIn } from '../resources/auth/signed-in.js'
+import { signedIn } from '../flows/sign-in/signed-in.js'
 import { CODE_LIFETIME, countAttempt, newCode } from '../resources/codes.js'
 import { deliver } from '../resources/messages.js'
 import { attribute } from '../resources/users.js'

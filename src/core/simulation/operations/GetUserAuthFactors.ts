@@ -1,6 +1,6 @@
 import { operation } from '../define.js'
-import { authFactors } from '../resources/auth/factors.js'
-import { signedIn } from '../resources/auth/signed-in.js'
+import { signedIn } from '../flows/sign-in/signed-in.js'
+import { authFactors } from '../resources/auth-factors.js'
 
 /** GetUserAuthFactors: the signed-in user's MFA settings and the sign-in factors it has. */
 export const GetUserAuthFactors = operation('GetUserAuthFactors', async (cx, input) => {

@@ -1,5 +1,5 @@
 import { operation } from '../define.js'
-import { mfaConfigOf } from '../resources/auth/pool-mfa.js'
+import { mfaConfigOf } from '../resources/pool-mfa.js'
 import { findPool } from '../resources/user-pools.js'
 
 /** GetUserPoolMfaConfig: whether MFA is OFF, ON or OPTIONAL, and the methods the pool offers. */

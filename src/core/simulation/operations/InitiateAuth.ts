@@ -1,5 +1,5 @@
 import { operation } from '../define.js'
-import { initiate } from '../resources/auth/initiate.js'
+import { initiate } from '../flows/sign-in/initiate.js'
 import { publicClient } from '../resources/clients.js'
 
 /** InitiateAuth: a sign-in begins, and answers with a challenge or tokens. */

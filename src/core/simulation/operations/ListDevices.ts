@@ -1,6 +1,6 @@
 import { operation } from '../define.js'
-import { listDevices } from '../resources/auth/device-ops.js'
-import { signedIn } from '../resources/auth/signed-in.js'
+import { signedIn } from '../flows/sign-in/signed-in.js'
+import { listDevices } from '../resources/device-ops.js'
 
 /** ListDevices: the signed-in user's confirmed devices, Limit at a time. */
 export const ListDevices = operation('ListDevices', async (cx, input) => {

@@ -1,5 +1,5 @@
 import { operation } from '../define.js'
-import { answerChallenge } from '../resources/auth/answer.js'
+import { answerChallenge } from '../flows/sign-in/answer.js'
 import { publicClient } from '../resources/clients.js'
 
 /** RespondToAuthChallenge: a challenge answered, and the next one or the tokens. */

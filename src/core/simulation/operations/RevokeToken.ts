@@ -1,7 +1,7 @@
 import { decodeJwt } from '../../shared/jwt.js'
 import { fail } from '../context.js'
 import { operation } from '../define.js'
-import { revokeFamily } from '../resources/auth/refresh-tokens.js'
+import { revokeFamily } from '../resources/refresh-tokens.js'
 
 /**
  * RevokeToken: a refresh token and the access tokens issued with it stop working (AWS's documentation). A token the

@@ -1,6 +1,6 @@
 import { operation } from '../define.js'
-import { applyPreferences } from '../resources/auth/preferences.js'
-import { signedIn } from '../resources/auth/signed-in.js'
+import { signedIn } from '../flows/sign-in/signed-in.js'
+import { applyPreferences } from '../resources/mfa-preferences.js'
 
 /** SetUserMFAPreference: the signed-in user turns MFA methods on or off and prefers one. */
 export const SetUserMFAPreference = operation('SetUserMFAPreference', async (cx, input) => {

@@ -1,7 +1,7 @@
 import { operation } from '../define.js'
 import { invalidParameter } from '../errors.js'
-import { poolMethods } from '../resources/auth/mfa.js'
-import { mfaConfigOf } from '../resources/auth/pool-mfa.js'
+import { poolMethods } from '../resources/mfa.js'
+import { mfaConfigOf } from '../resources/pool-mfa.js'
 import { findPool, type PoolRow } from '../resources/user-pools.js'
 
 /**

@@ -1,6 +1,6 @@
 import { operation } from '../define.js'
-import { setRemembered } from '../resources/auth/device-ops.js'
-import { signedIn } from '../resources/auth/signed-in.js'
+import { signedIn } from '../flows/sign-in/signed-in.js'
+import { setRemembered } from '../resources/device-ops.js'
 
 /** UpdateDeviceStatus: the signed-in user remembers a device (it then skips MFA) or forgets that it did. */
 export const UpdateDeviceStatus = operation('UpdateDeviceStatus', async (cx, input) => {

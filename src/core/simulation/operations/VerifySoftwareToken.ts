@@ -1,8 +1,8 @@
 import { fail } from '../context.js'
 import { operation } from '../define.js'
-import { checkTotp, settingsOf } from '../resources/auth/mfa.js'
-import { newSessionId } from '../resources/auth/sessions.js'
-import { signedIn } from '../resources/auth/signed-in.js'
+import { signedIn } from '../flows/sign-in/signed-in.js'
+import { checkTotp, settingsOf } from '../resources/mfa.js'
+import { newSessionId } from '../resources/sessions.js'
 
 /** Seen from Cognito for a wrong code: EnableSoftwareTokenMFAException "Code mismatch and fail enable Software Token MFA". */
 const MISMATCH = 'Code mismatch and fail enable Software Token MFA'

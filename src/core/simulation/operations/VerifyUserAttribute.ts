@@ -1,5 +1,5 @@
 import { operation } from '../define.js'
-import { signedIn } from '../resources/auth/signed-in.js'
+import { signedIn } from '../flows/sign-in/signed-in.js'
 import { checkCode, countAttempt } from '../resources/codes.js'
 import { merged } from '../resources/user-attributes.js'
 import { changed, claimAliases } from '../resources/users.js'

@@ -1,4 +1,4 @@
-import { generateKeyPair, type KeyPair, keyId } from '../../../shared/jwt.js'
+import { generateKeyPair, type KeyPair, keyId } from '../../shared/jwt.js'
 
 /** A generated RSA key pair with its key id. */
 export interface RingKey extends KeyPair {

@@ -1,6 +1,6 @@
 import type { Can } from '../../context.js'
 import { fail } from '../../context.js'
-import type { UserRow } from '../users.js'
+import type { UserRow } from '../../resources/users.js'
 
 /** Failures that start a lockout, and the longest one (AWS's documentation: five failures, doubling, about 15 minutes). */
 const FREE_FAILURES = 5

@@ -2,11 +2,11 @@ import type {
   EmailMfaSettingsType,
   SMSMfaSettingsType,
   SoftwareTokenMfaSettingsType,
-} from '../../../../../generated/types.js'
-import type { Can } from '../../context.js'
-import { invalidParameter } from '../../errors.js'
-import { attribute, type MfaSettings, type UserRow } from '../users.js'
+} from '../../../../generated/types.js'
+import type { Can } from '../context.js'
+import { invalidParameter } from '../errors.js'
 import { settingsOf } from './mfa.js'
+import { attribute, type MfaSettings, type UserRow } from './users.js'
 
 /** What SetUserMFAPreference and AdminSetUserMFAPreference take. */
 export interface MfaPreferences {

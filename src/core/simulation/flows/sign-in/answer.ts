@@ -13,14 +13,15 @@ import {
 import type { Can } from '../../context.js'
 import { fail } from '../../context.js'
 import { invalidParameter } from '../../errors.js'
+import { checkTotp, type MfaType, settingsOf } from '../../resources/mfa.js'
+import { passwordKey } from '../../resources/password-keys.js'
+import { checkHistory, checkPassword, nextHistory, PASSWORD_PREFIX } from '../../resources/passwords.js'
+import { type SessionRow, takeSession } from '../../resources/sessions.js'
+import { checkAttributes, checkWritable, merged } from '../../resources/user-attributes.js'
+import { attribute, changed, claimAliases, type UserRow } from '../../resources/users.js'
 import { customAnswer, nextCustomStep } from '../../triggers/custom-auth.js'
 import type { LambdaErrors } from '../../triggers/types.js'
-import { passwordKey } from '../password-keys.js'
-import { checkHistory, checkPassword, nextHistory, PASSWORD_PREFIX } from '../passwords.js'
-import { checkAttributes, checkWritable, merged } from '../user-attributes.js'
-import { attribute, changed, claimAliases, type UserRow } from '../users.js'
 import { type BeginErrors, checkHash, gate, startFactor, wrongPassword } from './begin.js'
-import { checkTotp, type MfaType, settingsOf } from './mfa.js'
 import {
   type AuthAnswer,
   type AuthEnv,
@@ -31,7 +32,6 @@ import {
   missingRequired,
   type Progress,
 } from './next.js'
-import { type SessionRow, takeSession } from './sessions.js'
 
 /** Errors a challenge answer may get, besides those of starting a sign-in. */
 export type AnswerErrors =

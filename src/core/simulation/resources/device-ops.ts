@@ -1,9 +1,9 @@
-import type { DeviceType } from '../../../../../generated/types.js'
-import { decodeToken, encodeToken } from '../../../shared/text.js'
-import type { Can } from '../../context.js'
-import { invalidParameter } from '../../errors.js'
-import type { UserRow } from '../users.js'
+import type { DeviceType } from '../../../../generated/types.js'
+import { decodeToken, encodeToken } from '../../shared/text.js'
+import type { Can } from '../context.js'
+import { invalidParameter } from '../errors.js'
 import { describeDevice, findDevice } from './devices.js'
+import type { UserRow } from './users.js'
 
 /** A page of a user's confirmed devices, in the order they were created. */
 export function listDevices(

@@ -1,8 +1,8 @@
-import type { ChallengeNameType } from '../../../../../generated/types.js'
-import type { Can } from '../../context.js'
-import { fail } from '../../context.js'
-import { table } from '../../engine/table.js'
-import type { ClientRow } from '../clients.js'
+import type { ChallengeNameType } from '../../../../generated/types.js'
+import type { Can } from '../context.js'
+import { fail } from '../context.js'
+import { table } from '../engine/table.js'
+import type { ClientRow } from './clients.js'
 
 /** What a sign-in has proved so far and what it waits for, between its calls. */
 export interface SessionRow {

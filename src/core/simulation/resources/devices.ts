@@ -1,8 +1,8 @@
-import type { AttributeType, DeviceType } from '../../../../../generated/types.js'
-import type { Can } from '../../context.js'
-import { fail } from '../../context.js'
-import { table } from '../../engine/table.js'
-import type { UserRow } from '../users.js'
+import type { AttributeType, DeviceType } from '../../../../generated/types.js'
+import type { Can } from '../context.js'
+import { fail } from '../context.js'
+import { table } from '../engine/table.js'
+import type { UserRow } from './users.js'
 
 /** A device a user signed in from (created with NewDeviceMetadata, confirmed with its SRP verifier). */
 export interface DeviceRow {

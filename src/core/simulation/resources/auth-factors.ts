@@ -1,7 +1,7 @@
-import type { AuthFactorType } from '../../../../../generated/types.js'
-import type { PoolRow } from '../user-pools.js'
-import { attribute, type UserRow } from '../users.js'
+import type { AuthFactorType } from '../../../../generated/types.js'
 import { mfaSummary, settingsOf } from './mfa.js'
+import type { PoolRow } from './user-pools.js'
+import { attribute, type UserRow } from './users.js'
 
 /**
  * GetUserAuthFactors' answer: the user's MFA summary and the sign-in factors it has set up: a password, a verified

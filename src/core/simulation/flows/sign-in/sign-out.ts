@@ -1,5 +1,5 @@
 import type { Can } from '../../context.js'
-import type { UserRow } from '../users.js'
+import type { UserRow } from '../../resources/users.js'
 
 /** Signs a user out everywhere: every refresh token revoked, and with them every access token (AWS's documentation). */
 export function signOutEverywhere(cx: Can<never>, user: UserRow): void {

@@ -2,6 +2,13 @@ import type { AuthenticationResultType, NewDeviceMetadataType, TimeUnitsType } f
 import { decodeJwt, signJwt, verifyJwt } from '../../../shared/jwt.js'
 import type { Can } from '../../context.js'
 import { fail } from '../../context.js'
+import type { ClientRow } from '../../resources/clients.js'
+import { groupsOf } from '../../resources/groups.js'
+import { signingKey } from '../../resources/keys.js'
+import { family, newRefreshToken } from '../../resources/refresh-tokens.js'
+import { readableBy } from '../../resources/user-attributes.js'
+import type { PoolRow } from '../../resources/user-pools.js'
+import type { UserRow } from '../../resources/users.js'
 import {
   applyClaims,
   overriddenGroups,
@@ -10,13 +17,6 @@ import {
   type TokenSource,
 } from '../../triggers/pre-token.js'
 import type { LambdaErrors } from '../../triggers/types.js'
-import type { ClientRow } from '../clients.js'
-import { groupsOf } from '../groups.js'
-import { readableBy } from '../user-attributes.js'
-import type { PoolRow } from '../user-pools.js'
-import type { UserRow } from '../users.js'
-import { signingKey } from './keys.js'
-import { family, newRefreshToken } from './refresh-tokens.js'
 
 /** The scope of tokens from the user pools API (seen in access tokens from API sign-ins). */
 export const ADMIN_SCOPE = 'aws.cognito.signin.user.admin'

@@ -1,6 +1,6 @@
-import type { Can } from '../../context.js'
-import { table } from '../../engine/table.js'
-import type { UserRow } from '../users.js'
+import type { Can } from '../context.js'
+import { table } from '../engine/table.js'
+import type { UserRow } from './users.js'
 
 /** A refresh token the pool issued, and the sign-in it continues. */
 export interface RefreshRow {

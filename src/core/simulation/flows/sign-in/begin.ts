@@ -3,16 +3,16 @@ import { fromHex, G, hashText, modPow, N, padHex, serverPublic, verifierOfKey } 
 import type { Can } from '../../context.js'
 import { fail } from '../../context.js'
 import { invalidParameter } from '../../errors.js'
+import { checkSecretHash } from '../../resources/clients.js'
+import { hidesUsers } from '../../resources/existence.js'
+import { keyMatches, saltOf } from '../../resources/password-keys.js'
+import { openSession } from '../../resources/sessions.js'
+import { attribute, lookupUser, type UserRow } from '../../resources/users.js'
 import { preAuthentication } from '../../triggers/authentication.js'
 import { migrateUser } from '../../triggers/migration.js'
 import type { LambdaErrors } from '../../triggers/types.js'
-import { checkSecretHash } from '../clients.js'
-import { hidesUsers } from '../existence.js'
-import { keyMatches, saltOf } from '../password-keys.js'
-import { attribute, lookupUser, type UserRow } from '../users.js'
 import { checkLockout, countFailure } from './lockout.js'
 import { type AuthAnswer, type AuthEnv, afterFirstFactor, codeChallenge, triggerEnv } from './next.js'
-import { openSession } from './sessions.js'
 
 /** Errors a sign-in may answer with before any challenge. */
 export type BeginErrors =

@@ -1,6 +1,6 @@
-import { fromBase32, matchingStep } from '../../../shared/totp.js'
-import type { PoolRow } from '../user-pools.js'
-import { attribute, type MfaSettings, type UserRow } from '../users.js'
+import { fromBase32, matchingStep } from '../../shared/totp.js'
+import type { PoolRow } from './user-pools.js'
+import { attribute, type MfaSettings, type UserRow } from './users.js'
 
 /** An MFA method as challenges and preferences name it. */
 export type MfaType = 'SMS_MFA' | 'EMAIL_OTP' | 'SOFTWARE_TOKEN_MFA'

@@ -1,7 +1,7 @@
 import type { Can } from '../../context.js'
 import { fail } from '../../context.js'
-import type { PoolRow } from '../user-pools.js'
-import type { UserRow } from '../users.js'
+import type { PoolRow } from '../../resources/user-pools.js'
+import type { UserRow } from '../../resources/users.js'
 import { type AccessClaims, checkAccessToken, requireAdminScope } from './tokens.js'
 
 /** Who an access token signs in, for the operations users call on their own account. */

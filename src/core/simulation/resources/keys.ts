@@ -1,5 +1,5 @@
-import type { Can } from '../../context.js'
-import { table } from '../../engine/table.js'
+import type { Can } from '../context.js'
+import { table } from '../engine/table.js'
 import { freshKey } from './keyring.js'
 
 /** Which tokens a key signs: ID and access tokens are signed with different keys (seen: two kids in every JWKS). */

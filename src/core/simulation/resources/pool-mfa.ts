@@ -1,6 +1,6 @@
-import type { GetUserPoolMfaConfigResponse } from '../../../../../generated/types.js'
-import type { PoolRow } from '../user-pools.js'
+import type { GetUserPoolMfaConfigResponse } from '../../../../generated/types.js'
 import { poolMethods } from './mfa.js'
+import type { PoolRow } from './user-pools.js'
 
 /** A pool's MFA configuration as GetUserPoolMfaConfig and SetUserPoolMfaConfig answer it. */
 export function mfaConfigOf(pool: PoolRow): GetUserPoolMfaConfigResponse {
