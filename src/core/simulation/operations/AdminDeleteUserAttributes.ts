@@ -1,5 +1,5 @@
 import { operation } from '../define.js'
-import { deleteAttributes } from '../resources/attribute-updates.js'
+import { deleteAttributes } from '../resources/user-attributes.js'
 import { findPool } from '../resources/user-pools.js'
 import { findUser } from '../resources/users.js'
 

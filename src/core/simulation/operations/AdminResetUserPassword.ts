@@ -1,8 +1,8 @@
 import { operation } from '../define.js'
 import { invalidParameter } from '../errors.js'
+import { deliver } from '../flows/messages.js'
 import { CODE_LIFETIME, newCode } from '../resources/codes.js'
 import { recoveryTarget } from '../resources/delivery-targets.js'
-import { deliver } from '../resources/messages.js'
 import { findPool } from '../resources/user-pools.js'
 import { changed, findUser } from '../resources/users.js'
 

@@ -1,5 +1,5 @@
 import { operation } from '../define.js'
-import { updateAttributes } from '../resources/attribute-updates.js'
+import { updateAttributes } from '../flows/attribute-updates.js'
 import { findPool } from '../resources/user-pools.js'
 import { findUser } from '../resources/users.js'
 

@@ -1,7 +1,6 @@
 import { operation } from '../define.js'
 import { signedIn } from '../flows/sign-in/signed-in.js'
-import { deleteAttributes } from '../resources/attribute-updates.js'
-import { checkWritable } from '../resources/user-attributes.js'
+import { checkWritable, deleteAttributes } from '../resources/user-attributes.js'
 
 /** DeleteUserAttributes: the user removes attributes the schema does not require. */
 export const DeleteUserAttributes = operation('DeleteUserAttributes', async (cx, input) => {

@@ -1,13 +1,14 @@
 import { fail } from '../context.js'
 import { operation } from '../define.js'
 import { invalidParameter } from '../errors.js'
+import { deliver } from '../flows/messages.js'
+import { migrateUser } from '../flows/migration.js'
 import { checkSecretHash, publicClient } from '../resources/clients.js'
 import { CODE_LIFETIME, countAttempt, newCode } from '../resources/codes.js'
 import { recoveryTarget, simulatedTarget } from '../resources/delivery-targets.js'
 import { CLIENT_USER_NOT_FOUND, hidesUsers } from '../resources/existence.js'
-import { deliver, mask } from '../resources/messages.js'
+import { mask } from '../resources/messages.js'
 import { lookupUser } from '../resources/users.js'
-import { migrateUser } from '../triggers/migration.js'
 
 /** ForgotPassword: a reset code to the user's verified address, by the pool's AccountRecoverySetting. */
 export const ForgotPassword = operation('ForgotPassword', async (cx, input) => {

@@ -1,8 +1,8 @@
 import { operation } from '../define.js'
 import { invalidParameter } from '../errors.js'
+import { deliver } from '../flows/messages.js'
 import { signedIn } from '../flows/sign-in/signed-in.js'
 import { CODE_LIFETIME, countAttempt, newCode } from '../resources/codes.js'
-import { deliver } from '../resources/messages.js'
 import { attribute } from '../resources/users.js'
 
 /** GetUserAttributeVerificationCode: a code to the user's email or phone number (the value awaiting verification first). */

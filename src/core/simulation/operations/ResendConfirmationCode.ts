@@ -1,11 +1,12 @@
 import { fail } from '../context.js'
 import { operation } from '../define.js'
 import { invalidParameter } from '../errors.js'
+import { deliver } from '../flows/messages.js'
 import { checkSecretHash, publicClient } from '../resources/clients.js'
 import { CODE_LIFETIME, countAttempt, newCode } from '../resources/codes.js'
 import { simulatedTarget, verificationTarget } from '../resources/delivery-targets.js'
 import { CLIENT_USER_NOT_FOUND, hidesUsers } from '../resources/existence.js'
-import { deliver, mask } from '../resources/messages.js'
+import { mask } from '../resources/messages.js'
 import { lookupUser } from '../resources/users.js'
 
 /** ResendConfirmationCode: a new sign-up code for an unconfirmed user (the old one no longer works). */

@@ -1,6 +1,6 @@
 import { operation } from '../define.js'
+import { updateAttributes } from '../flows/attribute-updates.js'
 import { signedIn } from '../flows/sign-in/signed-in.js'
-import { updateAttributes } from '../resources/attribute-updates.js'
 import { checkWritable } from '../resources/user-attributes.js'
 
 /** UpdateUserAttributes: the user sets its own attributes; new addresses get codes, listed in CodeDeliveryDetailsList. */

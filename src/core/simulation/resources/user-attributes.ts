@@ -2,6 +2,7 @@ import type { AttributeType, SchemaAttributeType } from '../../../../generated/t
 import { type Can, fail } from '../context.js'
 import { invalidParameter } from '../errors.js'
 import type { PoolRow } from './user-pools.js'
+import { changed, type UserRow, usernameAttributes } from './users.js'
 
 /** Who writes attributes: a user signing up or changing their own, or an administrator (who may set developer-only ones). */
 export type Writer = 'user' | 'admin'
@@ -157,4 +158,29 @@ export function merged(
     else out.push([name, value])
   }
   return out
+}
+
+/** Removes attributes, refusing unknown, required and username attributes (messages chosen, in the schema message's form). */
+export function deleteAttributes(
+  cx: Can<'InvalidParameterException'>,
+  pool: PoolRow,
+  user: UserRow,
+  names: readonly string[],
+): UserRow {
+  const schema = schemaOf(pool)
+  const lines: string[] = []
+  for (const name of names) {
+    const entry = schema.get(name)
+    if (!entry || name === 'sub') lines.push(`${name}: Attribute does not exist in the schema.`)
+    else if (entry.Required) lines.push(`${name}: The attribute ${name} is required`)
+    else if (usernameAttributes(pool).includes(name))
+      lines.push(`${name}: The attribute ${name} is the username and cannot be deleted`)
+  }
+  if (lines.length > 0)
+    throw invalidParameter(cx, `Attributes did not conform to the schema: ${lines.map((l) => `${l}\n`).join('')}`)
+  const removed = new Set(names.flatMap((n) => (n === 'email' || n === 'phone_number' ? [n, `${n}_verified`] : [n])))
+  return changed(cx, pool, user, {
+    attributes: user.attributes.filter(([n]) => !removed.has(n)),
+    pending: user.pending.filter(([n]) => !removed.has(n)),
+  })
 }

@@ -19,9 +19,9 @@ import { checkHistory, checkPassword, nextHistory, PASSWORD_PREFIX } from '../..
 import { type SessionRow, takeSession } from '../../resources/sessions.js'
 import { checkAttributes, checkWritable, merged } from '../../resources/user-attributes.js'
 import { attribute, changed, claimAliases, type UserRow } from '../../resources/users.js'
-import { customAnswer, nextCustomStep } from '../../triggers/custom-auth.js'
 import type { LambdaErrors } from '../../triggers/types.js'
 import { type BeginErrors, checkHash, gate, startFactor, wrongPassword } from './begin.js'
+import { customAnswer, nextCustomStep } from './custom-auth.js'
 import {
   type AuthAnswer,
   type AuthEnv,

@@ -1,8 +1,8 @@
 import type { AuthFlowType } from '../../../../../generated/types.js'
 import type { Can } from '../../context.js'
 import { invalidParameter } from '../../errors.js'
-import { customSignIn } from '../../triggers/custom-auth.js'
 import { type BeginErrors, checkFlow, checkHash, choiceSignIn, passwordSignIn, srpSignIn } from './begin.js'
+import { customSignIn } from './custom-auth.js'
 import type { AuthAnswer, AuthEnv } from './next.js'
 import { refreshByInitiate } from './refresh.js'
 

@@ -1,20 +1,12 @@
 import type { AttributeType, CodeDeliveryDetailsType } from '../../../../generated/types.js'
 import type { Can } from '../context.js'
-import { invalidParameter } from '../errors.js'
+import { CODE_LIFETIME, newCode } from '../resources/codes.js'
+import type { MessageKind } from '../resources/messages.js'
+import { checkAttributes, merged, type Writer } from '../resources/user-attributes.js'
+import type { PoolRow } from '../resources/user-pools.js'
+import { attribute, type CodePurpose, type CodeRow, changed, claimAliases, type UserRow } from '../resources/users.js'
 import type { LambdaErrors } from '../triggers/types.js'
-import { CODE_LIFETIME, newCode } from './codes.js'
-import { deliver, type MessageKind } from './messages.js'
-import { checkAttributes, merged, schemaOf, type Writer } from './user-attributes.js'
-import type { PoolRow } from './user-pools.js'
-import {
-  attribute,
-  type CodePurpose,
-  type CodeRow,
-  changed,
-  claimAliases,
-  type UserRow,
-  usernameAttributes,
-} from './users.js'
+import { deliver } from './messages.js'
 
 const CONTACTS = ['email', 'phone_number'] as const
 
@@ -79,29 +71,4 @@ export async function updateAttributes(
     )
   }
   return { user: next, deliveries }
-}
-
-/** Removes attributes, refusing unknown, required and username attributes (messages chosen, in the schema message's form). */
-export function deleteAttributes(
-  cx: Can<'InvalidParameterException'>,
-  pool: PoolRow,
-  user: UserRow,
-  names: readonly string[],
-): UserRow {
-  const schema = schemaOf(pool)
-  const lines: string[] = []
-  for (const name of names) {
-    const entry = schema.get(name)
-    if (!entry || name === 'sub') lines.push(`${name}: Attribute does not exist in the schema.`)
-    else if (entry.Required) lines.push(`${name}: The attribute ${name} is required`)
-    else if (usernameAttributes(pool).includes(name))
-      lines.push(`${name}: The attribute ${name} is the username and cannot be deleted`)
-  }
-  if (lines.length > 0)
-    throw invalidParameter(cx, `Attributes did not conform to the schema: ${lines.map((l) => `${l}\n`).join('')}`)
-  const removed = new Set(names.flatMap((n) => (n === 'email' || n === 'phone_number' ? [n, `${n}_verified`] : [n])))
-  return changed(cx, pool, user, {
-    attributes: user.attributes.filter(([n]) => !removed.has(n)),
-    pending: user.pending.filter(([n]) => !removed.has(n)),
-  })
 }
