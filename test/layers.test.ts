@@ -33,7 +33,7 @@ const PACKAGES: Readonly<Record<string, readonly string[]>> = {
   esbuild: ['src/tooling/build'],
   vitest: ['src/adapters/testing'],
   // Types only (@types/aws-lambda): the trigger handlers' signatures.
-  'aws-lambda': ['src/core/simulation/triggers'],
+  'aws-lambda': ['src/core/simulation/triggers', 'src/core/simulation/lambdas.ts'],
   // The contract file helpers are Node's own subpath (cognito-idp-contract/contract/node).
   'node:': ['src/adapters/server', 'src/adapters/msw/node.ts', 'src/tooling', 'src/core/contract/file.ts'],
 }

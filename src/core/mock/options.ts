@@ -4,7 +4,7 @@ import type { ArbitraryOptions } from '../arbitraries/options.js'
 import type { ErrorType } from '../protocol/errors.js'
 import type { CallContext } from '../protocol/handle.js'
 import type { Fixtures } from '../simulation/fixtures.js'
-import type { Lambdas } from '../simulation/triggers/types.js'
+import type { Lambdas } from '../simulation/lambdas.js'
 import type { RecordedCall } from './calls.js'
 
 /** Where responses come from: the stateful simulation, data drawn from the arbitraries, or (auto) the simulation where it implements the operation. */

@@ -10,6 +10,7 @@ import { runDefinition, type SimulatedOperationDefinition } from './define.js'
 import { Store, type StoreCommit, type StoreSnapshot } from './engine/store.js'
 import { type Fixtures, seedFixtures } from './fixtures.js'
 import { answerHosted, type HostedRequest, type HostedResponse } from './hosted/index.js'
+import type { InvocationFilter, LambdaOptions, TriggerInvocation } from './lambdas.js'
 import { type CallInfo, regionHint } from './locate.js'
 import { SIMULATED } from './operations/index.js'
 import { type DeliveredMessage, deliveredMessages, type MessageFilter } from './outbox.js'
@@ -17,7 +18,6 @@ import { prepareKeys } from './resources/keyring.js'
 import { type JsonWebKeySet, jwksOf } from './resources/keys.js'
 import { TABLES } from './schema.js'
 import { lambdaRuntime } from './triggers/runtime.js'
-import type { InvocationFilter, LambdaOptions, TriggerInvocation } from './triggers/types.js'
 
 /**
  * Reads whose answer is a function of the stored rows, the input and the caller alone (no access tokens, no clock):

@@ -2,8 +2,8 @@ import type { OperationName } from '../../../schemas/operations.js'
 import { CognitoError, type ErrorType } from '../protocol/errors.js'
 import type { IdGenerator } from './engine/ids.js'
 import type { SecretSource } from './engine/secrets.js'
+import type { LambdaRuntime } from './lambdas.js'
 import type { Partition, Store, Tables } from './schema.js'
-import type { LambdaRuntime } from './triggers/runtime.js'
 
 /** What every simulated operation works with: its partition's tables, the clock and the id generator. */
 export interface Context {

@@ -10,10 +10,6 @@ export {
 } from './cognito.js'
 export type { RowChange, StoreCommit } from './engine/store.js'
 export type { Fixtures, PoolFixture, UserFixture } from './fixtures.js'
-export type { CallInfo } from './locate.js'
-export type { DeliveredMessage, MessageFilter } from './outbox.js'
-export type { JsonWebKeySet, PublicJwk } from './resources/keys.js'
-export type { MessageKind } from './resources/messages.js'
 export type {
   InvocationFilter,
   LambdaFunction,
@@ -21,4 +17,8 @@ export type {
   Lambdas,
   TriggerInvocation,
   TriggerName,
-} from './triggers/types.js'
+} from './lambdas.js'
+export type { CallInfo } from './locate.js'
+export type { DeliveredMessage, MessageFilter } from './outbox.js'
+export type { JsonWebKeySet, PublicJwk } from './resources/keys.js'
+export type { MessageKind } from './resources/messages.js'

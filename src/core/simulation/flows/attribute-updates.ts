@@ -1,11 +1,11 @@
 import type { AttributeType, CodeDeliveryDetailsType } from '../../../../generated/types.js'
 import type { Can } from '../context.js'
+import type { LambdaErrors } from '../lambdas.js'
 import { CODE_LIFETIME, newCode } from '../resources/codes.js'
 import type { MessageKind } from '../resources/messages.js'
 import { checkAttributes, merged, type Writer } from '../resources/user-attributes.js'
 import type { PoolRow } from '../resources/user-pools.js'
 import { attribute, type CodePurpose, type CodeRow, changed, claimAliases, type UserRow } from '../resources/users.js'
-import type { LambdaErrors } from '../triggers/types.js'
 import { deliver } from './messages.js'
 
 const CONTACTS = ['email', 'phone_number'] as const

@@ -1,10 +1,10 @@
 import type { CodeDeliveryDetailsType } from '../../../../generated/types.js'
 import type { Can } from '../context.js'
+import type { LambdaErrors } from '../lambdas.js'
 import { type Delivery, type MessageKind, mask, render, texts } from '../resources/messages.js'
 import type { PoolRow } from '../resources/user-pools.js'
 import type { UserRow } from '../resources/users.js'
 import { customMessage, customSender } from '../triggers/messages.js'
-import type { LambdaErrors } from '../triggers/types.js'
 
 /**
  * Records the message the pool would send to a user, rendered from its templates (or what its CustomMessage function

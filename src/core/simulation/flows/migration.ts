@@ -1,13 +1,13 @@
 import { isCognitoError } from '../../protocol/errors.js'
 import type { Can } from '../context.js'
 import { fail } from '../context.js'
+import type { LambdaErrors } from '../lambdas.js'
 import { newIdentity } from '../resources/identities.js'
 import { passwordKey } from '../resources/password-keys.js'
 import { checkAttributes } from '../resources/user-attributes.js'
 import type { PoolRow } from '../resources/user-pools.js'
 import { attribute, claimAliases, type UserRow } from '../resources/users.js'
 import { invokeMigration, type MigrationCall } from '../triggers/migration.js'
-import type { LambdaErrors } from '../triggers/types.js'
 import { deliver } from './messages.js'
 
 /**

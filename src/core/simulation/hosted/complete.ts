@@ -1,7 +1,7 @@
 import type { Can } from '../context.js'
 import { authenticationResult } from '../flows/sign-in/tokens.js'
+import type { LambdaErrors } from '../lambdas.js'
 import type { UserRow } from '../resources/users.js'
-import type { LambdaErrors } from '../triggers/types.js'
 import { redirect, sessionCookie, withParams } from './respond.js'
 import type { Authorization, HostedResponse, Site } from './types.js'
 

@@ -4,6 +4,7 @@ import { fail } from '../context.js'
 import { operation } from '../define.js'
 import { invalidParameter } from '../errors.js'
 import { deliver } from '../flows/messages.js'
+import type { LambdaErrors } from '../lambdas.js'
 import { newIdentity } from '../resources/identities.js'
 import { passwordKey } from '../resources/password-keys.js'
 import { checkPassword, PASSWORD_PREFIX, temporaryExpiry, temporaryPassword } from '../resources/passwords.js'
@@ -11,7 +12,6 @@ import { checkAttributes } from '../resources/user-attributes.js'
 import { findPool, type PoolRow } from '../resources/user-pools.js'
 import { attribute, changed, claimAliases, describeUser, findUser, type UserRow } from '../resources/users.js'
 import { preSignUp } from '../triggers/sign-up.js'
-import type { LambdaErrors } from '../triggers/types.js'
 
 /** The attribute each delivery medium sends to. */
 const ADDRESS = { EMAIL: 'email', SMS: 'phone_number' } as const

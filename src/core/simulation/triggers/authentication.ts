@@ -1,10 +1,10 @@
 import type { Can } from '../context.js'
+import type { LambdaErrors } from '../lambdas.js'
 import type { PoolRow } from '../resources/user-pools.js'
 import type { UserRow } from '../resources/users.js'
 import { eventAttributes } from './events.js'
 import { invokeTrigger } from './invoke.js'
 import { RESPONSES } from './responses.js'
-import type { LambdaErrors } from './types.js'
 
 /** Where a sign-in's triggers run: the pool, the client, and the ClientMetadata of the call. */
 export interface TriggerEnv {

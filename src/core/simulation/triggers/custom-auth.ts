@@ -1,6 +1,7 @@
 import type { Can } from '../context.js'
 import { fail } from '../context.js'
 import { invalidParameter } from '../errors.js'
+import type { LambdaErrors } from '../lambdas.js'
 import type { SessionRow } from '../resources/sessions.js'
 import type { PoolRow } from '../resources/user-pools.js'
 import type { UserRow } from '../resources/users.js'
@@ -8,7 +9,6 @@ import type { TriggerEnv } from './authentication.js'
 import { eventAttributes } from './events.js'
 import { configured, invokeTrigger } from './invoke.js'
 import { RESPONSES } from './responses.js'
-import type { LambdaErrors } from './types.js'
 
 /** A step of a custom sign-in as DefineAuthChallenge's `request.session` lists it. */
 export type CustomStep = NonNullable<SessionRow['custom']>['steps'][number]

@@ -1,9 +1,9 @@
 import type { Context as LambdaContext } from 'aws-lambda'
 import type { Can } from '../context.js'
 import { fail } from '../context.js'
+import type { LambdaErrors, LambdaFunction, TriggerName } from '../lambdas.js'
 import type { PoolRow } from '../resources/user-pools.js'
 import { ADMIN_CLIENT_ID, UNKNOWN_SDK } from './events.js'
-import type { LambdaErrors, LambdaFunction, TriggerName } from './types.js'
 
 /** What one trigger invocation sends. */
 export interface TriggerCall {

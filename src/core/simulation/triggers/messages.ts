@@ -1,11 +1,11 @@
 import type { Can } from '../context.js'
+import type { LambdaErrors } from '../lambdas.js'
 import type { Delivery, MessageKind } from '../resources/messages.js'
 import type { PoolRow } from '../resources/user-pools.js'
 import type { UserRow } from '../resources/users.js'
 import { eventAttributes } from './events.js'
 import { invokeTrigger } from './invoke.js'
 import { RESPONSES } from './responses.js'
-import type { LambdaErrors } from './types.js'
 
 /**
  * CustomMessage_<kind>: the function gets the placeholders (`codeParameter` `{####}`, `usernameParameter`

@@ -1,10 +1,10 @@
 import type { AttributeType } from '../../../../generated/types.js'
 import type { Can } from '../context.js'
 import { fail } from '../context.js'
+import type { LambdaErrors } from '../lambdas.js'
 import type { PoolRow } from '../resources/user-pools.js'
 import { configured, invokeTrigger } from './invoke.js'
 import { RESPONSES } from './responses.js'
-import type { LambdaErrors } from './types.js'
 
 /** Whether a pool migrates unknown users through a function. */
 export function migrates(pool: PoolRow): boolean {

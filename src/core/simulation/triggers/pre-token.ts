@@ -1,5 +1,6 @@
 import type { Can } from '../context.js'
 import { fail } from '../context.js'
+import type { LambdaErrors } from '../lambdas.js'
 import type { ClientRow } from '../resources/clients.js'
 import { groupsOf } from '../resources/groups.js'
 import type { PoolRow } from '../resources/user-pools.js'
@@ -7,7 +8,6 @@ import type { UserRow } from '../resources/users.js'
 import { eventAttributes } from './events.js'
 import { configured, invokeTrigger } from './invoke.js'
 import { RESPONSES } from './responses.js'
-import type { LambdaErrors } from './types.js'
 
 /** When tokens are made (AWS's documentation of pre token generation's trigger sources). */
 export type TokenSource =

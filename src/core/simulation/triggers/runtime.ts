@@ -1,16 +1,7 @@
-import type { LambdaFunction, LambdaOptions, Lambdas, TriggerInvocation } from './types.js'
+import type { LambdaOptions, LambdaRuntime, Lambdas, TriggerInvocation } from '../lambdas.js'
 
 /** Cognito's limit on a synchronous trigger (AWS's documentation: 5 seconds, not configurable). */
 export const LAMBDA_TIMEOUT = 5000
-
-/** The functions a simulation runs and what it recorded of them (not state: reset clears it, snapshots omit it). */
-export interface LambdaRuntime {
-  /** The function a LambdaConfig ARN names: by the whole ARN, the ARN without its qualifier, or the function's name. */
-  find(arn: string): LambdaFunction | undefined
-  readonly timeout: number
-  record(invocation: TriggerInvocation): void
-  readonly invocations: TriggerInvocation[]
-}
 
 /** The name in a Lambda ARN (`arn:aws:lambda:<region>:<account>:function:<name>[:<qualifier>]`), or the text itself. */
 function functionName(arn: string): { name: string; unqualified: string } {

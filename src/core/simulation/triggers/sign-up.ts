@@ -1,11 +1,11 @@
 import type { AttributeType } from '../../../../generated/types.js'
 import type { Can } from '../context.js'
+import type { LambdaErrors } from '../lambdas.js'
 import type { PoolRow } from '../resources/user-pools.js'
 import type { UserRow } from '../resources/users.js'
 import { eventAttributes } from './events.js'
 import { invokeTrigger } from './invoke.js'
 import { RESPONSES } from './responses.js'
-import type { LambdaErrors } from './types.js'
 
 /** What a pre sign-up function decided (all false when the pool has none). */
 export interface PreSignUpDecision {

@@ -1,6 +1,7 @@
 import type { Can } from '../../context.js'
 import { fail } from '../../context.js'
 import { invalidParameter } from '../../errors.js'
+import type { LambdaErrors } from '../../lambdas.js'
 import { hidesUsers } from '../../resources/existence.js'
 import type { SessionRow } from '../../resources/sessions.js'
 import { openSession } from '../../resources/sessions.js'
@@ -13,7 +14,6 @@ import {
   defineChallenge,
   verifyChallenge,
 } from '../../triggers/custom-auth.js'
-import type { LambdaErrors } from '../../triggers/types.js'
 import { gate } from './begin.js'
 import { type AuthAnswer, type AuthEnv, challenge, finish, triggerEnv } from './next.js'
 

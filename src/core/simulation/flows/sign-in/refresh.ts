@@ -2,10 +2,10 @@ import type { AuthenticationResultType } from '../../../../../generated/types.js
 import type { Can } from '../../context.js'
 import { fail } from '../../context.js'
 import { invalidParameter } from '../../errors.js'
+import type { LambdaErrors } from '../../lambdas.js'
 import { checkSecretHash } from '../../resources/clients.js'
 import type { RefreshRow } from '../../resources/refresh-tokens.js'
 import type { UserRow } from '../../resources/users.js'
-import type { LambdaErrors } from '../../triggers/types.js'
 import type { AuthEnv } from './next.js'
 import { authenticationResult, issueTokens, type SignIn } from './tokens.js'
 

@@ -2,6 +2,7 @@ import type { AuthenticationResultType, NewDeviceMetadataType, TimeUnitsType } f
 import { decodeJwt, signJwt, verifyJwt } from '../../../shared/jwt.js'
 import type { Can } from '../../context.js'
 import { fail } from '../../context.js'
+import type { LambdaErrors } from '../../lambdas.js'
 import type { ClientRow } from '../../resources/clients.js'
 import { groupsOf } from '../../resources/groups.js'
 import { signingKey } from '../../resources/keys.js'
@@ -16,7 +17,6 @@ import {
   type TokenOverrides,
   type TokenSource,
 } from '../../triggers/pre-token.js'
-import type { LambdaErrors } from '../../triggers/types.js'
 
 /** The scope of tokens from the user pools API (seen in access tokens from API sign-ins). */
 export const ADMIN_SCOPE = 'aws.cognito.signin.user.admin'
