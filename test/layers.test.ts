@@ -38,6 +38,48 @@ const PACKAGES: Readonly<Record<string, readonly string[]>> = {
   'node:': ['src/adapters/server', 'src/adapters/msw/node.ts', 'src/tooling', 'src/core/contract/file.ts'],
 }
 
+/** Where the simulation itself is; its own layers below are paths inside it. */
+const SIMULATION = 'src/core/simulation'
+
+/**
+ * The simulation's own layers, lowest first. Each names its units: a folder, or root files placed together. A file
+ * may import files of its own unit and of lower layers only; units on the same layer do not import each other.
+ */
+const SIMULATION_LAYERS: ReadonlyArray<Readonly<Record<string, readonly string[]>>> = [
+  // Generic storage: tables, snapshots, ids, secrets. It knows no domain.
+  { engine: ['engine'] },
+  // What every layer works with: the context and its errors, operation definitions, paging, the trigger types.
+  { base: ['context.ts', 'define.ts', 'errors.ts', 'paging.ts', 'lambdas.ts'] },
+  // Stored things: rows, tables, lookups, validation of stored values. No behaviour that calls triggers.
+  { resources: ['resources'] },
+  // Lambda events built, the configured functions invoked, their responses read.
+  { triggers: ['triggers'] },
+  // Behaviour over resources that calls triggers: sign-in, message delivery, migration, attribute updates.
+  { flows: ['flows'] },
+  // Entry points: one file per operation.
+  { operations: ['operations'] },
+  // The domain's pages and OAuth endpoints, which run operations (SignUp, ForgotPassword…) for their forms.
+  { hosted: ['hosted'] },
+  // What puts the simulation together: its tables, where a call lands, the outbox, fixtures, the simulation.
+  { assembly: ['schema.ts', 'locate.ts', 'outbox.ts', 'fixtures.ts', 'cognito.ts', 'index.ts'] },
+]
+
+/**
+ * Files of the simulation that any layer may import types from (`import type`: nothing runs), each with its reason.
+ * The schema gathers the tables of every layer, and the store and the context's tables are typed by it.
+ */
+const TYPES_FOR_ALL: readonly string[] = ['schema.ts']
+
+function unitOf(path: string): { unit: string; layer: number } | undefined {
+  const inner = path.slice(SIMULATION.length + 1)
+  for (const [layer, units] of SIMULATION_LAYERS.entries()) {
+    for (const [unit, paths] of Object.entries(units)) {
+      if (paths.some((p) => inner === p || inner.startsWith(`${p}/`))) return { unit, layer }
+    }
+  }
+  return undefined
+}
+
 function files(dir: string): string[] {
   return readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith('.ts'))
@@ -63,6 +105,22 @@ function imports(file: string): string[] {
 
 const sources = [...files('src'), ...files('schemas'), ...files('generated')]
 
+/** A file's relative imports, resolved to paths, and whether each is type-only (`import type`, `export type`). */
+function relativeImports(file: string): Array<{ target: string; typeOnly: boolean }> {
+  const text = readFileSync(join(ROOT, file), 'utf8')
+  return [
+    ...text.matchAll(
+      /^(?:import|export)(\s+type\b)?[^'"]*?from\s+['"](\.[^'"]*)['"]|^import\s+['"](\.[^'"]*)['"]|import\(\s*['"](\.[^'"]*)['"]\s*\)/gm,
+    ),
+  ].map((m) => ({
+    target: relative(ROOT, resolve(dirname(join(ROOT, file)), (m[2] ?? m[3] ?? m[4])!))
+      .split('\\')
+      .join('/')
+      .replace(/\.js$/, '.ts'),
+    typeOnly: m[1] !== undefined,
+  }))
+}
+
 describe('layers', () => {
   it("the simulation's storage engine knows no domain: it imports nothing of the simulation outside engine/", () => {
     const wrong = files('src/core/simulation/engine').flatMap((file) =>
@@ -78,6 +136,31 @@ describe('layers', () => {
         )
         .map((target) => `${file} -> ${target}`),
     )
+    expect(wrong).toEqual([])
+  })
+
+  it("every file of the simulation has its place in the simulation's own layers", () => {
+    expect(files(SIMULATION).filter((f) => !unitOf(f))).toEqual([])
+  })
+
+  it('inside the simulation, engine ← base ← resources ← triggers ← flows ← operations ← hosted ← assembly: no import points up or across', () => {
+    const wrong: string[] = []
+    for (const file of files(SIMULATION)) {
+      const from = unitOf(file)
+      if (!from) continue
+      for (const { target, typeOnly } of relativeImports(file)) {
+        if (!target.startsWith(`${SIMULATION}/`)) continue
+        const to = unitOf(target)
+        const pair = `${file.slice(SIMULATION.length + 1)} -> ${target.slice(SIMULATION.length + 1)}`
+        if (!to) wrong.push(`${pair}, which has no place`)
+        else if (
+          to.unit !== from.unit &&
+          to.layer >= from.layer &&
+          !(typeOnly && TYPES_FOR_ALL.includes(target.slice(SIMULATION.length + 1)))
+        )
+          wrong.push(`${pair} (${from.unit} -> ${to.unit})`)
+      }
+    }
     expect(wrong).toEqual([])
   })
 
