@@ -45,6 +45,32 @@ export interface StoreCommit {
   readonly changes: readonly RowChange[]
 }
 
+/**
+ * What keeps a store's commits elsewhere (a data directory). `commit` is told of each transaction's changes before its
+ * call is answered: throwing undoes the transaction and fails the call; a promise holds the answer (and every later
+ * answer that saw the change) until it settles, so a change can be flushed with others (group commit) and still be
+ * acknowledged only once it is kept.
+ */
+export interface StoreJournal {
+  commit(commit: StoreCommit): void | PromiseLike<void>
+  /** Told of the store whose commits follow, when it starts recording them (a reset or restore makes a new one). */
+  opened?: ((store: Store) => void) | undefined
+}
+
+/** One partition's rows as they are at one moment, for a journal to write out (rows shared, frozen). */
+export interface CapturedPartition {
+  readonly account: string
+  readonly region: string
+  /** Each table that holds rows, with its rows in creation order. */
+  readonly tables: ReadonlyArray<readonly [string, readonly StoredRow<unknown>[]]>
+}
+
+/** Everything a store holds at one moment, without copying a row: what a journal compacts into a snapshot. */
+export interface StoreCapture {
+  readonly ids: number
+  readonly partitions: readonly CapturedPartition[]
+}
+
 /** The version of snapshots this store writes and reads. */
 export const SNAPSHOT_VERSION = 2
 
@@ -89,9 +115,12 @@ export class Store<D extends TableDefinitions = TableDefinitions> {
   private dirty: Map<string, { partition: Partition<D>; table: string; key: string }> | undefined
   /**
    * Called with what each transaction committed, before its result is given back; if it throws, the transaction is
-   * undone and fails (so nothing is acknowledged that was not recorded).
+   * undone and fails (so nothing is acknowledged that was not recorded). If it returns a promise, the call is answered
+   * once it settles (failed if it rejects), while the calls after it run meanwhile.
    */
-  onCommit: ((commit: StoreCommit) => void) | undefined
+  onCommit: ((commit: StoreCommit) => void | PromiseLike<void>) | undefined
+  /** The promise of the last commit not yet known kept: an answer that may have seen it waits for it. */
+  private unsettled: PromiseLike<void> | undefined
 
   constructor(
     private readonly definitions: D,
@@ -101,6 +130,12 @@ export class Store<D extends TableDefinitions = TableDefinitions> {
     this.children = childrenOf(definitions)
     this.ids = new IdGenerator(seed)
     this.secrets = reproducibleSecrets ? this.ids : new RandomSecrets()
+  }
+
+  /** Records every commit from now on to `journal`, and tells it which store they come from. */
+  recordTo(journal: StoreJournal): void {
+    this.onCommit = (commit) => journal.commit(commit)
+    journal.opened?.(this as unknown as Store)
   }
 
   /** The partition of an account and region, created empty when first used. */
@@ -128,6 +163,8 @@ export class Store<D extends TableDefinitions = TableDefinitions> {
    * time, as one Cognito partition would, so a change that awaits (a trigger, a signature) sees no other.
    */
   exclusive<T>(change: () => T | Promise<T>): Promise<T> {
+    // What the journal must keep before this call is answered: its own commit, or the last one it may have seen.
+    let kept: PromiseLike<void> | undefined
     const run = async (): Promise<T> => {
       const undo: Array<() => void> = []
       const failed: Array<() => void> = []
@@ -138,7 +175,7 @@ export class Store<D extends TableDefinitions = TableDefinitions> {
       this.dirty = this.onCommit ? new Map() : undefined
       try {
         const result = await change()
-        this.commit()
+        kept = this.commit()
         return result
       } catch (error) {
         for (let i = undo.length - 1; i >= 0; i--) undo[i]!()
@@ -148,7 +185,7 @@ export class Store<D extends TableDefinitions = TableDefinitions> {
         for (const keep of failed) keep()
         // What a failed call leaves behind (a counted failure) is committed too; a journal that fails here fails the
         // call all the same.
-        this.commit()
+        kept = this.commit()
         throw error
       } finally {
         this.undo = undefined
@@ -157,11 +194,21 @@ export class Store<D extends TableDefinitions = TableDefinitions> {
       }
     }
     this.pending++
-    const result = this.queue.then(run, run).finally(() => {
+    const ran = this.queue.then(run, run)
+    // The next call runs as soon as this one has changed the tables; this one is answered once its change is kept.
+    this.queue = ran.catch(() => undefined)
+    const answered = ran.then(
+      (result) => (kept ? Promise.resolve(kept).then(() => result) : result),
+      (error: unknown) => {
+        if (!kept) throw error
+        return Promise.resolve(kept).then(() => {
+          throw error
+        })
+      },
+    )
+    return answered.finally(() => {
       this.pending--
     })
-    this.queue = result.catch(() => undefined)
-    return result
   }
 
   /**
@@ -195,22 +242,30 @@ export class Store<D extends TableDefinitions = TableDefinitions> {
     }
   }
 
-  /** Reports the rows the open transaction changed to the commit listener, if there is one and they changed. */
-  private commit(): void {
+  /**
+   * Reports the rows the open transaction changed to the commit listener, if there is one and they changed (the rows
+   * themselves: frozen, never changed in place). Gives what must settle before the call is answered: the listener's
+   * promise, or the last one still unsettled, which this call may have seen.
+   */
+  private commit(): PromiseLike<void> | undefined {
     const dirty = this.dirty
-    if (!dirty || !this.onCommit || dirty.size === 0) return
-    const changes: RowChange[] = [...dirty.values()].map(({ partition, table, key }) => {
-      const stored = (partition.tables[table] as Table<unknown>).stored(key)
-      return {
-        account: partition.account,
-        region: partition.region,
-        table,
-        key,
-        stored: stored ? (JSON.parse(JSON.stringify(stored)) as StoredRow<unknown>) : null,
-      }
-    })
-    this.onCommit({ ids: this.ids.counter, changes })
+    if (!dirty || !this.onCommit || dirty.size === 0) return this.unsettled
+    const changes: RowChange[] = [...dirty.values()].map(({ partition, table, key }) => ({
+      account: partition.account,
+      region: partition.region,
+      table,
+      key,
+      stored: (partition.tables[table] as Table<unknown>).stored(key) ?? null,
+    }))
+    const kept = this.onCommit({ ids: this.ids.counter, changes })
     dirty.clear()
+    if (kept === undefined || typeof kept.then !== 'function') return this.unsettled
+    this.unsettled = kept
+    const settled = () => {
+      if (this.unsettled === kept) this.unsettled = undefined
+    }
+    kept.then(settled, settled)
+    return kept
   }
 
   /** Applies a commit another store reported (replaying a journal), outside any transaction. */
@@ -226,6 +281,37 @@ export class Store<D extends TableDefinitions = TableDefinitions> {
       if (change.stored) this.seq = Math.max(this.seq, change.stored.seq)
     }
     this.ids.counter = Math.max(this.ids.counter, commit.ids)
+  }
+
+  /**
+   * Every row as it is now, without copying one: rows are frozen and replaced, never changed, so what this holds stays
+   * as it was while the store moves on (a journal writes it out meanwhile).
+   */
+  capture(): StoreCapture {
+    return {
+      ids: this.ids.counter,
+      partitions: this.occupied().map((p) => ({
+        account: p.account,
+        region: p.region,
+        tables: Object.entries(p.tables)
+          .filter(([, t]) => (t as Table<unknown>).size > 0)
+          .map(([name, t]) => [name, (t as Table<unknown>).dump()] as const),
+      })),
+    }
+  }
+
+  /**
+   * Adds rows a journal kept to a table, as they are (frozen in place, not copied), outside any transaction: a
+   * restart, before any call. Keys come from the table's definition; ids continue from at least `ids`.
+   */
+  load(account: string, region: string, table: string, rows: Iterable<StoredRow<unknown>>, ids = 0): void {
+    const target = this.partition(account, region).tables[table] as Table<unknown> | undefined
+    if (!target)
+      throw new TypeError(`cognito-idp-contract: the journal has a table this simulation does not know: ${table}`)
+    this.changes++
+    target.restore(rows)
+    this.seq = Math.max(this.seq, target.maxSeqPlaced)
+    this.ids.counter = Math.max(this.ids.counter, ids)
   }
 
   /** Everything as plain JSON. */
