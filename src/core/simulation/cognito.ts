@@ -156,7 +156,7 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
   const journal = options.journal
   const newStore = () => {
     const created = new Store(TABLES, seed, options.reproducibleSecrets === true)
-    created.onCommit = journal ? (commit) => journal.commit(commit) : undefined
+    if (journal) created.recordTo(journal)
     return created
   }
   let store = newStore()
