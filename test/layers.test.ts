@@ -61,7 +61,7 @@ const SIMULATION_LAYERS: ReadonlyArray<Readonly<Record<string, readonly string[]
   // The domain's pages and OAuth endpoints, which run operations (SignUp, ForgotPassword…) for their forms.
   { hosted: ['hosted'] },
   // What puts the simulation together: its tables, where a call lands, the outbox, fixtures, the simulation.
-  { assembly: ['schema.ts', 'locate.ts', 'outbox.ts', 'fixtures.ts', 'cognito.ts', 'index.ts'] },
+  { assembly: ['schema.ts', 'locate.ts', 'outbox.ts', 'fixtures.ts', 'cognito.ts', 'controls.ts', 'index.ts'] },
 ]
 
 /**
