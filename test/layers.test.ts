@@ -29,6 +29,10 @@ const PACKAGES: Readonly<Record<string, readonly string[]>> = {
   typebox: ['schemas', 'src/core', 'src/index.ts', 'src/tooling'],
   'fast-check': ['src/core/arbitraries', 'src/core/mock', 'src/adapters/testing/verify'],
   '@noble/hashes': ['src/core/shared'],
+  // A relying party's passkey checks, loaded lazily by the one file that runs them.
+  '@simplewebauthn/server': ['src/core/simulation/resources/webauthn-verify.ts'],
+  // CIDR blocks of threat protection's IP exceptions.
+  'ipaddr.js': ['src/core/simulation/resources/ip-ranges.ts'],
   msw: ['src/adapters/msw'],
   esbuild: ['src/tooling/build'],
   vitest: ['src/adapters/testing'],

@@ -6,6 +6,7 @@ import { deepFreeze } from '../shared/deep-freeze.js'
 import { knownMembers } from '../validate/known-members.js'
 import { validateOperation } from '../validate/validate-schema.js'
 import type { Context, OperationContext } from './context.js'
+import { applyRisk, poolOrFail } from './controls.js'
 import { runDefinition, type SimulatedOperationDefinition } from './define.js'
 import { Store, type StoreCommit, type StoreSnapshot } from './engine/store.js'
 import { type Fixtures, seedFixtures } from './fixtures.js'
@@ -16,6 +17,7 @@ import { SIMULATED } from './operations/index.js'
 import { type DeliveredMessage, deliveredMessages, type MessageFilter } from './outbox.js'
 import { prepareKeys } from './resources/keyring.js'
 import { type JsonWebKeySet, jwksOf } from './resources/keys.js'
+import { addCompromised, type RiskSetting } from './resources/risk-controls.js'
 import { TABLES } from './schema.js'
 import { lambdaRuntime } from './triggers/runtime.js'
 
@@ -138,6 +140,14 @@ export interface Cognito {
   invocations(filter?: InvocationFilter): TriggerInvocation[]
   /** The pool's JSON Web Key Set (its signing keys made if it had none), or undefined when the pool does not exist. */
   jwks(poolId: string, call?: CallInfo): Promise<JsonWebKeySet | undefined>
+  /**
+   * Threat protection under test: fixes the risk level of the next sign-ins of a user or from an IP address (every
+   * one until cleared with `level: null`, or the next `times`). Rejects with ResourceNotFoundException or
+   * UserNotFoundException for a pool or user that does not exist.
+   */
+  setRisk(setting: RiskSetting, call?: CallInfo): Promise<void>
+  /** Threat protection under test: passwords the pool treats as compromised (kept as SHA-256 hashes, never in clear). */
+  addCompromisedPasswords(userPoolId: string, passwords: readonly string[], call?: CallInfo): Promise<void>
 }
 
 /** The input validated as Cognito would, without the members the operation does not model (never stored or echoed). */
@@ -167,9 +177,10 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
   const lambdas = lambdaRuntime(options)
   prepareKeys()
 
-  const context = (region: string, account: string): Context => {
+  const context = (region: string, account: string, sourceIp?: string): Context => {
     const partition = store.partition(account, region)
     return {
+      ...(sourceIp !== undefined && { sourceIp }),
       tables: partition.tables,
       partition,
       region,
@@ -190,9 +201,12 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
       throw new CognitoError('InternalErrorException', `cognito-idp-contract: ${operation} is not simulated`)
     const account = call.account ?? defaultAccount
     const region = call.region ?? regionHint(store, account, (input ?? {}) as Record<string, unknown>) ?? defaultRegion
-    const cx = context(region, account) as OperationContext<SimulatedOperation>
+    const cx = context(region, account, call.sourceIp) as OperationContext<SimulatedOperation>
     return runDefinition(definition, cx as never, input as never)
   }
+
+  const regionOf = (poolId: string, call: CallInfo): string =>
+    call.region ?? regionHint(store, call.account ?? defaultAccount, { UserPoolId: poolId }) ?? defaultRegion
 
   // Answers of reads that depend on stored rows alone, kept while nothing stored changes (frozen, with their text).
   let reads = new Map<string, { store: Store; version: number; output: unknown }>()
@@ -281,6 +295,16 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
         const account = call.account ?? defaultAccount
         const cx = context(call.region ?? regionHint(store, account, { UserPoolId: poolId }) ?? defaultRegion, account)
         return cx.tables.pools.has(poolId) ? structuredClone(await jwksOf(cx as never, poolId)) : undefined
+      }),
+    setRisk: (setting, call = {}) =>
+      store.exclusive(() => {
+        const cx = context(regionOf(setting.userPoolId, call), call.account ?? defaultAccount)
+        applyRisk(cx, setting)
+      }),
+    addCompromisedPasswords: (userPoolId, passwords, call = {}) =>
+      store.exclusive(() => {
+        const cx = context(regionOf(userPoolId, call), call.account ?? defaultAccount)
+        addCompromised(cx, poolOrFail(cx, userPoolId).pool.Id, passwords)
       }),
     seed: async (fixtures) =>
       structuredClone(

@@ -12,6 +12,8 @@ export interface Context {
   readonly partition: Partition
   readonly region: string
   readonly account: string
+  /** The address the call came from, when the adapter saw one (`serve` does; in-process calls have none). */
+  readonly sourceIp?: string | undefined
   /** Every partition, for the rare lookup that crosses them. */
   readonly store: Store
   /** Ids (pool, client and user ids, subs, device keys): the same seed gives the same ids. */

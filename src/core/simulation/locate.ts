@@ -7,6 +7,8 @@ export interface CallInfo {
   readonly region?: string | undefined
   /** The account of the caller's credentials, if known. */
   readonly account?: string | undefined
+  /** The address the request came from, if the adapter knows it (threat protection's IP address). */
+  readonly sourceIp?: string | undefined
 }
 
 const REGION = /^[a-z]{2}(?:-gov)?-[a-z]+-\d$/

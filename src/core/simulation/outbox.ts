@@ -20,6 +20,8 @@ export interface DeliveredMessage {
   readonly code?: string | undefined
   /** The temporary password of an invitation. */
   readonly temporaryPassword?: string | undefined
+  /** The feedback token of a threat protection notification, for UpdateAuthEventFeedback. */
+  readonly feedbackToken?: string | undefined
   readonly subject?: string | undefined
   /** The text as the pool's templates render it. */
   readonly message: string
@@ -53,6 +55,7 @@ export function deliveredMessages(store: Store, filter: MessageFilter = {}): Del
         attribute: row.attribute,
         ...(row.code !== undefined && { code: row.code }),
         ...(row.temporaryPassword !== undefined && { temporaryPassword: row.temporaryPassword }),
+        ...(row.feedbackToken !== undefined && { feedbackToken: row.feedbackToken }),
         ...(row.subject !== undefined && { subject: row.subject }),
         message: row.message,
         time: row.time,

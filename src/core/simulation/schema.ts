@@ -1,5 +1,6 @@
 import type { Partition as EnginePartition, Store as EngineStore, TablesOf } from './engine/store.js'
 import { authCodesTable, federationsTable, hostedSessionsTable } from './hosted/state.js'
+import { authEventsTable } from './resources/auth-events.js'
 import { clientsTable } from './resources/clients.js'
 import { devicesTable } from './resources/devices.js'
 import { domainsTable } from './resources/domains.js'
@@ -10,9 +11,14 @@ import { linksTable } from './resources/links.js'
 import { messagesTable } from './resources/messages.js'
 import { refreshTokensTable } from './resources/refresh-tokens.js'
 import { resourceServersTable } from './resources/resource-servers.js'
+import { riskConfigurationsTable } from './resources/risk-configurations.js'
+import { compromisedPasswordsTable, riskOverridesTable } from './resources/risk-controls.js'
 import { sessionsTable } from './resources/sessions.js'
 import { poolsTable } from './resources/user-pools.js'
 import { usersTable } from './resources/users.js'
+import { webauthnMfaTable, webauthnPoolsTable } from './resources/webauthn-config.js'
+import { webauthnCredentialsTable } from './resources/webauthn-credentials.js'
+import { webauthnRegistrationsTable } from './resources/webauthn-registrations.js'
 
 /**
  * The simulation's tables: every kind of row it keeps, each with its key, the rows it belongs to and its
@@ -36,6 +42,14 @@ export const TABLES = {
   hostedSessions: hostedSessionsTable,
   federations: federationsTable,
   links: linksTable,
+  authEvents: authEventsTable,
+  riskConfigurations: riskConfigurationsTable,
+  riskOverrides: riskOverridesTable,
+  compromisedPasswords: compromisedPasswordsTable,
+  webauthnPools: webauthnPoolsTable,
+  webauthnMfa: webauthnMfaTable,
+  webauthnCredentials: webauthnCredentialsTable,
+  webauthnRegistrations: webauthnRegistrationsTable,
 }
 
 /** The name of a table. */

@@ -1,5 +1,6 @@
 import { operation } from '../define.js'
 import { answerChallenge } from '../flows/sign-in/answer.js'
+import { callAddress } from '../flows/threat-protection.js'
 import { findClient } from '../resources/clients.js'
 import { findPool } from '../resources/user-pools.js'
 
@@ -9,7 +10,13 @@ export const AdminRespondToAuthChallenge = operation('AdminRespondToAuthChalleng
   const client = findClient(cx, input.UserPoolId, input.ClientId)
   return answerChallenge(
     cx,
-    { pool, client, admin: true, clientMetadata: input.ClientMetadata },
+    {
+      pool,
+      client,
+      admin: true,
+      clientMetadata: input.ClientMetadata,
+      ip: callAddress(cx, client, input.ContextData, true),
+    },
     input.ChallengeName,
     input.ChallengeResponses ?? {},
     input.Session,

@@ -1,6 +1,7 @@
 import { fail } from '../context.js'
 import { operation } from '../define.js'
 import { signedIn } from '../flows/sign-in/signed-in.js'
+import { checkNewPassword, recordEventOf } from '../flows/threat-protection.js'
 import { countAttempt } from '../resources/codes.js'
 import { keyMatches, passwordKey } from '../resources/password-keys.js'
 import { checkHistory, checkPassword, nextHistory, PASSWORD_PREFIX } from '../resources/passwords.js'
@@ -17,6 +18,9 @@ export const ChangePassword = operation('ChangePassword', async (cx, input) => {
     throw fail(cx, 'NotAuthorizedException', 'Incorrect username or password.')
   checkPassword(cx, pool, input.ProposedPassword, PASSWORD_PREFIX.change)
   checkHistory(cx, pool, user, input.ProposedPassword)
+  const attempt = { pool, ip: cx.sourceIp }
+  checkNewPassword(cx, attempt, user, input.ProposedPassword, 'PASSWORD_CHANGE')
+  recordEventOf(cx, attempt, user, 'PasswordChange', input.ProposedPassword)
   cx.tables.users.put(
     changed(cx, pool, user, {
       passwordKey: passwordKey(user, input.ProposedPassword),

@@ -1,5 +1,6 @@
 import { fail } from '../context.js'
 import { operation } from '../define.js'
+import { callAddress, checkNewPassword, recordEventOf } from '../flows/threat-protection.js'
 import { checkSecretHash, publicClient } from '../resources/clients.js'
 import { checkCode, countAttempt } from '../resources/codes.js'
 import { CLIENT_USER_NOT_FOUND, hidesUsers } from '../resources/existence.js'
@@ -24,6 +25,9 @@ export const ConfirmForgotPassword = operation('ConfirmForgotPassword', async (c
   checkCode(cx, code, input.ConfirmationCode)
   checkPassword(cx, pool, input.Password, PASSWORD_PREFIX.change)
   checkHistory(cx, pool, user, input.Password)
+  const attempt = { pool, clientId: client.client.ClientId, ip: callAddress(cx, client, input.UserContextData, false) }
+  checkNewPassword(cx, attempt, user, input.Password, 'PASSWORD_CHANGE')
+  recordEventOf(cx, attempt, user, 'ForgotPassword', input.Password)
   const { forgotPassword: _used, ...codes } = user.codes
   // A code that reached an address proves it: the address stays (or becomes) verified. UNCONFIRMED users stay so.
   const attributes = code?.attribute

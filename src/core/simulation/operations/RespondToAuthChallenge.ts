@@ -1,5 +1,6 @@
 import { operation } from '../define.js'
 import { answerChallenge } from '../flows/sign-in/answer.js'
+import { callAddress } from '../flows/threat-protection.js'
 import { publicClient } from '../resources/clients.js'
 
 /** RespondToAuthChallenge: a challenge answered, and the next one or the tokens. */
@@ -7,7 +8,13 @@ export const RespondToAuthChallenge = operation('RespondToAuthChallenge', async 
   const { client, pool } = publicClient(cx, input.ClientId)
   return answerChallenge(
     cx,
-    { pool, client, admin: false, clientMetadata: input.ClientMetadata },
+    {
+      pool,
+      client,
+      admin: false,
+      clientMetadata: input.ClientMetadata,
+      ip: callAddress(cx, client, input.UserContextData, false),
+    },
     input.ChallengeName,
     input.ChallengeResponses ?? {},
     input.Session,

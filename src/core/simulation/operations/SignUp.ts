@@ -2,6 +2,7 @@ import { fail } from '../context.js'
 import { operation } from '../define.js'
 import { invalidParameter } from '../errors.js'
 import { deliver } from '../flows/messages.js'
+import { callAddress, checkNewPassword, recordEventOf } from '../flows/threat-protection.js'
 import { checkSecretHash, publicClient } from '../resources/clients.js'
 import { CODE_LIFETIME, newCode } from '../resources/codes.js'
 import { verificationTarget } from '../resources/delivery-targets.js'
@@ -36,6 +37,8 @@ export const SignUp = operation('SignUp', async (cx, input) => {
     // Chosen: the message for a sign-up without a password in a pool that signs in only with one.
     if (!passwordless) throw invalidParameter(cx, 'A password is required to sign up in this user pool.')
   } else checkPassword(cx, pool, input.Password, PASSWORD_PREFIX.signUp)
+  const attempt = { pool, clientId: client.client.ClientId, ip: callAddress(cx, client, input.UserContextData, false) }
+  if (input.Password !== undefined) checkNewPassword(cx, attempt, undefined, input.Password, 'SIGN_UP')
   checkRequired(cx, pool, identity.attributes)
   const decision = await preSignUp(cx, pool, {
     source: 'PreSignUp_SignUp',
@@ -87,6 +90,7 @@ export const SignUp = operation('SignUp', async (cx, input) => {
   // Forced, so it never answers AliasExistsException (which SignUp does not model).
   const claimed = decision.autoConfirmUser ? claimAliases(cx as never, pool, draft, true) : draft
   const user = cx.tables.users.insert(claimed)
+  recordEventOf(cx, attempt, user, 'SignUp', input.Password)
   // Seen from Cognito (tests run against AWS): CodeDeliveryDetails only when an auto-verified address was given.
   const delivery = {
     ...target!,

@@ -1,4 +1,5 @@
 import { operation } from '../define.js'
+import { checkFeatures, poolFeatures } from '../resources/feature-plans.js'
 import { completePolicies, resettableDefaults } from '../resources/user-pool-defaults.js'
 import { checkPoolRules, findPool, type PoolRow } from '../resources/user-pools.js'
 import { verificationMessages } from '../resources/verification-messages.js'
@@ -43,6 +44,7 @@ export const UpdateUserPool = operation('UpdateUserPool', (cx, input) => {
   Object.assign(next, verificationMessages(input))
   if (input.PoolName !== undefined) next['Name'] = input.PoolName
   checkPoolRules(cx, next)
+  checkFeatures(cx, next, poolFeatures(next))
   cx.tables.pools.put({
     ...row,
     pool: next as PoolRow['pool'],

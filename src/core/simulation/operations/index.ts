@@ -17,16 +17,19 @@ import { AdminInitiateAuth } from './AdminInitiateAuth.js'
 import { AdminLinkProviderForUser } from './AdminLinkProviderForUser.js'
 import { AdminListDevices } from './AdminListDevices.js'
 import { AdminListGroupsForUser } from './AdminListGroupsForUser.js'
+import { AdminListUserAuthEvents } from './AdminListUserAuthEvents.js'
 import { AdminRemoveUserFromGroup } from './AdminRemoveUserFromGroup.js'
 import { AdminResetUserPassword } from './AdminResetUserPassword.js'
 import { AdminRespondToAuthChallenge } from './AdminRespondToAuthChallenge.js'
 import { AdminSetUserMFAPreference } from './AdminSetUserMFAPreference.js'
 import { AdminSetUserPassword } from './AdminSetUserPassword.js'
+import { AdminUpdateAuthEventFeedback } from './AdminUpdateAuthEventFeedback.js'
 import { AdminUpdateDeviceStatus } from './AdminUpdateDeviceStatus.js'
 import { AdminUpdateUserAttributes } from './AdminUpdateUserAttributes.js'
 import { AdminUserGlobalSignOut } from './AdminUserGlobalSignOut.js'
 import { AssociateSoftwareToken } from './AssociateSoftwareToken.js'
 import { ChangePassword } from './ChangePassword.js'
+import { CompleteWebAuthnRegistration } from './CompleteWebAuthnRegistration.js'
 import { ConfirmDevice } from './ConfirmDevice.js'
 import { ConfirmForgotPassword } from './ConfirmForgotPassword.js'
 import { ConfirmSignUp } from './ConfirmSignUp.js'
@@ -44,8 +47,10 @@ import { DeleteUserAttributes } from './DeleteUserAttributes.js'
 import { DeleteUserPool } from './DeleteUserPool.js'
 import { DeleteUserPoolClient } from './DeleteUserPoolClient.js'
 import { DeleteUserPoolDomain } from './DeleteUserPoolDomain.js'
+import { DeleteWebAuthnCredential } from './DeleteWebAuthnCredential.js'
 import { DescribeIdentityProvider } from './DescribeIdentityProvider.js'
 import { DescribeResourceServer } from './DescribeResourceServer.js'
+import { DescribeRiskConfiguration } from './DescribeRiskConfiguration.js'
 import { DescribeUserPool } from './DescribeUserPool.js'
 import { DescribeUserPoolClient } from './DescribeUserPoolClient.js'
 import { DescribeUserPoolDomain } from './DescribeUserPoolDomain.js'
@@ -71,14 +76,18 @@ import { ListUserPoolClients } from './ListUserPoolClients.js'
 import { ListUserPools } from './ListUserPools.js'
 import { ListUsers } from './ListUsers.js'
 import { ListUsersInGroup } from './ListUsersInGroup.js'
+import { ListWebAuthnCredentials } from './ListWebAuthnCredentials.js'
 import { ResendConfirmationCode } from './ResendConfirmationCode.js'
 import { RespondToAuthChallenge } from './RespondToAuthChallenge.js'
 import { RevokeToken } from './RevokeToken.js'
+import { SetRiskConfiguration } from './SetRiskConfiguration.js'
 import { SetUserMFAPreference } from './SetUserMFAPreference.js'
 import { SetUserPoolMfaConfig } from './SetUserPoolMfaConfig.js'
 import { SignUp } from './SignUp.js'
+import { StartWebAuthnRegistration } from './StartWebAuthnRegistration.js'
 import { TagResource } from './TagResource.js'
 import { UntagResource } from './UntagResource.js'
+import { UpdateAuthEventFeedback } from './UpdateAuthEventFeedback.js'
 import { UpdateDeviceStatus } from './UpdateDeviceStatus.js'
 import { UpdateGroup } from './UpdateGroup.js'
 import { UpdateIdentityProvider } from './UpdateIdentityProvider.js'
@@ -110,16 +119,19 @@ export const SIMULATED = [
   AdminLinkProviderForUser,
   AdminListDevices,
   AdminListGroupsForUser,
+  AdminListUserAuthEvents,
   AdminRemoveUserFromGroup,
   AdminResetUserPassword,
   AdminRespondToAuthChallenge,
   AdminSetUserMFAPreference,
   AdminSetUserPassword,
+  AdminUpdateAuthEventFeedback,
   AdminUpdateDeviceStatus,
   AdminUpdateUserAttributes,
   AdminUserGlobalSignOut,
   AssociateSoftwareToken,
   ChangePassword,
+  CompleteWebAuthnRegistration,
   ConfirmDevice,
   ConfirmForgotPassword,
   ConfirmSignUp,
@@ -137,8 +149,10 @@ export const SIMULATED = [
   DeleteUserPool,
   DeleteUserPoolClient,
   DeleteUserPoolDomain,
+  DeleteWebAuthnCredential,
   DescribeIdentityProvider,
   DescribeResourceServer,
+  DescribeRiskConfiguration,
   DescribeUserPool,
   DescribeUserPoolClient,
   DescribeUserPoolDomain,
@@ -164,14 +178,18 @@ export const SIMULATED = [
   ListUserPools,
   ListUsers,
   ListUsersInGroup,
+  ListWebAuthnCredentials,
   ResendConfirmationCode,
   RespondToAuthChallenge,
   RevokeToken,
+  SetRiskConfiguration,
   SetUserMFAPreference,
   SetUserPoolMfaConfig,
   SignUp,
+  StartWebAuthnRegistration,
   TagResource,
   UntagResource,
+  UpdateAuthEventFeedback,
   UpdateDeviceStatus,
   UpdateGroup,
   UpdateIdentityProvider,

@@ -11,6 +11,8 @@ export type MessageKind =
   | 'UpdateUserAttribute'
   | 'VerifyUserAttribute'
   | 'Authentication'
+  /** A threat protection notification (NotifyConfiguration's BlockEmail, NoActionEmail or MfaEmail). */
+  | 'ThreatProtection'
 
 /** An email or SMS message the pool would have delivered. */
 export interface MessageRow {
@@ -25,6 +27,8 @@ export interface MessageRow {
   readonly attribute: string
   readonly code?: string | undefined
   readonly temporaryPassword?: string | undefined
+  /** The feedback token a threat protection notification's links carry (for UpdateAuthEventFeedback). */
+  readonly feedbackToken?: string | undefined
   readonly subject?: string | undefined
   readonly message: string
   readonly time: number

@@ -39,6 +39,10 @@ export interface SessionRow {
   readonly deviceKey?: string | undefined
   /** The device a remembered-device check proved. */
   readonly deviceProved?: boolean | undefined
+  /** Threat protection's verdict on the sign-in: its event, and MFA it asks for. */
+  readonly risk?:
+    | { readonly eventId?: string | undefined; readonly mfa?: 'IF_CONFIGURED' | 'REQUIRED' | undefined }
+    | undefined
   /** The MFA types a SELECT_MFA_TYPE or MFA_SETUP challenge offers, or the first factors of SELECT_CHALLENGE. */
   readonly choices?: readonly string[] | undefined
   /** The MFA method a MFA_SETUP turns on once its code comes back. */

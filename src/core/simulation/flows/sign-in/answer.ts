@@ -20,12 +20,14 @@ import { checkHistory, checkPassword, nextHistory, PASSWORD_PREFIX } from '../..
 import { type SessionRow, takeSession } from '../../resources/sessions.js'
 import { checkAttributes, checkWritable, merged } from '../../resources/user-attributes.js'
 import { attribute, changed, claimAliases, type UserRow } from '../../resources/users.js'
+import { recordMfa, recordWrongPassword } from '../threat-protection.js'
 import { type BeginErrors, checkHash, gate, startFactor, wrongPassword } from './begin.js'
 import { customAnswer, nextCustomStep } from './custom-auth.js'
 import {
   type AuthAnswer,
   type AuthEnv,
   afterFirstFactor,
+  attemptOf,
   challenge,
   codeChallenge,
   mfaChallenge,
@@ -60,6 +62,7 @@ function progressOf(session: SessionRow, more: Partial<Progress> = {}): Progress
     authTime: session.authTime ?? 0,
     ...(session.deviceKey !== undefined && { deviceKey: session.deviceKey }),
     ...(session.deviceProved && { deviceProved: true }),
+    ...(session.risk !== undefined && { risk: session.risk }),
     ...more,
   }
 }
@@ -105,7 +108,10 @@ async function passwordVerifier(
   consume(cx, session)
   const user = sessionUser(cx, session)
   if (user) checkHash(cx, env, responses['USERNAME'] ?? user.username, responses['SECRET_HASH'])
-  if (!proofHolds(cx, session, responses) || !user) throw wrongPassword(cx, user)
+  if (!proofHolds(cx, session, responses) || !user) {
+    if (user) recordWrongPassword(cx, attemptOf(env), user)
+    throw wrongPassword(cx, user)
+  }
   const current = gate(cx, env, user)
   const deviceKey = responses['DEVICE_KEY'] ?? session.deviceKey
   if (session.custom) {
@@ -168,8 +174,11 @@ async function codeAnswer(
 ): Promise<AuthAnswer> {
   const user = sessionUser(cx, session)
   if (!user) throw fail(cx, 'NotAuthorizedException', 'Invalid session for the user.')
-  if (code === undefined || session.code === undefined || !constantTimeEqual(code, session.code))
+  if (code === undefined || session.code === undefined || !constantTimeEqual(code, session.code)) {
+    recordMfa(cx, user, session.risk?.eventId, false)
     throw fail(cx, 'CodeMismatchException', WRONG_CODE)
+  }
+  recordMfa(cx, user, session.risk?.eventId, true)
   cx.tables.sessions.delete(session.id)
   let current = user
   // AWS's documentation: a user who answers an SMS MFA code has its phone number marked verified.
@@ -201,7 +210,11 @@ async function totpAnswer(
   const result = checkTotp(settings.totpSecret, code ?? '', cx.now(), settings.totpLastStep)
   if (!result.ok && result.reason === 'used')
     throw fail(cx, 'ExpiredCodeException', 'Your software token has already been used once.')
-  if (!result.ok) throw fail(cx, 'CodeMismatchException', WRONG_CODE)
+  if (!result.ok) {
+    recordMfa(cx, user, session.risk?.eventId, false)
+    throw fail(cx, 'CodeMismatchException', WRONG_CODE)
+  }
+  recordMfa(cx, user, session.risk?.eventId, true)
   const current = cx.tables.users.put({ ...user, mfa: { ...settings, totpLastStep: result.step } })
   cx.tables.sessions.delete(session.id)
   return afterFirstFactor(cx, env, current, progressOf(session, { mfaDone: true }))

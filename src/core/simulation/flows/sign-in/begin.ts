@@ -11,8 +11,9 @@ import { openSession } from '../../resources/sessions.js'
 import { attribute, lookupUser, type UserRow } from '../../resources/users.js'
 import { preAuthentication } from '../../triggers/authentication.js'
 import { migrateUser } from '../migration.js'
+import { assessSignIn, recordWrongPassword } from '../threat-protection.js'
 import { checkLockout, countFailure } from './lockout.js'
-import { type AuthAnswer, type AuthEnv, afterFirstFactor, codeChallenge, triggerEnv } from './next.js'
+import { type AuthAnswer, type AuthEnv, afterFirstFactor, attemptOf, codeChallenge, triggerEnv } from './next.js'
 
 /** Errors a sign-in may answer with before any challenge. */
 export type BeginErrors =
@@ -110,10 +111,14 @@ export async function passwordSignIn(
     }))
   if (!preAuthenticated) await preAuthentication(cx, triggerEnv(env), found, name, hidesUsers(env.client))
   const user = gate(cx, env, found)
-  if (!keyMatches(user, user.passwordKey, password)) throw wrongPassword(cx, user)
+  if (!keyMatches(user, user.passwordKey, password)) {
+    recordWrongPassword(cx, attemptOf(env), user)
+    throw wrongPassword(cx, user)
+  }
   return afterFirstFactor(cx, env, user, {
     authTime: Math.floor(cx.now()),
     ...(deviceKey !== undefined && { deviceKey }),
+    risk: await assessSignIn(cx, attemptOf(env), user, password),
   })
 }
 

@@ -1,9 +1,10 @@
 import type { AuthFlowType } from '../../../../../generated/types.js'
 import type { Can } from '../../context.js'
 import { invalidParameter } from '../../errors.js'
+import { checkAddress } from '../threat-protection.js'
 import { type BeginErrors, checkFlow, checkHash, choiceSignIn, passwordSignIn, srpSignIn } from './begin.js'
 import { customSignIn } from './custom-auth.js'
-import type { AuthAnswer, AuthEnv } from './next.js'
+import { type AuthAnswer, type AuthEnv, attemptOf } from './next.js'
 import { refreshByInitiate } from './refresh.js'
 
 /**
@@ -17,6 +18,7 @@ export async function initiate(
   parameters: Readonly<Record<string, string>>,
 ): Promise<AuthAnswer> {
   checkFlow(cx, env, flow)
+  checkAddress(cx, attemptOf({ ...env, custom: flow === 'CUSTOM_AUTH' }))
   if (flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN') {
     const token = parameters['REFRESH_TOKEN']
     if (token === undefined) throw invalidParameter(cx, 'Missing required parameter REFRESH_TOKEN')

@@ -4,13 +4,14 @@ import { fail } from '../../context.js'
 import type { LambdaErrors } from '../../lambdas.js'
 import type { ClientRow } from '../../resources/clients.js'
 import { mask } from '../../resources/messages.js'
-import { type MfaType, mfaStep } from '../../resources/mfa.js'
+import { type MfaType, mfaStep, poolMethods, settingsOf } from '../../resources/mfa.js'
 import { openSession, type SessionRow } from '../../resources/sessions.js'
 import type { PoolRow } from '../../resources/user-pools.js'
 import { attribute, type UserRow } from '../../resources/users.js'
 import { postAuthentication } from '../../triggers/authentication.js'
 import type { TokenSource } from '../../triggers/pre-token.js'
 import { deliver } from '../messages.js'
+import { type Attempt, assessSignIn, blockWithoutMfa, passEvent, type RiskVerdict } from '../threat-protection.js'
 import { clearFailures } from './lockout.js'
 import { authenticationResult } from './tokens.js'
 
@@ -23,6 +24,20 @@ export interface AuthEnv {
   readonly clientMetadata?: Readonly<Record<string, string>> | undefined
   /** A sign-in on the domain's pages: its tokens come later, from the token endpoint (no API tokens, no device). */
   readonly hosted?: boolean | undefined
+  /** The address threat protection sees for the call (see `callAddress`). */
+  readonly ip?: string | undefined
+  /** A custom authentication flow (threat protection covers it only under CustomAuthMode). */
+  readonly custom?: boolean | undefined
+}
+
+/** The sign-in as threat protection sees it. */
+export function attemptOf(env: AuthEnv): Attempt {
+  return {
+    pool: env.pool,
+    clientId: env.client.client.ClientId,
+    ...(env.ip !== undefined && { ip: env.ip }),
+    ...(env.custom && { custom: true }),
+  }
 }
 
 /** The triggers' view of a sign-in's environment (admin operations have no client in their events). */
@@ -56,6 +71,8 @@ export interface Progress {
   readonly mfaDone?: boolean | undefined
   /** How pre token generation will see the tokens' making (TokenGeneration_Authentication unless said). */
   readonly tokenSource?: TokenSource | undefined
+  /** Threat protection's verdict, once the first factor was proved: its event, and MFA it asks for. */
+  readonly risk?: RiskVerdict | undefined
 }
 
 /** A challenge answer: its name, parameters and a fresh session carrying the progress. */
@@ -76,6 +93,7 @@ export function challenge(
     authTime: progress.authTime,
     ...(progress.deviceKey !== undefined && { deviceKey: progress.deviceKey }),
     ...(progress.deviceProved && { deviceProved: true }),
+    ...(progress.risk !== undefined && { risk: progress.risk }),
     ...extra,
   })
   return { ChallengeName: name, Session: session.id, ChallengeParameters: parameters }
@@ -121,6 +139,19 @@ export async function mfaChallenge(
   return codeChallenge(cx, env, user, type, progress)
 }
 
+/**
+ * The factor adaptive authentication's MFA uses for a user with none turned on: a registered TOTP, else SMS to the
+ * phone number, else email, among those the pool offers (seen in the model: "users must have an email address or
+ * phone number attribute, or a registered TOTP factor"; chosen: this order).
+ */
+function riskFactor(pool: PoolRow, user: UserRow): MfaType | undefined {
+  const offered = (pool.pool.MfaConfiguration ?? 'OFF') === 'OFF' ? [] : poolMethods(pool)
+  if (offered.includes('SOFTWARE_TOKEN_MFA') && settingsOf(user).totpSecret) return 'SOFTWARE_TOKEN_MFA'
+  if (offered.includes('SMS_MFA') && attribute(user, 'phone_number')) return 'SMS_MFA'
+  if (offered.includes('EMAIL_OTP') && attribute(user, 'email')) return 'EMAIL_OTP'
+  return undefined
+}
+
 /** Whether the pool hands out device keys (it has a DeviceConfiguration). */
 function tracksDevices(pool: PoolRow): boolean {
   return pool.pool.DeviceConfiguration !== undefined
@@ -134,6 +165,7 @@ export async function finish(
   progress: Progress,
 ): Promise<AuthAnswer> {
   const current = clearFailures(cx, user)
+  passEvent(cx, current, progress.risk?.eventId)
   if (env.hosted) {
     await postAuthentication(cx, triggerEnv(env), current, false)
     return { ChallengeParameters: {}, signedIn: { user: current.key, authTime: progress.authTime } }
@@ -162,6 +194,7 @@ export async function finish(
     // this process's keys, never names a sign-in of this one.
     originJti: globalThis.crypto.randomUUID(),
     ...(deviceKey !== undefined && { deviceKey }),
+    ...(progress.risk?.eventId !== undefined && { eventId: progress.risk.eventId }),
   }
   const occasion = {
     source: progress.tokenSource ?? 'TokenGeneration_Authentication',
@@ -197,8 +230,10 @@ export async function afterFirstFactor(
   cx: Can<'NotAuthorizedException' | LambdaErrors>,
   env: AuthEnv,
   user: UserRow,
-  progress: Progress,
+  given: Progress,
 ): Promise<AuthAnswer> {
+  const progress =
+    given.risk !== undefined ? given : { ...given, risk: await assessSignIn(cx, attemptOf(env), user, undefined) }
   if (user.status === 'FORCE_CHANGE_PASSWORD') {
     if (user.temporaryExpires !== undefined && cx.now() > user.temporaryExpires) {
       throw fail(cx, 'NotAuthorizedException', 'Temporary password has expired and must be reset by an administrator.')
@@ -228,6 +263,11 @@ export async function afterFirstFactor(
       return challenge(cx, env, user, 'MFA_SETUP', { MFAS_CAN_SETUP: JSON.stringify(step.types) }, progress, {
         choices: step.types,
       })
+    if (progress.risk?.mfa) {
+      const factor = riskFactor(env.pool, user)
+      if (factor) return mfaChallenge(cx, env, user, factor, progress)
+      if (progress.risk.mfa === 'REQUIRED') throw blockWithoutMfa(cx, user, progress.risk.eventId)
+    }
   }
   return finish(cx, env, user, progress)
 }

@@ -83,6 +83,8 @@ export interface SignIn {
   readonly scopes?: readonly string[] | undefined
   /** The authorization request's nonce, copied into the ID token (AWS's documentation). */
   readonly nonce?: string | undefined
+  /** The threat protection event of the sign-in: the tokens' `event_id` (seen in the 2023 developer guide). */
+  readonly eventId?: string | undefined
 }
 
 /**
@@ -101,7 +103,7 @@ export async function signTokens(
   const now = Math.floor(cx.now())
   const iss = issuer(cx, pool.pool.Id)
   const groups = overriddenGroups(groupClaims(cx, user), overrides?.groups)
-  const eventId = cx.ids.uuid()
+  const eventId = signIn.eventId ?? cx.ids.uuid()
   const attributes = readableBy(client.client.ReadAttributes, user.attributes).filter(([name]) => name !== 'sub')
   const verifiedFlags = attributes.filter(([n]) => n.endsWith('_verified'))
   const others = attributes.filter(([n]) => !n.endsWith('_verified'))
