@@ -1,5 +1,5 @@
 import type { CognitoMock } from '../../core/mock/mock.js'
-import type { Fixtures, InvocationFilter, MessageFilter } from '../../core/simulation/index.js'
+import type { Fixtures, InvocationFilter, MessageFilter, RiskSetting } from '../../core/simulation/index.js'
 
 /** The path under which the server answers its own control requests; Cognito has no route that starts so. */
 export const CONTROL_PATH = '/_cognito-idp-contract/'
@@ -52,8 +52,32 @@ export const CONTROL_ROUTES: ReadonlyArray<readonly [string, string]> = [
   ['POST /_cognito-idp-contract/fixtures', 'create pools, clients, providers, groups and users (the body)'],
   ['GET  /_cognito-idp-contract/messages', 'emails and texts sent; ?username=&destination=&kind=&userPoolId='],
   ['GET  /_cognito-idp-contract/invocations', 'Lambda trigger calls; ?trigger=&triggerSource=&userPoolId=&userName='],
+  ['POST /_cognito-idp-contract/risk', 'threat protection: the risk of the next sign-ins (the body: a RiskSetting)'],
+  [
+    'POST /_cognito-idp-contract/compromised-passwords',
+    'threat protection: passwords a pool treats as compromised ({userPoolId, passwords})',
+  ],
   ['GET  /_cognito-idp-contract/contract', 'the consumer contract recorded so far (serve --contract FILE)'],
 ]
+
+const LEVELS = new Set(['Low', 'Medium', 'High'])
+
+/** A risk setting from a request body, refused with a message naming its form when it is not one. */
+function riskSetting(body: unknown): RiskSetting {
+  const b = (body ?? {}) as Record<string, unknown>
+  const optionalString = (v: unknown) => v === undefined || typeof v === 'string'
+  if (
+    typeof b['userPoolId'] !== 'string' ||
+    !optionalString(b['username']) ||
+    !optionalString(b['ipAddress']) ||
+    !(b['level'] === null || LEVELS.has(b['level'] as string)) ||
+    !(b['times'] === undefined || (Number.isInteger(b['times']) && (b['times'] as number) > 0))
+  )
+    throw new Error(
+      'the body must be {"userPoolId": "<id>", "username" or "ipAddress": "<...>", "level": "Low"|"Medium"|"High"|null, "times"?: <n>}',
+    )
+  return b as unknown as RiskSetting
+}
 
 /** Answers a control request, or an error naming what went wrong. */
 export async function control(request: ControlRequest, target: ControlTarget): Promise<ControlResponse> {
@@ -83,6 +107,20 @@ export async function control(request: ControlRequest, target: ControlTarget): P
         const filter = queryFilter(request.url, ['trigger', 'triggerSource', 'userPoolId', 'userName'])
         return { status: 200, body: target.mock.invocations(filter as InvocationFilter) }
       }
+      case 'POST risk':
+        await target.mock.simulation.setRisk(riskSetting(json(request.body)))
+        return { status: 204 }
+      case 'POST compromised-passwords': {
+        const body = json(request.body) as { userPoolId?: unknown; passwords?: unknown }
+        if (
+          typeof body?.userPoolId !== 'string' ||
+          !Array.isArray(body.passwords) ||
+          !body.passwords.every((p) => typeof p === 'string')
+        )
+          throw new Error('the body must be {"userPoolId": "<id>", "passwords": ["<password>", ...]}')
+        await target.mock.simulation.addCompromisedPasswords(body.userPoolId, body.passwords as string[])
+        return { status: 204 }
+      }
       case 'GET contract':
         return { status: 200, body: target.mock.contract() }
       default:
@@ -92,7 +130,11 @@ export async function control(request: ControlRequest, target: ControlTarget): P
         }
     }
   } catch (error) {
-    const status = (error as { status?: number }).status ?? 400
+    const named = (error as Error).name
+    const status =
+      named === 'ResourceNotFoundException' || named === 'UserNotFoundException'
+        ? 404
+        : ((error as { status?: number }).status ?? 400)
     return { status, body: { message: (error as Error).message, type: (error as Error).name } }
   }
 }

@@ -200,7 +200,16 @@ export async function startCognitoServer(options: CognitoServerOptions = {}): Pr
       }
       const headers: Record<string, string> = {}
       for (const [k, v] of Object.entries(request.headers)) if (typeof v === 'string') headers[k] = v
-      const answer = await mock.handle({ method: request.method ?? 'GET', url: url.href, headers, body })
+      const answer = await mock.handle({
+        method: request.method ?? 'GET',
+        url: url.href,
+        headers,
+        body,
+        // Threat protection's source address (IPv4 clients reach a dual-stack socket as ::ffff:a.b.c.d).
+        ...(request.socket.remoteAddress !== undefined && {
+          sourceIp: request.socket.remoteAddress.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, ''),
+        }),
+      })
       response.writeHead(answer.status, answer.headers).end(answer.body)
     })().catch((error: unknown) => {
       if (!response.headersSent)

@@ -95,6 +95,10 @@ export function createBackend(
         `cognito-idp-contract: the fixtures could not be seeded: ${(error as Error).message}`,
       )
     }
-    return simulation.handle(operation, input, { region: context.region, account: context.account })
+    return simulation.handle(operation, input, {
+      region: context.region,
+      account: context.account,
+      ...(context.request.sourceIp !== undefined && { sourceIp: context.request.sourceIp }),
+    })
   }
 }

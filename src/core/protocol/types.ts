@@ -5,6 +5,8 @@ export interface WireRequest {
   /** Header names in any case. */
   readonly headers: Readonly<Record<string, string | undefined>>
   readonly body: string
+  /** The address the request came from, where the environment knows it (a server's socket); none in a browser. */
+  readonly sourceIp?: string | undefined
 }
 
 /** An HTTP response to hand back to whatever carried the request. */
