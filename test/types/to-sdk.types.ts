@@ -24,3 +24,6 @@ export const back: number | undefined = fromSdk(UserType, sdk).UserCreateDate
 toSdk(UserType, 5)
 /** A plain schema that is not one of the contract's shapes converts to unknown. */
 export const plain: Equal<ReturnType<typeof toSdk<{ type: 'object' }>>, unknown> = true
+/** A value typed from `cognito-idp-contract/types` (members `?: T | undefined`) converts too. */
+declare const typed: import('../../generated/types.js').UserType
+export const fromTypes: OurSdkUserType = toSdk(UserType, typed)

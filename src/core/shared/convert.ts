@@ -1,5 +1,6 @@
 import type { Static, TSchema } from 'typebox'
 import type { Shapes as SdkShapes } from '../../../generated/sdk-types.js'
+import type { Shapes as WireShapes } from '../../../generated/types.js'
 import type { Named } from '../type/builders.js'
 import { base64ToBytes, bytesToBase64 } from './text.js'
 import { asNode, mapValue, members, type SchemaNode } from './walk.js'
@@ -31,8 +32,16 @@ function convert(schema: SchemaNode, value: unknown, direction: Direction): unkn
 /** The SDK's type of a generated schema (`shapes.UserType` → `UserType`), or `unknown` for any other schema. */
 export type SdkOf<Schema> = Schema extends Named<infer Name extends keyof SdkShapes> ? SdkShapes[Name] : unknown
 
-/** The wire type of a schema (what `validate` checks and the handlers send), or `unknown` for a plain object. */
-export type WireOf<Schema> = Schema extends TSchema ? Static<Schema> : unknown
+/**
+ * The wire type of a schema (what `validate` checks and the handlers send): the contract's own type of the shape
+ * (`cognito-idp-contract/types`, `?: T | undefined` members) or TypeBox's `Static` of it; `unknown` for a plain object.
+ */
+export type WireOf<Schema> =
+  Schema extends Named<infer Name extends keyof WireShapes>
+    ? WireShapes[Name] | Static<Schema & TSchema>
+    : Schema extends TSchema
+      ? Static<Schema>
+      : unknown
 
 /**
  * A wire value (epoch-second timestamps, base64 blobs) as the AWS SDK takes it (`Date`, `Uint8Array`): typed as the
