@@ -90,10 +90,7 @@ export async function startCognitoServer(options: CognitoServerOptions = {}): Pr
       lambdaTimeout: options.lambdaTimeout,
       ...(dir && { journal: dir.journal }),
     })
-    if (dir) {
-      dir.attach(simulation)
-      loaded = simulation.snapshot().partitions.length > 0
-    }
+    if (dir) loaded = dir.attach(simulation)
   } catch (error) {
     dir?.close()
     throw error

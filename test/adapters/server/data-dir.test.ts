@@ -3,6 +3,7 @@ import {
   appendFileSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -40,6 +41,12 @@ const freshDir = () => {
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
+
+/** The log a directory appends to now (`changes.<generation>.log`, the highest generation). */
+const currentLog = (data: string) => {
+  const logs = readdirSync(data).filter((name) => /^changes\.\d+\.log$/.test(name))
+  return join(data, logs.sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1])).at(-1)!)
+}
 
 const poolNames = async (url: string) =>
   ((await clientFor(url).send(new ListUserPoolsCommand({ MaxResults: 60 }))).UserPools ?? []).map((p) => p.Name)
@@ -111,7 +118,7 @@ describe('serve --data', () => {
     let server = await startCognitoServer({ data })
     await clientFor(server.url).send(new CreateUserPoolCommand({ PoolName: 'acknowledged' }))
     await server.close()
-    appendFileSync(join(data, 'changes.log'), '{"tables":{"pools":')
+    appendFileSync(currentLog(data), '{"tables":{"pools":')
     server = await startCognitoServer({ data })
     expect(await poolNames(server.url)).toEqual(['acknowledged'])
     await server.close()
@@ -121,11 +128,12 @@ describe('serve --data', () => {
     const data = freshDir()
     let server = await startCognitoServer({ data })
     await server.close()
-    writeFileSync(join(data, 'changes.log'), 'not json\n{}\n')
-    await expect(startCognitoServer({ data })).rejects.toThrow(`${join(data, 'changes.log')} is damaged at line 1`)
-    expect(readFileSync(join(data, 'changes.log'), 'utf8')).toBe('not json\n{}\n')
+    const log = currentLog(data)
+    writeFileSync(log, 'not json\n{}\n')
+    await expect(startCognitoServer({ data })).rejects.toThrow(`${log} is damaged at line 1`)
+    expect(readFileSync(log, 'utf8')).toBe('not json\n{}\n')
     // The refusal let go of the lock: once the log is mended, the directory opens.
-    writeFileSync(join(data, 'changes.log'), '')
+    writeFileSync(log, '')
     server = await startCognitoServer({ data })
     await server.close()
   })
@@ -138,7 +146,7 @@ describe('serve --data', () => {
     const newer = JSON.stringify({ format: 'cognito-idp-contract/data', version: 99, snapshot: {} })
     writeFileSync(state, newer)
     await expect(startCognitoServer({ data })).rejects.toThrow(
-      `${state} was written by a version of cognito-idp-contract whose data format (99) this one (1) cannot read; it was left as it is`,
+      `${state} was written by a version of cognito-idp-contract whose data format (99) this one (2) cannot read; it was left as it is`,
     )
     expect(readFileSync(state, 'utf8')).toBe(newer)
     writeFileSync(state, '{"users":[]}')
@@ -193,7 +201,7 @@ describe('serve --data', () => {
   it.each(['reset', 'restore'] as const)(
     'a kill at any step of a %s leaves the state before it or after it, never a mix of the two',
     async (operation) => {
-      const steps = ['aside', 'renamed', 'dir-flushed', 'log-emptied', 'log-marked'] as const
+      const steps = ['log-opened', 'aside', 'renamed', 'dir-flushed', 'logs-removed'] as const
       const after = operation === 'reset' ? [] : ['restored']
       for (const step of steps) {
         const data = freshDir()
@@ -228,7 +236,7 @@ describe('serve --data', () => {
     await clientFor(server.url).send(new CreateUserPoolCommand({ PoolName: 'private' }))
     await server.close()
     expect(statSync(data).mode & 0o777).toBe(0o700)
-    for (const file of ['state.json', 'changes.log']) expect(statSync(join(data, file)).mode & 0o777).toBe(0o600)
+    for (const file of [join(data, 'state.json'), currentLog(data)]) expect(statSync(file).mode & 0o777).toBe(0o600)
   })
 
   it('takes over a lock that names this very process (pid 1 restarted in a container) or is empty, saying so', async () => {
@@ -304,7 +312,7 @@ describe('serve --data', () => {
     await server.close()
     rmSync(join(data, 'state.json'))
     await expect(startCognitoServer({ data })).rejects.toThrow(
-      /state\.json is missing, though changes\.log holds changes/,
+      /state\.json is missing, though changes\.\d+\.log holds changes/,
     )
   })
 })
