@@ -2,7 +2,7 @@ import type { Operations } from '../../../generated/types.js'
 import { type OperationName, operations } from '../../../schemas/operations.js'
 import type { RecordedCall } from '../../core/mock/calls.js'
 import { REDACTED, redact } from '../../core/mock/redact.js'
-import type { InvocationFilter, TriggerInvocation, TriggerName } from '../../core/simulation/triggers/types.js'
+import type { InvocationFilter, TriggerInvocation, TriggerName } from '../../core/simulation/lambdas.js'
 
 /** Anything that records Cognito calls: the MSW handlers, a mock, `setupCognitoServer().cognito`. */
 export interface CallSource {

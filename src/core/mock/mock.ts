@@ -41,7 +41,12 @@ export interface CognitoMock {
     error: ErrorOverride<K>,
     options?: { readonly once?: boolean | undefined },
   ): void
-  /** Forgets recorded calls and runtime overrides, restores the configured ones (`once` ones too), and empties the simulation to its fixtures. */
+  /**
+   * The server side only: forgets recorded calls and runtime overrides, restores the configured ones (`once` ones
+   * too), and empties the simulation back to its fixtures (users, sessions, issued tokens, codes, messages, trigger
+   * invocations, threat protection's settings); the recorded contract stays. What clients keep (Amplify's tokens in
+   * localStorage) stays too: `resetCognito` from `cognito-idp-contract/testing` clears both sides.
+   */
   reset(): void
   /** Every email and SMS message the simulated pools would have delivered, oldest first. */
   messages(filter?: MessageFilter): DeliveredMessage[]
