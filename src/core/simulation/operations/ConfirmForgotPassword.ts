@@ -27,7 +27,8 @@ export const ConfirmForgotPassword = operation('ConfirmForgotPassword', async (c
   checkHistory(cx, pool, user, input.Password)
   const attempt = { pool, clientId: client.client.ClientId, ip: callAddress(cx, client, input.UserContextData, false) }
   checkNewPassword(cx, attempt, user, input.Password, 'PASSWORD_CHANGE')
-  recordEventOf(cx, attempt, user, 'ForgotPassword', input.Password)
+  // Chosen without evidence: the request is the ForgotPassword event, the new password a PasswordChange.
+  recordEventOf(cx, attempt, user, 'PasswordChange', input.Password)
   const { forgotPassword: _used, ...codes } = user.codes
   // A code that reached an address proves it: the address stays (or becomes) verified. UNCONFIRMED users stay so.
   const attributes = code?.attribute

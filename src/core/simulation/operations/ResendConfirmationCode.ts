@@ -2,6 +2,7 @@ import { fail } from '../context.js'
 import { operation } from '../define.js'
 import { invalidParameter } from '../errors.js'
 import { deliver } from '../flows/messages.js'
+import { callAddress, recordEventOf } from '../flows/threat-protection.js'
 import { checkSecretHash, publicClient } from '../resources/clients.js'
 import { CODE_LIFETIME, countAttempt, newCode } from '../resources/codes.js'
 import { simulatedTarget, verificationTarget } from '../resources/delivery-targets.js'
@@ -41,5 +42,8 @@ export const ResendConfirmationCode = operation('ResendConfirmationCode', async 
     clientId: client.client.ClientId,
     ...(input.ClientMetadata && { clientMetadata: input.ClientMetadata }),
   }
-  return { CodeDeliveryDetails: await deliver(cx, pool, next, 'ResendCode', delivery) }
+  const details = await deliver(cx, pool, next, 'ResendCode', delivery)
+  const ip = callAddress(cx, client, input.UserContextData, false)
+  recordEventOf(cx, { pool, clientId: client.client.ClientId, ip }, next, 'ResendCode')
+  return { CodeDeliveryDetails: details }
 })

@@ -283,4 +283,30 @@ describe('IP addresses and compromised credentials', () => {
       message: 'Provided password cannot be used for security reasons.',
     })
   })
+
+  it('records a password reset as ForgotPassword then PasswordChange, and refuses it from a blocked address', async () => {
+    await w.call('ForgotPassword', { ClientId: CLIENT, Username: 'jane' })
+    const code = w.simulation.lastCode({ username: 'jane', kind: 'ForgotPassword' })!
+    await w.call('ConfirmForgotPassword', {
+      ClientId: CLIENT,
+      Username: 'jane',
+      ConfirmationCode: code,
+      Password: 'Another-Horse-2',
+    })
+    expect((await events()).map((e) => `${e['EventType']} ${e['EventResponse']}`)).toEqual([
+      'PasswordChange Pass',
+      'ForgotPassword Pass',
+    ])
+    await w.call('SetRiskConfiguration', {
+      UserPoolId: POOL,
+      RiskExceptionConfiguration: { BlockedIPRangeList: ['203.0.113.0/24'] },
+    })
+    expect(
+      await w.failure('ForgotPassword', {
+        ClientId: CLIENT,
+        Username: 'jane',
+        UserContextData: { IpAddress: '203.0.113.5' },
+      }),
+    ).toEqual({ name: 'NotAuthorizedException', message: 'Request not allowed due to security reasons.' })
+  })
 })
