@@ -302,16 +302,15 @@ export class Store<D extends TableDefinitions = TableDefinitions> {
 
   /**
    * Adds rows a journal kept to a table, as they are (frozen in place, not copied), outside any transaction: a
-   * restart, before any call. Keys come from the table's definition; ids continue from at least `ids`.
+   * restart, before any call. Keys come from the table's definition.
    */
-  load(account: string, region: string, table: string, rows: Iterable<StoredRow<unknown>>, ids = 0): void {
+  load(account: string, region: string, table: string, rows: Iterable<StoredRow<unknown>>): void {
     const target = this.partition(account, region).tables[table] as Table<unknown> | undefined
     if (!target)
       throw new TypeError(`cognito-idp-contract: the journal has a table this simulation does not know: ${table}`)
     this.changes++
     target.restore(rows)
     this.seq = Math.max(this.seq, target.maxSeqPlaced)
-    this.ids.counter = Math.max(this.ids.counter, ids)
   }
 
   /** Everything as plain JSON. */

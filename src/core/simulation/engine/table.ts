@@ -1,5 +1,3 @@
-import { deepFreeze } from '../../shared/deep-freeze.js'
-
 /** What a table's definition says about its rows: their key, the row they belong to, how else they are found. */
 export interface TableSpec<Row> {
   /** The row's key, unique within its table. */
@@ -41,6 +39,17 @@ export interface StoredRow<Row> {
   readonly row: Row
 }
 
+/**
+ * A plain-JSON value frozen, and everything in it (a value already frozen is taken as frozen throughout, as shared
+ * ones are). Loops rather than `Object.values`: a restart freezes every row it loads, half a million objects and more.
+ */
+function frozen<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) frozen(value[i])
+  else for (const key in value) frozen((value as Record<string, unknown>)[key])
+  return Object.freeze(value)
+}
+
 /** A stored row, frozen: the store hands these out (to commits, to journals) and never changes one in place. */
 function frozenRow<Row>(seq: number, row: Row): StoredRow<Row> {
   return Object.freeze({ seq, row })
@@ -74,6 +83,8 @@ export class Table<Row> {
   private readonly byParent = new Map<string, Map<string, Map<string, Row>>>()
   private readonly parents: readonly ParentSpec<Row>[]
   private readonly byIndex = new Map<string, Map<string, string>>()
+  /** Each index's values of a row, and the map from value to key. */
+  private readonly indexes: ReadonlyArray<readonly [(row: Row) => Values, Map<string, string>]>
   /** The largest sequence number placed (it stays when that row goes): rows placed above it keep creation order. */
   private top = 0
 
@@ -82,7 +93,11 @@ export class Table<Row> {
     private readonly spec: TableSpec<Row>,
     private readonly host: TableHost,
   ) {
-    for (const index of Object.keys(spec.indexes ?? {})) this.byIndex.set(index, new Map())
+    this.indexes = Object.entries(spec.indexes ?? {}).map(([index, values]) => {
+      const map = new Map<string, string>()
+      this.byIndex.set(index, map)
+      return [values, map] as const
+    })
     this.parents = parentsOf(spec)
     for (const parent of this.parents) this.byParent.set(parent.table, new Map())
   }
@@ -136,7 +151,7 @@ export class Table<Row> {
   insert(row: Row, seq = this.host.nextSeq()): Row {
     const key = this.spec.key(row)
     if (this.rows.has(key)) throw new Error(`simulation bug: ${this.name} already has ${key}`)
-    this.place(key, frozenRow(seq, deepFreeze(row)))
+    this.place(key, frozenRow(seq, frozen(row)))
     this.host.journal(() => this.remove(key))
     this.host.touched(this.name, key)
     return row
@@ -147,7 +162,7 @@ export class Table<Row> {
     const key = this.spec.key(row)
     const old = this.rows.get(key)
     if (!old) throw new Error(`simulation bug: ${this.name} has no ${key} to replace`)
-    this.replace(key, old, frozenRow(old.seq, deepFreeze(row)))
+    this.replace(key, old, frozenRow(old.seq, frozen(row)))
     this.host.journal(() => this.replace(key, this.rows.get(key)!, old))
     this.host.touched(this.name, key)
     return row
@@ -178,7 +193,7 @@ export class Table<Row> {
       if (old) this.remove(key)
       return
     }
-    this.set(key, frozenRow(kept.seq, deepFreeze(this.upgraded(kept.row))))
+    this.set(key, frozenRow(kept.seq, frozen(this.upgraded(kept.row))))
   }
 
   /** Sets a row outside any transaction: in its place when it is the same row (same sequence number), else anew. */
@@ -204,7 +219,7 @@ export class Table<Row> {
   /** Loads rows a snapshot kept (into an empty table, outside any transaction). */
   load(rows: readonly StoredRow<Row>[]): void {
     for (const kept of [...rows].sort((a, b) => a.seq - b.seq)) {
-      const row = deepFreeze(this.upgraded(kept.row))
+      const row = frozen(this.upgraded(kept.row))
       this.place(this.spec.key(row), frozenRow(kept.seq, row))
     }
   }
@@ -215,7 +230,7 @@ export class Table<Row> {
    */
   restore(rows: Iterable<StoredRow<Row>>): void {
     for (const kept of rows) {
-      const row = deepFreeze(this.upgraded(kept.row))
+      const row = frozen(this.upgraded(kept.row))
       this.set(this.spec.key(row), frozenRow(kept.seq, row))
     }
   }
@@ -291,14 +306,15 @@ export class Table<Row> {
   }
 
   private indexRow(key: string, row: Row): void {
-    for (const [index, values] of Object.entries(this.spec.indexes ?? {})) {
-      for (const value of list(values(row))) this.byIndex.get(index)!.set(value, key)
+    for (const [values, map] of this.indexes) {
+      const found = values(row)
+      if (typeof found === 'string') map.set(found, key)
+      else if (found) for (const value of found) map.set(value, key)
     }
   }
 
   private unindexRow(key: string, row: Row): void {
-    for (const [index, values] of Object.entries(this.spec.indexes ?? {})) {
-      const map = this.byIndex.get(index)!
+    for (const [values, map] of this.indexes) {
       for (const value of list(values(row))) if (map.get(value) === key) map.delete(value)
     }
   }
