@@ -34,6 +34,7 @@ import {
   missingRequired,
   type Progress,
 } from './next.js'
+import { passkeyAnswer } from './passkey.js'
 
 /** Errors a challenge answer may get, besides those of starting a sign-in. */
 export type AnswerErrors =
@@ -385,8 +386,10 @@ export async function answerChallenge(
     }
     case 'CUSTOM_CHALLENGE':
       return customAnswer(cx, env, session, user, responses['ANSWER'])
+    case 'WEB_AUTHN':
+      return passkeyAnswer(cx, env, session, user, responses['CREDENTIAL'], progressOf(session))
     default:
-      // Chosen: challenges this simulation does not answer (WEB_AUTHN).
+      // Chosen: challenges that are never answered with RespondToAuthChallenge here (the flow's own names).
       throw invalidParameter(cx, `${name} is not supported for this user pool.`)
   }
 }

@@ -14,6 +14,7 @@ import { migrateUser } from '../migration.js'
 import { assessSignIn, recordWrongPassword } from '../threat-protection.js'
 import { checkLockout, countFailure } from './lockout.js'
 import { type AuthAnswer, type AuthEnv, afterFirstFactor, attemptOf, codeChallenge, triggerEnv } from './next.js'
+import { passkeyChallenge, passkeyOffer } from './passkey.js'
 
 /** Errors a sign-in may answer with before any challenge. */
 export type BeginErrors =
@@ -180,7 +181,7 @@ export async function srpSignIn(
 }
 
 /** The first factors a user can sign in with through USER_AUTH: those the pool allows and the user has. */
-export function firstFactors(env: AuthEnv, user: UserRow): ChallengeNameType[] {
+export function firstFactors(cx: Can<never>, env: AuthEnv, user: UserRow): ChallengeNameType[] {
   const allowed = env.pool.pool.Policies?.SignInPolicy?.AllowedFirstAuthFactors ?? ['PASSWORD']
   const out: ChallengeNameType[] = []
   if (allowed.includes('PASSWORD') && user.passwordKey !== undefined) out.push('PASSWORD', 'PASSWORD_SRP')
@@ -192,6 +193,8 @@ export function firstFactors(env: AuthEnv, user: UserRow): ChallengeNameType[] {
     attribute(user, 'phone_number_verified') === 'true'
   )
     out.push('SMS_OTP')
+  // Last, as in the model's example of AvailableChallenges (PASSWORD, PASSWORD_SRP, EMAIL_OTP, SMS_OTP, WEB_AUTHN).
+  if (allowed.includes('WEB_AUTHN') && passkeyOffer(cx, env, user)) out.push('WEB_AUTHN')
   return out
 }
 
@@ -208,7 +211,7 @@ export async function choiceSignIn(
   const found = lookupUser(cx, env.pool, name)
   await preAuthentication(cx, triggerEnv(env), found, name, hidesUsers(env.client))
   const user = gate(cx, env, found)
-  const available = firstFactors(env, user)
+  const available = firstFactors(cx, env, user)
   const preferred = parameters['PREFERRED_CHALLENGE']
   const deviceKey = parameters['DEVICE_KEY']
   if (preferred !== undefined && available.includes(preferred as ChallengeNameType)) {
@@ -230,7 +233,7 @@ export async function choiceSignIn(
   }
 }
 
-/** Starts a first factor USER_AUTH chose: a password given now, SRP, or a code sent now. */
+/** Starts a first factor USER_AUTH chose: a password given now, SRP, a code sent now, or a passkey's challenge. */
 export async function startFactor(
   cx: Can<BeginErrors>,
   env: AuthEnv,
@@ -247,6 +250,7 @@ export async function startFactor(
       mfaDone: true,
       ...(deviceKey !== undefined && { deviceKey }),
     })
+  if (factor === 'WEB_AUTHN') return passkeyChallenge(cx, env, user, deviceKey)
   throw invalidParameter(cx, `${factor} is not available for this user.`)
 }
 
