@@ -22,6 +22,7 @@ import type { MfaType } from './resources/mfa.js'
 import { applyPreferences } from './resources/mfa-preferences.js'
 import { passwordKey } from './resources/password-keys.js'
 import { checkPassword, PASSWORD_PREFIX, temporaryExpiry } from './resources/passwords.js'
+import { keepStandInAccount, type StandInAccount } from './resources/social-accounts.js'
 import { checkAttributes } from './resources/user-attributes.js'
 import { createPool, describePool, type PoolRow } from './resources/user-pools.js'
 import { changed, claimAliases, type UserRow } from './resources/users.js'
@@ -67,6 +68,8 @@ export interface PoolFixture extends CreateUserPoolRequest {
   readonly Users?: ReadonlyArray<Omit<UserFixture, 'userPoolId'>> | undefined
   /** The pool's MFA methods, as SetUserPoolMfaConfig sets them (before the users are created). */
   readonly MfaConfig?: Omit<SetUserPoolMfaConfigRequest, 'UserPoolId'> | undefined
+  /** Accounts the hosted UI's stand-in page offers for the pool's social providers (Google, Facebook…). */
+  readonly StandInAccounts?: readonly StandInAccount[] | undefined
 }
 
 /** What `seed` takes: pools with what they hold, and users for pools seeded here or before. */
@@ -178,7 +181,7 @@ function seedUser(cx: Context, pool: PoolRow, fixture: UserFixture): void {
 export async function seedFixtures(env: SeedEnvironment, fixtures: Fixtures): Promise<UserPoolType[]> {
   const seeded: PoolRow[] = []
   for (const fixture of fixtures.userPools ?? []) {
-    const { Id, IdentityProviders, Clients, Groups, Users, MfaConfig, ...request } = fixture
+    const { Id, IdentityProviders, Clients, Groups, Users, MfaConfig, StandInAccounts, ...request } = fixture
     checked('CreateUserPool', request)
     if (Id !== undefined) checked('DescribeUserPool', { UserPoolId: Id })
     const cx = env.context(regionOfPoolId(Id) ?? env.defaultRegion) as OperationContext<'CreateUserPool'>
@@ -212,6 +215,7 @@ export async function seedFixtures(env: SeedEnvironment, fixtures: Fixtures): Pr
       })
     }
     for (const user of Users ?? []) seedUser(cx, pool, user)
+    for (const account of StandInAccounts ?? []) keepStandInAccount(cx, poolId, account)
     seeded.push(pool)
   }
   for (const user of fixtures.users ?? []) {

@@ -14,6 +14,7 @@ import { resourceServersTable } from './resources/resource-servers.js'
 import { riskConfigurationsTable } from './resources/risk-configurations.js'
 import { compromisedPasswordsTable, riskOverridesTable } from './resources/risk-controls.js'
 import { sessionsTable } from './resources/sessions.js'
+import { socialAccountsTable } from './resources/social-accounts.js'
 import { poolsTable } from './resources/user-pools.js'
 import { usersTable } from './resources/users.js'
 import { webauthnMfaTable, webauthnPoolsTable } from './resources/webauthn-config.js'
@@ -50,6 +51,7 @@ export const TABLES = {
   webauthnMfa: webauthnMfaTable,
   webauthnCredentials: webauthnCredentialsTable,
   webauthnRegistrations: webauthnRegistrationsTable,
+  socialAccounts: socialAccountsTable,
 }
 
 /** The name of a table. */

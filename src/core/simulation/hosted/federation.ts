@@ -1,15 +1,14 @@
 import { decodeJwt, verifyJwt } from '../../shared/jwt.js'
 import type { Can } from '../context.js'
-import type { LambdaErrors } from '../lambdas.js'
 import type { ProviderRow } from '../resources/identity-providers.js'
-import { linkedUser } from '../resources/links.js'
 import { discoverEndpoints, isLoopback } from '../resources/oidc-discovery.js'
-import { lookupUser, type UserRow } from '../resources/users.js'
-import { postAuthentication, preAuthentication } from '../triggers/authentication.js'
-import { postConfirmation, preSignUp } from '../triggers/sign-up.js'
+import type { UserRow } from '../resources/users.js'
 import { authorizationQuery, backToApp, checkAuthorization, errorPage } from './authorize.js'
 import { complete } from './complete.js'
+import { federatedUser } from './federated-user.js'
 import { redirect, withParams } from './respond.js'
+import { isSocial, toStandIn } from './social.js'
+import type { FederationRow } from './state.js'
 import { type Authorization, HostedFailure, type HostedResponse, type Site } from './types.js'
 
 /** A federation failure as it goes back to the app: `error=invalid_request` with a description (seen from Cognito). */
@@ -42,6 +41,20 @@ async function endpoints(site: Site, provider: ProviderRow) {
   return discoverEndpoints(site.cx as Can<'InvalidParameterException'>, issuer)
 }
 
+/** Remembers a federated sign-in sent to a provider: its state (opaque, Cognito's own), nonce and the app's request. */
+export function remember(site: Site, name: string, query: URLSearchParams): FederationRow {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
+  return site.cx.tables.federations.insert({
+    state: site.cx.secrets.chars(43, alphabet),
+    poolId: site.pool.pool.Id,
+    provider: name,
+    authorize: authorizationQuery(query),
+    callback: `${site.base}/oauth2/idpresponse`,
+    nonce: site.cx.secrets.chars(43, alphabet),
+    expires: site.cx.now() + FEDERATION_SECONDS,
+  })
+}
+
 /**
  * Sends the browser to an OIDC provider's authorize endpoint (AWS's documentation): `client_id`,
  * `redirect_uri=<domain>/oauth2/idpresponse`, `response_type=code`, `scope=<authorize_scopes>`, and a state of
@@ -53,6 +66,10 @@ export async function startFederation(site: Site, name: string, query: URLSearch
   const provider = site.cx.tables.providers.get(`${site.pool.pool.Id}/${name}`)
   const back = refusal(authorization)
   if (!provider) throw back(`The identity provider ${name} does not exist.`)
+  if (isSocial(provider.type)) {
+    const row = remember(site, name, query)
+    return toStandIn(site, provider, row.callback, row.state)
+  }
   if (provider.type !== 'OIDC') throw back(`${provider.type} sign-in is not simulated.`)
   let found: Awaited<ReturnType<typeof endpoints>>
   try {
@@ -61,18 +78,7 @@ export async function startFederation(site: Site, name: string, query: URLSearch
     throw back((error as Error).message)
   }
   if (!found) throw back(`${name} has no endpoints the simulation can reach (a loopback issuer, or all four URLs).`)
-  const state = site.cx.secrets.chars(43, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')
-  const nonce = site.cx.secrets.chars(43, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')
-  const callback = `${site.base}/oauth2/idpresponse`
-  site.cx.tables.federations.insert({
-    state,
-    poolId: site.pool.pool.Id,
-    provider: name,
-    authorize: authorizationQuery(query),
-    callback,
-    nonce,
-    expires: site.cx.now() + FEDERATION_SECONDS,
-  })
+  const { state, nonce, callback } = remember(site, name, query)
   return redirect(
     withParams(found.authorize_url, {
       client_id: provider.details['client_id'],
@@ -83,12 +89,6 @@ export async function startFederation(site: Site, name: string, query: URLSearch
       nonce,
     }),
   )
-}
-
-/** A claim as a user attribute's text. */
-function text(value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined
-  return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value)
 }
 
 /** Verifies the provider's ID token: RS256 with a key of its JWKS, its issuer, our client id, not expired, our nonce. */
@@ -120,98 +120,6 @@ async function verifiedIdToken(
 }
 
 /**
- * Creates or updates the federated user `<Provider>_<sub>` (EXTERNAL_PROVIDER): the attributes AttributeMapping
- * names (rewritten at every sign-in, AWS's documentation), `identities`, and membership of the group
- * `<poolId>_<Provider>` Cognito creates for the provider (seen in real tokens).
- */
-async function federatedUser(
-  site: Site,
-  provider: ProviderRow,
-  claims: Record<string, unknown>,
-  clientId: string,
-): Promise<UserRow> {
-  const { pool } = site
-  const cx = site.cx as Can<LambdaErrors>
-  const env = { pool, clientId }
-  const subject = text(claims[provider.mapping['username'] ?? 'sub']) ?? text(claims['sub'])!
-  const username = `${provider.name}_${subject}`
-  const mapped: Array<[string, string]> = []
-  for (const [attribute, claim] of Object.entries(provider.mapping)) {
-    if (attribute === 'username' || attribute === 'sub') continue
-    const value = text(claims[claim])
-    if (value !== undefined) mapped.push([attribute, value])
-  }
-  const now = cx.now()
-  // A linked identity signs in as the user it was linked to (AdminLinkProviderForUser), whose mapped attributes it
-  // rewrites (chosen, as for a federated user's own).
-  const linked = linkedUser(cx, pool.pool.Id, provider.name, subject, mapped)
-  if (linked) {
-    await preAuthentication(cx, env, linked, linked.username, false)
-    const kept = linked.attributes.filter(([n]) => !mapped.some(([m]) => m === n))
-    const user = cx.tables.users.put({ ...linked, attributes: [...kept, ...mapped], modified: now })
-    await postAuthentication(cx, env, user, false)
-    return user
-  }
-  const existing = lookupUser(cx, pool, username)
-  // AWS's documentation: a federated user's first sign-in runs PreSignUp_ExternalProvider, then
-  // PostConfirmation_ConfirmSignUp; later ones PreAuthentication and PostAuthentication.
-  if (existing) await preAuthentication(cx, env, existing, username, false)
-  else
-    await preSignUp(cx, pool, {
-      source: 'PreSignUp_ExternalProvider',
-      userName: username,
-      clientId,
-      attributes: mapped,
-    })
-  const identities = JSON.stringify([
-    {
-      userId: subject,
-      providerName: provider.name,
-      providerType: provider.type,
-      issuer: null,
-      primary: 'true',
-      dateCreated: String(Math.floor((existing?.created ?? now) * 1000)),
-    },
-  ])
-  let user: UserRow
-  if (existing) {
-    const kept = existing.attributes.filter(([n]) => !mapped.some(([m]) => m === n) && n !== 'identities')
-    user = cx.tables.users.put({
-      ...existing,
-      attributes: [...kept, ...mapped, ['identities', identities]],
-      modified: now,
-    })
-  } else {
-    const sub = cx.ids.uuid()
-    user = cx.tables.users.insert({
-      poolId: pool.pool.Id,
-      username,
-      key: username,
-      sub,
-      attributes: [['sub', sub], ...mapped, ['identities', identities]],
-      status: 'EXTERNAL_PROVIDER',
-      enabled: true,
-      history: [],
-      aliases: [],
-      codes: {},
-      pending: [],
-      attempts: {},
-      created: now,
-      modified: now,
-    })
-  }
-  const group = `${pool.pool.Id}_${provider.name}`
-  if (!cx.tables.groups.has(`${pool.pool.Id}/${group}`))
-    cx.tables.groups.insert({ poolId: pool.pool.Id, name: group, created: now, modified: now })
-  const membership = `${pool.pool.Id}/${group}\n${user.key}`
-  if (!cx.tables.memberships.has(membership))
-    cx.tables.memberships.insert({ poolId: pool.pool.Id, group, user: user.key })
-  if (existing) await postAuthentication(cx, env, user, false)
-  else await postConfirmation(cx, pool, user, 'PostConfirmation_ConfirmSignUp', clientId, undefined)
-  return user
-}
-
-/**
  * GET /oauth2/idpresponse: the provider's answer. Exchanges the code at its token endpoint (client_secret_post, the
  * method Cognito uses), verifies its ID token, reads userinfo with `attributes_request_method`, maps the
  * attributes, signs the user in and finishes the app's authorization. Failures go back to the app as
@@ -229,6 +137,7 @@ export async function federatedResponse(site: Site): Promise<HostedResponse> {
   const provider = cx.tables.providers.get(`${row.poolId}/${row.provider}`)
   if (!provider) throw back(`The identity provider ${row.provider} does not exist.`)
   const error = query.get('error')
+  if (isSocial(provider.type)) return socialResponse(site, row, authorization, provider)
   if (error !== null) throw back(query.get('error_description') ?? error)
   const code = query.get('code')
   if (!code) throw back('No code was received from the identity provider.')
@@ -263,6 +172,43 @@ export async function federatedResponse(site: Site): Promise<HostedResponse> {
     if (!info.ok) throw new Error(`Bad userinfo response: HTTP/1.1 ${info.status} ${info.statusText}`)
     const userinfo = (await info.json()) as Record<string, unknown>
     user = await federatedUser(site, provider, { ...claims, ...userinfo }, authorization.client.client.ClientId)
+  } catch (failure) {
+    if (failure instanceof HostedFailure) throw failure
+    throw back((failure as Error).message)
+  }
+  return complete(site, authorization, user, Math.floor(cx.now()))
+}
+
+/**
+ * A social provider's answer through its stand-in page: its refusal goes back to the app with the provider's code
+ * (Cognito relays an outside provider's error code verbatim: aws-amplify/amplify-flutter#7350); a code it sent
+ * brings the picked account's claims, and the sign-in goes on as after the real provider's callback.
+ */
+async function socialResponse(
+  site: Site,
+  row: FederationRow,
+  authorization: Authorization,
+  provider: ProviderRow,
+): Promise<HostedResponse> {
+  const { query, cx } = site
+  const error = query.get('error')
+  const inFragment = authorization.responseType === 'token'
+  if (error !== null)
+    throw backToApp(
+      authorization.redirectUri,
+      error,
+      authorization.state,
+      query.get('error_description') ?? undefined,
+      inFragment,
+    )
+  const back = refusal(authorization)
+  const code = query.get('code')
+  // Chosen: a code the stand-in did not give is the provider's token endpoint refusing it.
+  if (!code || row.standIn === undefined || code !== row.standIn.code)
+    throw back('Bad token response: HTTP/1.1 400 Bad Request, entity: {"error":"invalid_grant"}')
+  let user: UserRow
+  try {
+    user = await federatedUser(site, provider, row.standIn.claims, authorization.client.client.ClientId)
   } catch (failure) {
     if (failure instanceof HostedFailure) throw failure
     throw back((failure as Error).message)

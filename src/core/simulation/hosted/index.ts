@@ -20,6 +20,7 @@ import {
 } from './respond.js'
 import { revoke } from './revoke.js'
 import { hostedRoute } from './route.js'
+import { STAND_IN_PATH, standInPage } from './social.js'
 import { formBody, token } from './token.js'
 import { HostedFailure, type HostedRequest, type HostedResponse, type Site } from './types.js'
 import { userInfo } from './userinfo.js'
@@ -87,11 +88,13 @@ async function dispatch(site: Site): Promise<HostedResponse> {
   const method = request.method.toUpperCase()
   const body = formBody(request) ?? new URLSearchParams()
   const route = path.replace(/\/+$/, '') || '/'
-  if (method === 'POST' && FORM_POSTS.has(route)) {
+  const standIn = route.startsWith(STAND_IN_PATH) ? route.slice(STAND_IN_PATH.length) : undefined
+  if (method === 'POST' && (FORM_POSTS.has(route) || standIn !== undefined)) {
     const token = cookies(request.headers).get(CSRF_COOKIE)
     if (token === undefined || token === '' || body.get(CSRF_FIELD) !== token)
       return page(400, errorPageHtml('invalid_request'))
   }
+  if (standIn !== undefined) return standInPage(site, standIn, method, body)
   switch (route) {
     case '/oauth2/authorize':
     case '/authorize':

@@ -51,6 +51,8 @@ export interface FederationRow {
   readonly callback: string
   readonly nonce: string
   readonly expires: number
+  /** A social provider's stand-in answer: the code it sent back, and the claims of the account picked. */
+  readonly standIn?: { readonly code: string; readonly claims: Readonly<Record<string, string>> } | undefined
 }
 
 /** Federated sign-ins in flight, by the state sent to the provider. */
