@@ -251,5 +251,7 @@ function streamRows(path: string, lines: Iterator<Line>, store: Store, dir: stri
       damaged()
     }
   }
+  // Cut short after a whole line: what is missing is the next one.
+  number++
   if (!ended) damaged()
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider'
@@ -45,9 +45,14 @@ describe('serve --data on a directory an earlier version wrote', () => {
     const server = await startCognitoServer({ data })
     try {
       expect(server.mock.simulation.snapshot()).toEqual(expected.snapshot)
+      expect(server.notes).toEqual([`upgraded ${data} to data format 2 (from 1)`])
     } finally {
       await server.close()
     }
+    // Written again in this version's format: the state (still one JSON document) and a log of its generation.
+    const state = JSON.parse(readFileSync(join(data, 'state.json'), 'utf8')) as { version: number; generation: number }
+    expect(state.version).toBe(2)
+    expect(readdirSync(data).sort()).toEqual([`changes.${state.generation}.log`, 'state.json'])
   })
 
   it('keeps it after the upgrade: the same state again at the next start, and its users sign in', async () => {
