@@ -2,6 +2,7 @@ import { samplingRate } from './arbitraries.js'
 import { signInRates } from './auth.js'
 import { bundleSizes } from './bundle.js'
 import { figures, JSON_OUTPUT } from './measure.js'
+import { persistence } from './persist.js'
 import { sdkRoundTrips } from './sdk.js'
 import { serveRates } from './serve.js'
 import { startupTimes } from './startup.js'
@@ -18,5 +19,6 @@ if (!only || only === 'sdk') await sdkRoundTrips()
 if (!only || only === 'users') await userRates()
 if (!only || only === 'auth') await signInRates()
 if (!only || only === 'serve') await serveRates()
+if (!only || only === 'persist') await persistence()
 if (JSON_OUTPUT)
   console.log(JSON.stringify({ node: process.version, date: new Date().toISOString(), figures }, null, 2))
