@@ -1,0 +1,90 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import { join } from 'node:path'
+import { build } from 'esbuild'
+import { type Browser, chromium } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ROOT } from '../../support/model.js'
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+const hasChromium = existsSync(CHROMIUM)
+let server: Server
+let browser: Browser
+let origin = ''
+
+beforeAll(async () => {
+  if (!hasChromium) return
+  const page = await build({
+    entryPoints: [join(import.meta.dirname, 'browser/passkey-page.ts')],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    logLevel: 'silent',
+  })
+  const files: Record<string, [string, string]> = {
+    '/': ['text/html', '<!doctype html><html><body><script type="module" src="/passkey.js"></script></body></html>'],
+    '/passkey.js': ['text/javascript', page.outputFiles[0]!.text],
+    '/mockServiceWorker.js': [
+      'text/javascript',
+      readFileSync(join(ROOT, 'node_modules/msw/lib/mockServiceWorker.js'), 'utf8'),
+    ],
+  }
+  server = createServer((req, res) => {
+    const file = files[new URL(req.url ?? '/', 'http://x').pathname]
+    res.writeHead(file ? 200 : 404, { 'content-type': file?.[0] ?? 'text/plain' }).end(file?.[1] ?? 'not found')
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  // WebAuthn needs a secure context and a domain for its relying party: localhost is both.
+  origin = `http://localhost:${(server.address() as { port: number }).port}`
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--host-resolver-rules=MAP localhost 127.0.0.1',
+    ],
+  })
+}, 120_000)
+
+afterAll(async () => {
+  await browser?.close()
+  server?.close()
+})
+
+describe.skipIf(!hasChromium)('passkeys in a real browser (Debian chromium, its virtual authenticator)', () => {
+  it('Amplify v6 registers, lists, signs in with and deletes a passkey, the simulation verifying as Cognito would', async () => {
+    const page = await browser.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    // Chrome DevTools Protocol's virtual authenticator: a platform passkey provider that verifies its user.
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('WebAuthn.enable')
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+      },
+    })
+    await page.goto(origin)
+    await page.waitForFunction(() => window.__passkeys !== undefined, undefined, { timeout: 60_000 })
+    expect(errors).toEqual([])
+    expect(await page.evaluate(() => window.__passkeys)).toEqual({
+      listed: [
+        { name: 'Platform passkey', rp: 'localhost', attachment: 'platform', transports: ['internal'], created: true },
+      ],
+      again: 'PasskeyAlreadyExists',
+      preferred: { signedIn: true, step: 'DONE', email: 'jane@example.com' },
+      offered: ['PASSWORD', 'PASSWORD_SRP', 'WEB_AUTHN'],
+      chosen: true,
+      after: 0,
+      withoutPasskey: ['PASSWORD', 'PASSWORD_SRP'],
+    })
+  }, 120_000)
+})
