@@ -6,5 +6,5 @@ import { findUser } from '../resources/users.js'
 /** AdminGetUserAuthFactors: a user's MFA settings and sign-in factors. */
 export const AdminGetUserAuthFactors = operation('AdminGetUserAuthFactors', (cx, input) => {
   const pool = findPool(cx, input.UserPoolId)
-  return authFactors(pool, findUser(cx, pool, input.Username))
+  return authFactors(cx, pool, findUser(cx, pool, input.Username))
 })

@@ -5,5 +5,5 @@ import { authFactors } from '../resources/auth-factors.js'
 /** GetUserAuthFactors: the signed-in user's MFA settings and the sign-in factors it has. */
 export const GetUserAuthFactors = operation('GetUserAuthFactors', async (cx, input) => {
   const { pool, user } = await signedIn(cx, input.AccessToken)
-  return authFactors(pool, user)
+  return authFactors(cx, pool, user)
 })

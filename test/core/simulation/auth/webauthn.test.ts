@@ -224,6 +224,16 @@ describe('registering a passkey (Start/CompleteWebAuthnRegistration)', () => {
     expect(rest['NextToken']).toBeUndefined()
   })
 
+  it("lists WEB_AUTHN among the user's sign-in factors once a passkey is registered", async () => {
+    await register(new SoftwareAuthenticator({ origin: ORIGIN }))
+    expect(await w.call('GetUserAuthFactors', { AccessToken: await token() })).toMatchObject({
+      ConfiguredUserAuthFactors: ['PASSWORD', 'EMAIL_OTP', 'WEB_AUTHN'],
+    })
+    expect(await w.call('AdminGetUserAuthFactors', { UserPoolId: POOL, Username: 'joe' })).toMatchObject({
+      ConfiguredUserAuthFactors: ['PASSWORD'],
+    })
+  })
+
   it('deletes a passkey of the user, and answers ResourceNotFoundException for one it does not have', async () => {
     const id = await register(new SoftwareAuthenticator({ origin: ORIGIN }))
     const theirs = await token('joe')
