@@ -220,6 +220,15 @@ describe('USER_AUTH (choice-based sign-in)', () => {
     expect(done['AuthenticationResult']).toBeDefined()
   })
 
+  it('offers no one-time code as a first factor where MFA is required (the Developer Guide)', async () => {
+    await w.call('SetUserPoolMfaConfig', {
+      UserPoolId: POOL,
+      MfaConfiguration: 'ON',
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+    })
+    expect((await start())['AvailableChallenges']).toEqual(['PASSWORD', 'PASSWORD_SRP'])
+  })
+
   it('goes straight to a preferred EMAIL_OTP and signs in with the emailed code', async () => {
     const challenge = await start({ PREFERRED_CHALLENGE: 'EMAIL_OTP' })
     expect(challenge).toMatchObject({

@@ -6,6 +6,7 @@ import { invalidParameter } from '../../errors.js'
 import type { LambdaErrors } from '../../lambdas.js'
 import { checkSecretHash } from '../../resources/clients.js'
 import { hidesUsers } from '../../resources/existence.js'
+import { mfaStep } from '../../resources/mfa.js'
 import { keyMatches, saltOf } from '../../resources/password-keys.js'
 import { openSession } from '../../resources/sessions.js'
 import { attribute, lookupUser, type UserRow } from '../../resources/users.js'
@@ -185,9 +186,17 @@ export function firstFactors(cx: Can<never>, env: AuthEnv, user: UserRow): Chall
   const allowed = env.pool.pool.Policies?.SignInPolicy?.AllowedFirstAuthFactors ?? ['PASSWORD']
   const out: ChallengeNameType[] = []
   if (allowed.includes('PASSWORD') && user.passwordKey !== undefined) out.push('PASSWORD', 'PASSWORD_SRP')
-  if (allowed.includes('EMAIL_OTP') && attribute(user, 'email') && attribute(user, 'email_verified') === 'true')
+  // Seen (Developer Guide, quoted at passkeyOffer): one-time codes as a first factor are not for users MFA is due for.
+  const codesAllowed = mfaStep(env.pool, user).kind === 'none'
+  if (
+    codesAllowed &&
+    allowed.includes('EMAIL_OTP') &&
+    attribute(user, 'email') &&
+    attribute(user, 'email_verified') === 'true'
+  )
     out.push('EMAIL_OTP')
   if (
+    codesAllowed &&
     allowed.includes('SMS_OTP') &&
     attribute(user, 'phone_number') &&
     attribute(user, 'phone_number_verified') === 'true'
