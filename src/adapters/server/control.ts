@@ -1,5 +1,6 @@
 import type { CognitoMock } from '../../core/mock/mock.js'
 import type { Fixtures, InvocationFilter, MessageFilter, RiskSetting } from '../../core/simulation/index.js'
+import type { ServerConsole } from './console/index.js'
 
 /** The path under which the server answers its own control requests; Cognito has no route that starts so. */
 export const CONTROL_PATH = '/_cognito-idp-contract/'
@@ -23,6 +24,8 @@ export interface ControlTarget {
   /** Puts the simulation back to its start: empty, then the fixtures given at start. */
   reset(): Promise<void>
   readonly about: Readonly<Record<string, unknown>>
+  /** The web console, whose JSON routes are control routes too. */
+  readonly console?: ServerConsole | undefined
 }
 
 /** The members of a filter a query string gives (`?username=jane&kind=SignUp`), of those named. */
@@ -58,6 +61,29 @@ export const CONTROL_ROUTES: ReadonlyArray<readonly [string, string]> = [
     'threat protection: passwords a pool treats as compromised ({userPoolId, passwords})',
   ],
   ['GET  /_cognito-idp-contract/contract', 'the consumer contract recorded so far (serve --contract FILE)'],
+  ['GET  /_cognito-idp-contract/', 'the console: a web page over these routes (a browser asking for / is sent there)'],
+  [
+    'GET  /_cognito-idp-contract/events',
+    'server-sent events: call (a line of the request log), change (reread the state)',
+  ],
+  ['GET  /_cognito-idp-contract/pools', 'every user pool, by account and region'],
+  [
+    'GET  /_cognito-idp-contract/pool',
+    "a pool's settings, MFA, clients (secrets masked), domain, providers, groups; ?userPoolId=&accountId=&region=",
+  ],
+  [
+    'GET  /_cognito-idp-contract/users',
+    'a page of ListUsers with groups, MFA, devices, last sign-in; ?userPoolId=&filter=&limit=&paginationToken=',
+  ],
+  [
+    'POST /_cognito-idp-contract/send',
+    "run a simulated operation ({operation, input, accountId?, region?}); Cognito's error when it refuses",
+  ],
+  ['GET  /_cognito-idp-contract/calls', 'the latest calls, newest first; ?operation=&status= (e.g. 400 or 4xx)'],
+  [
+    'GET  /_cognito-idp-contract/calls/<id>',
+    "a call's request and answer, sensitive members masked as the log masks them",
+  ],
 ]
 
 const LEVELS = new Set(['Low', 'Medium', 'High'])
@@ -88,15 +114,18 @@ export async function control(request: ControlRequest, target: ControlTarget): P
         return { status: 200, body: { status: 'ok', ...target.about } }
       case 'POST reset':
         await target.reset()
+        target.console?.cleared('reset')
         return { status: 204 }
       case 'GET snapshot':
         return { status: 200, body: target.mock.simulation.snapshot() }
       case 'PUT snapshot':
       case 'POST snapshot':
         target.mock.simulation.restore(json(request.body) as never)
+        target.console?.changed('restore')
         return { status: 204 }
       case 'POST fixtures': {
         const pools = await target.mock.simulation.seed(json(request.body) as Fixtures)
+        target.console?.changed('fixtures')
         return { status: 200, body: { userPools: pools.map((p) => ({ Id: p.Id, Name: p.Name })) } }
       }
       case 'GET messages': {
@@ -123,11 +152,14 @@ export async function control(request: ControlRequest, target: ControlTarget): P
       }
       case 'GET contract':
         return { status: 200, body: target.mock.contract() }
-      default:
+      default: {
+        const answer = await target.console?.route(route, request, target.mock.simulation)
+        if (answer) return answer
         return {
           status: 404,
           body: { message: `no control route ${route}; the routes are:`, routes: CONTROL_ROUTES.map(([r]) => r) },
         }
+      }
     }
   } catch (error) {
     const named = (error as Error).name

@@ -7,6 +7,7 @@ import { type Cognito, createCognito } from '../../core/simulation/index.js'
 import { BodyTooLarge, MAX_CONTROL_BYTES, MAX_REQUEST_BYTES, readBody } from './body.js'
 import { CONTROL_PATH, control } from './control.js'
 import { type ControlPolicy, controlCors, controlRefusal } from './control-guard.js'
+import { ServerConsole } from './console/index.js'
 import { controlPreflight, preflight } from './cors.js'
 import { type DataDir, openDataDir } from './data-dir.js'
 import { hostAllowed, isLoopback, originAllowed } from './hosts.js'
@@ -97,12 +98,14 @@ export async function startCognitoServer(options: CognitoServerOptions = {}): Pr
   }
   const format = options.requestLogFormat ?? 'text'
   const log = options.requestLog
+  const webConsole = new ServerConsole()
   const mock = createCognitoMock({
     ...options,
     simulation,
     seeded: loaded,
     onCall: (call) => {
       options.onCall?.(call)
+      webConsole.record(call)
       if (log) log(formatEntry(entryOf(call), format))
     },
   })
@@ -147,11 +150,14 @@ export async function startCognitoServer(options: CognitoServerOptions = {}): Pr
           `requests from pages of ${origin} are refused; start the server with --allow-host NAME to accept that site's pages`,
           isApi,
         )
+      // The console's page and files (no state in them), and a browser's `GET /` sent to the console.
+      if (webConsole.file(request, response, path)) return
       if (request.method === 'OPTIONS')
         return isControl ? controlPreflight(request, response, policy) : preflight(request, response)
       if (isControl) {
         const refusal = controlRefusal(request.method ?? 'GET', request.headers, policy)
         if (refusal) return refuse(response, refusal.status, refusal.message, false)
+        if (webConsole.stream(request, response, path, controlCors(request.headers, policy))) return
       }
       let url: URL
       let body: string
@@ -174,25 +180,28 @@ export async function startCognitoServer(options: CognitoServerOptions = {}): Pr
           {
             mock,
             about,
+            console: webConsole,
             reset: async () => {
               mock.reset()
               await mock.ready
             },
           },
         )
-        log?.(
-          formatEntry(
-            {
-              time: new Date().toISOString(),
-              region: '-',
-              operation: `${request.method} ${url.pathname}`,
-              status: answer.status,
-              source: 'control',
-              ms: Math.round((performance.now() - start) * 10) / 10,
-            },
-            format,
-          ),
-        )
+        // The console page's own reads are left out: it reads again after every change.
+        if (!webConsole.quiet(request))
+          log?.(
+            formatEntry(
+              {
+                time: new Date().toISOString(),
+                region: '-',
+                operation: `${request.method} ${url.pathname}`,
+                status: answer.status,
+                source: 'control',
+                ms: Math.round((performance.now() - start) * 10) / 10,
+              },
+              format,
+            ),
+          )
         return sendJson(response, answer.status, answer.body, controlCors(request.headers, policy))
       }
       const headers: Record<string, string> = {}
@@ -208,6 +217,7 @@ export async function startCognitoServer(options: CognitoServerOptions = {}): Pr
         }),
       })
       response.writeHead(answer.status, answer.headers).end(answer.body)
+      if (!isApi) webConsole.changed('hosted')
     })().catch((error: unknown) => {
       if (!response.headersSent)
         sendJson(
@@ -240,6 +250,7 @@ export async function startCognitoServer(options: CognitoServerOptions = {}): Pr
     notes: dir?.notes ?? [],
     close: () =>
       new Promise((resolve, reject) => {
+        webConsole.close()
         server.closeAllConnections?.()
         server.close((error) => {
           dir?.close()

@@ -1,6 +1,7 @@
 import type { Partition as EnginePartition, Store as EngineStore, TablesOf } from './engine/store.js'
 import { authCodesTable, federationsTable, hostedSessionsTable } from './hosted/state.js'
 import { authEventsTable } from './resources/auth-events.js'
+import { clientSecretsTable } from './resources/client-secrets.js'
 import { clientsTable } from './resources/clients.js'
 import { devicesTable } from './resources/devices.js'
 import { domainsTable } from './resources/domains.js'
@@ -52,6 +53,7 @@ export const TABLES = {
   webauthnCredentials: webauthnCredentialsTable,
   webauthnRegistrations: webauthnRegistrationsTable,
   socialAccounts: socialAccountsTable,
+  clientSecrets: clientSecretsTable,
 }
 
 /** The name of a table. */

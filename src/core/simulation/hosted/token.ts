@@ -1,12 +1,12 @@
-import { constantTimeEqual, sha256Bytes, utf8ToBytes } from '../../shared/crypto.js'
-import { base64url, signJwt } from '../../shared/jwt.js'
+import { sha256Bytes, utf8ToBytes } from '../../shared/crypto.js'
+import { base64url } from '../../shared/jwt.js'
 import { base64ToBytes } from '../../shared/text.js'
 import type { Can } from '../context.js'
-import { issuer, issueTokens, lifetime } from '../flows/sign-in/tokens.js'
+import { allowsClientCredentials, clientAccessToken, grantedScopes } from '../flows/client-credentials.js'
+import { issueTokens } from '../flows/sign-in/tokens.js'
 import type { LambdaErrors } from '../lambdas.js'
+import { activeSecrets, secretMatches } from '../resources/client-secrets.js'
 import type { ClientRow } from '../resources/clients.js'
-import { signingKey } from '../resources/keys.js'
-import { customScopes } from '../resources/resource-servers.js'
 import { oauthTokens } from './complete.js'
 import { decoded, json, oauthError } from './respond.js'
 import type { HostedRequest, HostedResponse, Site } from './types.js'
@@ -36,8 +36,8 @@ export function authenticateClient(
   const client = id === undefined ? undefined : site.cx.tables.clients.get(id)
   // AWS documents 400 {"error":"invalid_client"} for an unknown client or a wrong secret (RFC 6749 says 401).
   if (!client || client.client.UserPoolId !== site.pool.pool.Id) return oauthError(400, 'invalid_client')
-  const expected = client.client.ClientSecret
-  if (expected !== undefined && (secret === undefined || !constantTimeEqual(expected, secret)))
+  // Either active secret authenticates the client while one is rotated out (client-secrets.ts says why).
+  if (activeSecrets(site.cx, client).length > 0 && !secretMatches(site.cx, client, secret))
     return oauthError(400, 'invalid_client')
   return client
 }
@@ -132,50 +132,16 @@ export async function token(site: Site, request: HostedRequest): Promise<HostedR
       })
     }
     case 'client_credentials': {
-      if (
-        client.client.ClientSecret === undefined ||
-        !flows.includes('client_credentials') ||
-        !client.client.AllowedOAuthFlowsUserPoolClient
-      )
-        return oauthError(400, 'unauthorized_client')
-      const custom = new Set(customScopes(cx, site.pool.pool.Id))
-      const allowed = (client.client.AllowedOAuthScopes ?? []).filter((s) => custom.has(s))
+      if (!allowsClientCredentials(client)) return oauthError(400, 'unauthorized_client')
       const asked = (body.get('scope') ?? '').split(/\s+/).filter(Boolean)
-      if (asked.some((s) => !allowed.includes(s))) return oauthError(400, 'invalid_scope')
-      const scopes = asked.length ? asked : allowed
-      if (scopes.length === 0) return oauthError(400, 'invalid_scope')
-      return json(200, await clientCredentials(cx, site, client, scopes))
+      const scopes = grantedScopes(cx, site.pool.pool.Id, client, asked)
+      if (!scopes) return oauthError(400, 'invalid_scope')
+      const { accessToken, expiresIn } = await clientAccessToken(cx, site.pool.pool.Id, client, scopes)
+      return json(200, { access_token: accessToken, expires_in: expiresIn, token_type: 'Bearer' })
     }
     case null:
       return oauthError(400, 'invalid_request')
     default:
       return oauthError(400, 'unsupported_grant_type')
-  }
-}
-
-/**
- * A client-credentials access token: no user claims, `sub` and `client_id` the client, the custom scopes granted
- * (a decoded real token has ten claims; `version`, `jti`, `auth_time`, `iat`, `exp` beside the five captured).
- */
-async function clientCredentials(cx: Can<never>, site: Site, client: ClientRow, scopes: readonly string[]) {
-  const now = Math.floor(cx.now())
-  const expiresIn = lifetime(client, 'AccessToken')
-  const key = await signingKey(cx, site.pool.pool.Id, 'access')
-  const payload = {
-    sub: client.client.ClientId,
-    token_use: 'access',
-    scope: scopes.join(' '),
-    auth_time: now,
-    iss: issuer(cx, site.pool.pool.Id),
-    exp: now + expiresIn,
-    iat: now,
-    version: 2,
-    jti: cx.secrets.uuid(),
-    client_id: client.client.ClientId,
-  }
-  return {
-    access_token: await signJwt({ kid: key.kid, alg: 'RS256' }, payload, key.privateJwk),
-    expires_in: expiresIn,
-    token_type: 'Bearer',
   }
 }

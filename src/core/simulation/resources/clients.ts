@@ -4,6 +4,7 @@ import type { Can } from '../context.js'
 import { fail } from '../context.js'
 import { table } from '../engine/table.js'
 import { invalidParameter } from '../errors.js'
+import { activeSecrets } from './client-secrets.js'
 import { customScopes } from './resource-servers.js'
 import { findPool, type PoolRow } from './user-pools.js'
 
@@ -211,9 +212,10 @@ export function publicClient(
 }
 
 /**
- * Checks SECRET_HASH for a client with a secret: Base64(HMAC-SHA256(secret, username + clientId)). Seen from
- * Cognito: "Client <id> is configured with secret but SECRET_HASH was not received" and "Unable to verify secret
- * hash for client <id>" (NotAuthorizedException). A client without a secret ignores it.
+ * Checks SECRET_HASH for a client with a secret: Base64(HMAC-SHA256(secret, username + clientId)), keyed by any of
+ * its active secrets (two while one is rotated out). Seen from Cognito: "Client <id> is configured with secret but
+ * SECRET_HASH was not received" and "Unable to verify secret hash for client <id>" (NotAuthorizedException). A client
+ * without a secret ignores it.
  */
 export function checkSecretHash(
   cx: Can<'NotAuthorizedException'>,
@@ -221,14 +223,15 @@ export function checkSecretHash(
   username: string,
   given: string | undefined,
 ): void {
-  const secret = client.client.ClientSecret
-  if (secret === undefined) return
+  const secrets = activeSecrets(cx, client)
+  if (secrets.length === 0) return
   const id = client.client.ClientId
   if (given === undefined)
     throw fail(cx, 'NotAuthorizedException', `Client ${id} is configured with secret but SECRET_HASH was not received`)
-  if (!constantTimeEqual(secretHash(secret, `${username}${id}`), given)) {
-    throw fail(cx, 'NotAuthorizedException', `Unable to verify secret hash for client ${id}`)
-  }
+  let verified = false
+  for (const { secret } of secrets)
+    if (constantTimeEqual(secretHash(secret, `${username}${id}`), given)) verified = true
+  if (!verified) throw fail(cx, 'NotAuthorizedException', `Unable to verify secret hash for client ${id}`)
 }
 
 /** A new app client: a 26-character id (or the fixture's), a 52-character secret when asked for, defaults for the rest. */

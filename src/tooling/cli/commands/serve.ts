@@ -50,11 +50,12 @@ async function readLambdas(file: string): Promise<Lambdas> {
 function banner(server: RunningCognitoServer, mode: string, region: string): string {
   const url = server.url.replace(/\/$/, '')
   return `cognito-idp-contract: a local Cognito on ${url} (mode ${mode}, ${server.data ? `data in ${server.data}` : 'in memory'}); Ctrl-C to stop
+  console   ${url}/_cognito-idp-contract/ (open it in a browser: pools, users, codes sent, calls, triggers, state)
   AWS CLI   aws cognito-idp list-user-pools --max-results 10 --endpoint-url ${url} --region ${region}
   SDK       new CognitoIdentityProviderClient({ endpoint: '${url}', region: '${region}' })
   Amplify   Amplify.configure({ Auth: { Cognito: { userPoolId, userPoolClientId, userPoolEndpoint: '${url}' } } })
   hosted UI ${url}/_domain/<domain>/oauth2/authorize (a pool's domain; discovery at ${url}/<poolId>/.well-known/openid-configuration)
-  controls  ${url}/_cognito-idp-contract/ (health, reset, snapshot, fixtures, messages, invocations, contract)
+  controls  ${url}/_cognito-idp-contract/<route> (health, reset, snapshot, fixtures, messages, invocations, users…; serve --help)
 ${exposure(server)}`
 }
 
@@ -96,6 +97,10 @@ domain (hosted sign-in page and OAuth 2.0 endpoints) answers at /_domain/<domain
   --mode auto|simulation|generated      where answers come from (default auto)
   --quiet                               no line per request
   --log-json                            log each request as one JSON object per line
+
+A browser opening the server's address gets its console (/_cognito-idp-contract/): the pools, their users (create, edit,
+confirm, disable, delete), the codes sent, the calls and trigger invocations live, reset and snapshots. It uses the
+control routes below and is protected as they are.
 
 Controls, for test runners in any language (JSON bodies). They answer this machine's own tools only: a request from
 a page of another origin is refused, and one that changes state needs the header x-cognito-idp-contract: 1 (or
