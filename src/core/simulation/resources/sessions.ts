@@ -39,6 +39,8 @@ export interface SessionRow {
   readonly deviceKey?: string | undefined
   /** The device a remembered-device check proved. */
   readonly deviceProved?: boolean | undefined
+  /** A session a hiding client opened for a user who does not exist: every answer to it fails as a wrong one. */
+  readonly simulated?: boolean | undefined
   /** Threat protection's verdict on the sign-in: its event, and MFA it asks for. */
   readonly risk?:
     | { readonly eventId?: string | undefined; readonly mfa?: 'IF_CONFIGURED' | 'REQUIRED' | undefined }

@@ -25,7 +25,7 @@ const w = world({
         {
           ClientName: 'hiding',
           ClientId: HIDING,
-          ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'],
+          ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_AUTH'],
           PreventUserExistenceErrors: 'ENABLED',
         },
         {
@@ -227,6 +227,52 @@ describe('USER_AUTH (choice-based sign-in)', () => {
       SoftwareTokenMfaConfiguration: { Enabled: true },
     })
     expect((await start())['AvailableChallenges']).toEqual(['PASSWORD', 'PASSWORD_SRP'])
+  })
+
+  it('answers a user who does not exist, through a hiding client, with plausible challenges that then fail', async () => {
+    const ask = (USERNAME: string, extra: Record<string, string> = {}) =>
+      w.call('InitiateAuth', {
+        ClientId: HIDING,
+        AuthFlow: 'USER_AUTH',
+        AuthParameters: { USERNAME, ...extra },
+      })
+    const select = await ask('nobody')
+    expect(select['ChallengeName']).toBe('SELECT_CHALLENGE')
+    const offered = select['AvailableChallenges'] as string[]
+    // The one-time codes vary by name (chosen: by a hash of it): 'nobody' gets EMAIL_OTP, 'nemo' does not.
+    expect(offered).toEqual(['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP'])
+    expect((await ask('nemo'))['AvailableChallenges']).toEqual(['PASSWORD', 'PASSWORD_SRP'])
+    // The same name gets the same choices, as the simulated SRP salt is the same for the same name.
+    expect((await ask('nobody'))['AvailableChallenges']).toEqual(offered)
+    expect(
+      await w.failure('RespondToAuthChallenge', {
+        ClientId: HIDING,
+        ChallengeName: 'SELECT_CHALLENGE',
+        Session: select['Session'],
+        ChallengeResponses: { USERNAME: 'nobody', ANSWER: 'PASSWORD', PASSWORD: 'Any-Horse-1' },
+      }),
+    ).toEqual({ name: 'NotAuthorizedException', message: 'Incorrect username or password.' })
+    const code = await ask('nobody', { PREFERRED_CHALLENGE: 'EMAIL_OTP' })
+    expect(code).toMatchObject({
+      ChallengeName: 'EMAIL_OTP',
+      ChallengeParameters: { CODE_DELIVERY_DELIVERY_MEDIUM: 'EMAIL' },
+    })
+    expect(
+      await w.failure('RespondToAuthChallenge', {
+        ClientId: HIDING,
+        ChallengeName: 'EMAIL_OTP',
+        Session: code['Session'],
+        ChallengeResponses: { USERNAME: 'nobody', EMAIL_OTP_CODE: '12345678' },
+      }),
+    ).toEqual({ name: 'CodeMismatchException', message: 'Invalid code or auth state for the user.' })
+    // A client that does not hide users says so.
+    expect(
+      await w.failure('InitiateAuth', {
+        ClientId: CLIENT,
+        AuthFlow: 'USER_AUTH',
+        AuthParameters: { USERNAME: 'nobody' },
+      }),
+    ).toEqual({ name: 'UserNotFoundException', message: 'User does not exist.' })
   })
 
   it('goes straight to a preferred EMAIL_OTP and signs in with the emailed code', async () => {

@@ -35,6 +35,7 @@ import {
   type Progress,
 } from './next.js'
 import { passkeyAnswer } from './passkey.js'
+import { unknownUserFactor } from './unknown-user.js'
 
 /** Errors a challenge answer may get, besides those of starting a sign-in. */
 export type AnswerErrors =
@@ -174,6 +175,8 @@ async function codeAnswer(
   code: string | undefined,
 ): Promise<AuthAnswer> {
   const user = sessionUser(cx, session)
+  // A simulated code challenge (a hiding client's answer for a user who does not exist): no code matches.
+  if (session.simulated) throw fail(cx, 'CodeMismatchException', WRONG_CODE)
   if (!user) throw fail(cx, 'NotAuthorizedException', 'Invalid session for the user.')
   if (code === undefined || session.code === undefined || !constantTimeEqual(code, session.code)) {
     recordMfa(cx, user, session.risk?.eventId, false)
@@ -379,6 +382,10 @@ export async function answerChallenge(
       return devicePasswordVerifier(cx, env, session, responses)
     case 'SELECT_CHALLENGE': {
       const choice = responses['ANSWER'] as ChallengeNameType | undefined
+      if (session.simulated && choice !== undefined && session.choices?.includes(choice)) {
+        cx.tables.sessions.delete(session.id)
+        return unknownUserFactor(cx, env, session.name, choice, responses, session.deviceKey)
+      }
       if (!user || choice === undefined || !session.choices?.includes(choice))
         throw invalidParameter(cx, 'The challenge chosen is not available for this user.')
       cx.tables.sessions.delete(session.id)

@@ -16,6 +16,7 @@ import { assessSignIn, recordWrongPassword } from '../threat-protection.js'
 import { checkLockout, countFailure } from './lockout.js'
 import { type AuthAnswer, type AuthEnv, afterFirstFactor, attemptOf, codeChallenge, triggerEnv } from './next.js'
 import { passkeyChallenge, passkeyOffer } from './passkey.js'
+import { unknownUserChoice } from './unknown-user.js'
 
 /** Errors a sign-in may answer with before any challenge. */
 export type BeginErrors =
@@ -209,7 +210,8 @@ export function firstFactors(cx: Can<never>, env: AuthEnv, user: UserRow): Chall
 
 /**
  * USER_AUTH (choice-based sign-in): straight to the preferred first factor, or SELECT_CHALLENGE with the
- * AvailableChallenges (the model's documentation). Chosen: a hiding client refuses unknown users as password flows do.
+ * AvailableChallenges (the model's documentation). A hiding client answers a user who does not exist with plausible
+ * challenges (see unknownUserChoice).
  */
 export async function choiceSignIn(
   cx: Can<BeginErrors>,
@@ -219,6 +221,7 @@ export async function choiceSignIn(
 ): Promise<AuthAnswer> {
   const found = lookupUser(cx, env.pool, name)
   await preAuthentication(cx, triggerEnv(env), found, name, hidesUsers(env.client))
+  if (!found && hidesUsers(env.client)) return unknownUserChoice(cx, env, name, parameters)
   const user = gate(cx, env, found)
   const available = firstFactors(cx, env, user)
   const preferred = parameters['PREFERRED_CHALLENGE']
