@@ -31,6 +31,8 @@ const PACKAGES: Readonly<Record<string, readonly string[]>> = {
   '@noble/hashes': ['src/core/shared'],
   // A relying party's passkey checks, loaded lazily by the one file that runs them.
   '@simplewebauthn/server': ['src/core/simulation/resources/webauthn-verify.ts'],
+  // User import files, parsed by the one file that loads the parser lazily (its browser build runs everywhere).
+  'csv-parse': ['src/core/simulation/resources/import-csv.ts'],
   // CIDR blocks of threat protection's IP exceptions.
   'ipaddr.js': ['src/core/simulation/resources/ip-ranges.ts'],
   msw: ['src/adapters/msw'],

@@ -16,9 +16,12 @@ export type CognitoHandlers = RequestHandler[] & CognitoMock
 
 const encoder = new TextEncoder()
 
-/** Cognito's regional endpoints (standard, FIPS, dual-stack and China partitions), its issuer host and pools' prefix domains. */
+/**
+ * Cognito's regional endpoints (standard, FIPS, dual-stack and China partitions), its issuer host, pools' prefix domains
+ * and the S3 bucket of user import uploads (a job's pre-signed URL).
+ */
 const AWS_HOST =
-  /^(?:(?:cognito-idp(?:-fips)?|issuer-cognito-idp)\.[a-z]{2}(?:-gov)?-[a-z]+-\d\.(?:amazonaws\.com(?:\.cn)?|api\.aws)|[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.auth(?:-fips)?\.[a-z]{2}(?:-gov)?-[a-z]+-\d\.amazoncognito\.com)$/
+  /^(?:(?:cognito-idp(?:-fips)?|issuer-cognito-idp)\.[a-z]{2}(?:-gov)?-[a-z]+-\d\.(?:amazonaws\.com(?:\.cn)?|api\.aws)|[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.auth(?:-fips)?\.[a-z]{2}(?:-gov)?-[a-z]+-\d\.amazoncognito\.com|aws-cognito-idp-user-import-[a-z0-9-]+\.s3\.[a-z]{2}(?:-gov)?-[a-z]+-\d\.amazonaws\.com)$/
 
 /** A test for the URLs to answer: Cognito's own endpoints and the ones the caller named (parsed once). */
 export function endpointMatcher(endpoints: readonly string[] = []): (url: string) => boolean {

@@ -99,6 +99,7 @@ export function createBackend(
       region: context.region,
       account: context.account,
       ...(context.request.sourceIp !== undefined && { sourceIp: context.request.sourceIp }),
+      url: context.request.url,
     })
   }
 }

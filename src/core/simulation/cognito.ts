@@ -10,12 +10,15 @@ import { applyRisk, poolOrFail } from './controls.js'
 import { runDefinition, type SimulatedOperationDefinition } from './define.js'
 import { Store, type StoreCommit, type StoreSnapshot } from './engine/store.js'
 import { type Fixtures, seedFixtures } from './fixtures.js'
+import { catchUp } from './flows/import-progress.js'
+import { answerUpload } from './flows/import-upload.js'
 import { answerHosted, type HostedRequest, type HostedResponse } from './hosted/index.js'
 import type { InvocationFilter, LambdaOptions, TriggerInvocation } from './lambdas.js'
-import { type CallInfo, regionHint } from './locate.js'
+import { type CallInfo, localEndpoint, regionHint } from './locate.js'
 import { SIMULATED } from './operations/index.js'
 import { type DeliveredMessage, deliveredMessages, type MessageFilter } from './outbox.js'
 import { prepareKeys } from './resources/keyring.js'
+import { importLog, jobKey } from './resources/import-jobs.js'
 import { type JsonWebKeySet, jwksOf } from './resources/keys.js'
 import { addCompromised, type RiskSetting } from './resources/risk-controls.js'
 import { TABLES } from './schema.js'
@@ -148,6 +151,13 @@ export interface Cognito {
   setRisk(setting: RiskSetting, call?: CallInfo): Promise<void>
   /** Threat protection under test: passwords the pool treats as compromised (kept as SHA-256 hashes, never in clear). */
   addCompromisedPasswords(userPoolId: string, passwords: readonly string[], call?: CallInfo): Promise<void>
+  /**
+   * A user import job's per-row results so far, oldest first, as Cognito writes them to CloudWatch Logs (log group
+   * `/aws/cognito/userpools/<poolId>/<poolName>`, stream `<jobId>/<jobName>`): `[SUCCEEDED] Line Number 2 - The import
+   * succeeded.`, `[SKIPPED] …`, `[FAILED] …`. Chosen: read here, as the simulation has no CloudWatch. Rejects with
+   * ResourceNotFoundException for a job that does not exist.
+   */
+  importResults(userPoolId: string, jobId: string, call?: CallInfo): Promise<string[]>
 }
 
 /** The input validated as Cognito would, without the members the operation does not model (never stored or echoed). */
@@ -177,10 +187,11 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
   const lambdas = lambdaRuntime(options)
   prepareKeys()
 
-  const context = (region: string, account: string, sourceIp?: string): Context => {
+  const context = (region: string, account: string, sourceIp?: string, endpoint?: string): Context => {
     const partition = store.partition(account, region)
     return {
       ...(sourceIp !== undefined && { sourceIp }),
+      ...(endpoint !== undefined && { endpoint }),
       tables: partition.tables,
       partition,
       region,
@@ -201,7 +212,7 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
       throw new CognitoError('InternalErrorException', `cognito-idp-contract: ${operation} is not simulated`)
     const account = call.account ?? defaultAccount
     const region = call.region ?? regionHint(store, account, (input ?? {}) as Record<string, unknown>) ?? defaultRegion
-    const cx = context(region, account, call.sourceIp) as OperationContext<SimulatedOperation>
+    const cx = context(region, account, call.sourceIp, localEndpoint(call.url)) as OperationContext<SimulatedOperation>
     return runDefinition(definition, cx as never, input as never)
   }
 
@@ -247,7 +258,8 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
     operations: SIMULATED_OPERATIONS,
     implements: (operation: string): operation is SimulatedOperation => DEFINITIONS.has(operation),
     handle,
-    hosted: (request) => answerHosted(store, context, defaultAccount, request),
+    hosted: async (request) =>
+      (await answerUpload(store, context, request)) ?? answerHosted(store, context, defaultAccount, request),
     send: async (operation, input, call) =>
       structuredClone(await handle(operation, checked(operation, input), call)) as never,
     reset: () => {
@@ -305,6 +317,14 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
       store.exclusive(() => {
         const cx = context(regionOf(userPoolId, call), call.account ?? defaultAccount)
         addCompromised(cx, poolOrFail(cx, userPoolId).pool.Id, passwords)
+      }),
+    importResults: (userPoolId, jobId, call = {}) =>
+      store.exclusive(async () => {
+        const cx = context(regionOf(userPoolId, call), call.account ?? defaultAccount)
+        const job = cx.tables.importJobs.get(jobKey(userPoolId, jobId))
+        if (!job) throw new CognitoError('ResourceNotFoundException', `Import job ${jobId} does not exist.`)
+        await catchUp(cx, job)
+        return importLog(cx, userPoolId, jobId)
       }),
     seed: async (fixtures) =>
       structuredClone(

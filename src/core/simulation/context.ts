@@ -14,6 +14,8 @@ export interface Context {
   readonly account: string
   /** The address the call came from, when the adapter saw one (`serve` does; in-process calls have none). */
   readonly sourceIp?: string | undefined
+  /** The origin a call was sent to when it was not AWS's own endpoint (`serve`, a local MSW endpoint): URLs the call gives out point there. */
+  readonly endpoint?: string | undefined
   /** Every partition, for the rare lookup that crosses them. */
   readonly store: Store
   /** Ids (pool, client and user ids, subs, device keys): the same seed gives the same ids. */

@@ -9,9 +9,24 @@ export interface CallInfo {
   readonly account?: string | undefined
   /** The address the request came from, if the adapter knows it (threat protection's IP address). */
   readonly sourceIp?: string | undefined
+  /** The URL the request was sent to, if the adapter knows it: a call to a local endpoint gives out URLs of that endpoint. */
+  readonly url?: string | undefined
 }
 
 const REGION = /^[a-z]{2}(?:-gov)?-[a-z]+-\d$/
+/** Cognito's own API hosts (standard, FIPS, dual-stack, China). */
+const API_HOST = /^cognito-idp(?:-fips)?\.[a-z0-9-]+\.(?:amazonaws\.com(?:\.cn)?|api\.aws)$/
+
+/** The origin of a call sent to a local endpoint (`serve`, an MSW endpoint the caller named); none for AWS's own. */
+export function localEndpoint(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined
+  try {
+    const parsed = new URL(url)
+    return API_HOST.test(parsed.hostname) ? undefined : parsed.origin
+  } catch {
+    return undefined
+  }
+}
 
 /** The region a pool id names (`eu-west-1_AbC123` names `eu-west-1`). */
 export function regionOfPoolId(id: unknown): string | undefined {

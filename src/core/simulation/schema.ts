@@ -7,6 +7,7 @@ import { devicesTable } from './resources/devices.js'
 import { domainsTable } from './resources/domains.js'
 import { groupsTable, membershipsTable } from './resources/groups.js'
 import { providersTable } from './resources/identity-providers.js'
+import { importFilesTable, importJobsTable, importLogsTable } from './resources/import-jobs.js'
 import { keysTable } from './resources/keys.js'
 import { linksTable } from './resources/links.js'
 import { messagesTable } from './resources/messages.js'
@@ -52,6 +53,9 @@ export const TABLES = {
   webauthnMfa: webauthnMfaTable,
   webauthnCredentials: webauthnCredentialsTable,
   webauthnRegistrations: webauthnRegistrationsTable,
+  importJobs: importJobsTable,
+  importFiles: importFilesTable,
+  importLogs: importLogsTable,
   socialAccounts: socialAccountsTable,
   clientSecrets: clientSecretsTable,
 }

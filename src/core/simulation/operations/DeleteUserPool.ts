@@ -1,10 +1,12 @@
 import { operation } from '../define.js'
 import { invalidParameter } from '../errors.js'
+import { refuseWhileImporting } from '../resources/import-jobs.js'
 import { findPool } from '../resources/user-pools.js'
 
 /** DeleteUserPool: refused while deletion protection is on or a domain is configured (messages seen from the live service); takes everything in the pool with it. */
 export const DeleteUserPool = operation('DeleteUserPool', (cx, input) => {
   const row = findPool(cx, input.UserPoolId)
+  refuseWhileImporting(cx, row.pool.Id)
   if (row.pool.DeletionProtection === 'ACTIVE') {
     throw invalidParameter(
       cx,

@@ -1,5 +1,6 @@
 import { operation } from '../define.js'
 import { checkFeatures, poolFeatures } from '../resources/feature-plans.js'
+import { refuseWhileImporting } from '../resources/import-jobs.js'
 import { completePolicies, resettableDefaults } from '../resources/user-pool-defaults.js'
 import { checkPoolRules, findPool, type PoolRow } from '../resources/user-pools.js'
 import { verificationMessages } from '../resources/verification-messages.js'
@@ -31,6 +32,7 @@ const RESETTABLE = [
 /** UpdateUserPool: members given replace the pool's, members left out go back to their defaults (as Cognito does). */
 export const UpdateUserPool = operation('UpdateUserPool', (cx, input) => {
   const row = findPool(cx, input.UserPoolId)
+  refuseWhileImporting(cx, row.pool.Id)
   const defaults = resettableDefaults() as Record<string, unknown>
   const next: Record<string, unknown> = { ...row.pool }
   for (const member of RESETTABLE) {

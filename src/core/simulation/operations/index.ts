@@ -37,6 +37,7 @@ import { ConfirmSignUp } from './ConfirmSignUp.js'
 import { CreateGroup } from './CreateGroup.js'
 import { CreateIdentityProvider } from './CreateIdentityProvider.js'
 import { CreateResourceServer } from './CreateResourceServer.js'
+import { CreateUserImportJob } from './CreateUserImportJob.js'
 import { CreateUserPool } from './CreateUserPool.js'
 import { CreateUserPoolClient } from './CreateUserPoolClient.js'
 import { CreateUserPoolDomain } from './CreateUserPoolDomain.js'
@@ -53,6 +54,7 @@ import { DeleteWebAuthnCredential } from './DeleteWebAuthnCredential.js'
 import { DescribeIdentityProvider } from './DescribeIdentityProvider.js'
 import { DescribeResourceServer } from './DescribeResourceServer.js'
 import { DescribeRiskConfiguration } from './DescribeRiskConfiguration.js'
+import { DescribeUserImportJob } from './DescribeUserImportJob.js'
 import { DescribeUserPool } from './DescribeUserPool.js'
 import { DescribeUserPoolClient } from './DescribeUserPoolClient.js'
 import { DescribeUserPoolDomain } from './DescribeUserPoolDomain.js'
@@ -75,6 +77,7 @@ import { ListGroups } from './ListGroups.js'
 import { ListIdentityProviders } from './ListIdentityProviders.js'
 import { ListResourceServers } from './ListResourceServers.js'
 import { ListTagsForResource } from './ListTagsForResource.js'
+import { ListUserImportJobs } from './ListUserImportJobs.js'
 import { ListUserPoolClientSecrets } from './ListUserPoolClientSecrets.js'
 import { ListUserPoolClients } from './ListUserPoolClients.js'
 import { ListUserPools } from './ListUserPools.js'
@@ -88,7 +91,9 @@ import { SetRiskConfiguration } from './SetRiskConfiguration.js'
 import { SetUserMFAPreference } from './SetUserMFAPreference.js'
 import { SetUserPoolMfaConfig } from './SetUserPoolMfaConfig.js'
 import { SignUp } from './SignUp.js'
+import { StartUserImportJob } from './StartUserImportJob.js'
 import { StartWebAuthnRegistration } from './StartWebAuthnRegistration.js'
+import { StopUserImportJob } from './StopUserImportJob.js'
 import { TagResource } from './TagResource.js'
 import { UntagResource } from './UntagResource.js'
 import { UpdateAuthEventFeedback } from './UpdateAuthEventFeedback.js'
@@ -143,6 +148,7 @@ export const SIMULATED = [
   CreateGroup,
   CreateIdentityProvider,
   CreateResourceServer,
+  CreateUserImportJob,
   CreateUserPool,
   CreateUserPoolClient,
   CreateUserPoolDomain,
@@ -159,6 +165,7 @@ export const SIMULATED = [
   DescribeIdentityProvider,
   DescribeResourceServer,
   DescribeRiskConfiguration,
+  DescribeUserImportJob,
   DescribeUserPool,
   DescribeUserPoolClient,
   DescribeUserPoolDomain,
@@ -181,6 +188,7 @@ export const SIMULATED = [
   ListIdentityProviders,
   ListResourceServers,
   ListTagsForResource,
+  ListUserImportJobs,
   ListUserPoolClientSecrets,
   ListUserPoolClients,
   ListUserPools,
@@ -194,7 +202,9 @@ export const SIMULATED = [
   SetUserMFAPreference,
   SetUserPoolMfaConfig,
   SignUp,
+  StartUserImportJob,
   StartWebAuthnRegistration,
+  StopUserImportJob,
   TagResource,
   UntagResource,
   UpdateAuthEventFeedback,
