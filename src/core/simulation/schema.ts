@@ -10,6 +10,7 @@ import { providersTable } from './resources/identity-providers.js'
 import { importFilesTable, importJobsTable, importLogsTable } from './resources/import-jobs.js'
 import { keysTable } from './resources/keys.js'
 import { linksTable } from './resources/links.js'
+import { logDeliveryTable } from './resources/log-delivery.js'
 import { messagesTable } from './resources/messages.js'
 import { refreshTokensTable } from './resources/refresh-tokens.js'
 import { resourceServersTable } from './resources/resource-servers.js'
@@ -58,6 +59,7 @@ export const TABLES = {
   importLogs: importLogsTable,
   socialAccounts: socialAccountsTable,
   clientSecrets: clientSecretsTable,
+  logDelivery: logDeliveryTable,
 }
 
 /** The name of a table. */

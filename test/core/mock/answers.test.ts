@@ -9,7 +9,23 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider'
 import { describe, expect, it } from 'vitest'
 import { cognitoRequestHandler } from '../../../src/adapters/sdk/index.js'
-import { SOURCE_HEADER } from '../../../src/core/mock/mock.js'
+import { createCognitoMock, SOURCE_HEADER } from '../../../src/core/mock/mock.js'
+import type { CognitoMockOptions } from '../../../src/core/mock/options.js'
+import { type Cognito, createCognito } from '../../../src/core/simulation/index.js'
+
+/**
+ * Handlers whose simulation does not implement GetLogDeliveryConfiguration, standing for an operation the simulation
+ * does not implement yet (so the test holds once every operation of the model is simulated).
+ */
+const withUnsimulated = (options: CognitoMockOptions = {}) => {
+  const simulation = createCognito()
+  const partial: Cognito = {
+    ...simulation,
+    implements: (operation: string): operation is never =>
+      operation !== 'GetLogDeliveryConfiguration' && simulation.implements(operation),
+  }
+  return cognitoRequestHandler(createCognitoMock({ ...options, simulation: partial }))
+}
 
 const client = (handler: ReturnType<typeof cognitoRequestHandler>) =>
   new CognitoIdentityProviderClient({
@@ -50,9 +66,8 @@ describe('generated answers', () => {
     expect(events.length).toBeLessThanOrEqual(2)
   })
 
-  // GetLogDeliveryConfiguration stands for an operation the simulation does not implement yet (generated in auto mode).
   it('in auto mode, refuse a pool the simulation does not hold, as simulated operations do', async () => {
-    const handler = cognitoRequestHandler({ fixtures: { userPools: [{ PoolName: 'p', Id: 'us-east-1_Known0001' }] } })
+    const handler = withUnsimulated({ fixtures: { userPools: [{ PoolName: 'p', Id: 'us-east-1_Known0001' }] } })
     await expect(
       client(handler).send(new GetLogDeliveryConfigurationCommand({ UserPoolId: 'us-east-1_Unknown01' })),
     ).rejects.toMatchObject({
@@ -66,7 +81,7 @@ describe('generated answers', () => {
   })
 
   it('say what answered them, in a header and in calls()', async () => {
-    const handler = cognitoRequestHandler({
+    const handler = withUnsimulated({
       fixtures: { userPools: [{ PoolName: 'p', Id: 'us-east-1_Known0001' }] },
       operations: { DescribeRiskConfiguration: { response: { RiskConfiguration: {} } } },
     })

@@ -65,6 +65,7 @@ import { GetClientToken } from './GetClientToken.js'
 import { GetDevice } from './GetDevice.js'
 import { GetGroup } from './GetGroup.js'
 import { GetIdentityProviderByIdentifier } from './GetIdentityProviderByIdentifier.js'
+import { GetLogDeliveryConfiguration } from './GetLogDeliveryConfiguration.js'
 import { GetTokensFromRefreshToken } from './GetTokensFromRefreshToken.js'
 import { GetUser } from './GetUser.js'
 import { GetUserAttributeVerificationCode } from './GetUserAttributeVerificationCode.js'
@@ -87,6 +88,7 @@ import { ListWebAuthnCredentials } from './ListWebAuthnCredentials.js'
 import { ResendConfirmationCode } from './ResendConfirmationCode.js'
 import { RespondToAuthChallenge } from './RespondToAuthChallenge.js'
 import { RevokeToken } from './RevokeToken.js'
+import { SetLogDeliveryConfiguration } from './SetLogDeliveryConfiguration.js'
 import { SetRiskConfiguration } from './SetRiskConfiguration.js'
 import { SetUserMFAPreference } from './SetUserMFAPreference.js'
 import { SetUserPoolMfaConfig } from './SetUserPoolMfaConfig.js'
@@ -176,6 +178,7 @@ export const SIMULATED = [
   GetDevice,
   GetGroup,
   GetIdentityProviderByIdentifier,
+  GetLogDeliveryConfiguration,
   GetTokensFromRefreshToken,
   GetUser,
   GetUserAttributeVerificationCode,
@@ -198,6 +201,7 @@ export const SIMULATED = [
   ResendConfirmationCode,
   RespondToAuthChallenge,
   RevokeToken,
+  SetLogDeliveryConfiguration,
   SetRiskConfiguration,
   SetUserMFAPreference,
   SetUserPoolMfaConfig,
