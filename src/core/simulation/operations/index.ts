@@ -24,6 +24,7 @@ import { AdminResetUserPassword } from './AdminResetUserPassword.js'
 import { AdminRespondToAuthChallenge } from './AdminRespondToAuthChallenge.js'
 import { AdminSetUserMFAPreference } from './AdminSetUserMFAPreference.js'
 import { AdminSetUserPassword } from './AdminSetUserPassword.js'
+import { AdminSetUserSettings } from './AdminSetUserSettings.js'
 import { AdminUpdateAuthEventFeedback } from './AdminUpdateAuthEventFeedback.js'
 import { AdminUpdateDeviceStatus } from './AdminUpdateDeviceStatus.js'
 import { AdminUpdateUserAttributes } from './AdminUpdateUserAttributes.js'
@@ -92,6 +93,7 @@ import { SetLogDeliveryConfiguration } from './SetLogDeliveryConfiguration.js'
 import { SetRiskConfiguration } from './SetRiskConfiguration.js'
 import { SetUserMFAPreference } from './SetUserMFAPreference.js'
 import { SetUserPoolMfaConfig } from './SetUserPoolMfaConfig.js'
+import { SetUserSettings } from './SetUserSettings.js'
 import { SignUp } from './SignUp.js'
 import { StartUserImportJob } from './StartUserImportJob.js'
 import { StartWebAuthnRegistration } from './StartWebAuthnRegistration.js'
@@ -137,6 +139,7 @@ export const SIMULATED = [
   AdminRespondToAuthChallenge,
   AdminSetUserMFAPreference,
   AdminSetUserPassword,
+  AdminSetUserSettings,
   AdminUpdateAuthEventFeedback,
   AdminUpdateDeviceStatus,
   AdminUpdateUserAttributes,
@@ -205,6 +208,7 @@ export const SIMULATED = [
   SetRiskConfiguration,
   SetUserMFAPreference,
   SetUserPoolMfaConfig,
+  SetUserSettings,
   SignUp,
   StartUserImportJob,
   StartWebAuthnRegistration,
