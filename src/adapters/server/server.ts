@@ -11,6 +11,7 @@ import { ServerConsole } from './console/index.js'
 import { controlPreflight, preflight } from './cors.js'
 import { type DataDir, openDataDir } from './data-dir.js'
 import { hostAllowed, isLoopback, originAllowed } from './hosts.js'
+import { importUpload, isImportUpload } from './import-upload.js'
 import { entryOf, formatEntry, type LogFormat } from './request-log.js'
 
 /** Options of the local Cognito endpoint. */
@@ -150,6 +151,8 @@ export async function startCognitoServer(options: CognitoServerOptions = {}): Pr
           `requests from pages of ${origin} are refused; start the server with --allow-host NAME to accept that site's pages`,
           isApi,
         )
+      // A user import job's file, PUT to its pre-signed URL: guarded by the URL's signature, not the control header.
+      if (isImportUpload(request.method, path)) return importUpload(request, response, mock)
       // The console's page and files (no state in them), and a browser's `GET /` sent to the console.
       if (webConsole.file(request, response, path)) return
       if (request.method === 'OPTIONS')
