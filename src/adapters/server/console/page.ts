@@ -38,7 +38,7 @@ export const CONSOLE_CSS = `:root {
 }
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--bg); color: var(--fg); font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; }
-header { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; padding: .6rem 1.25rem; border-bottom: 1px solid var(--line); background: var(--panel); }
+body > header { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; padding: .6rem 1.25rem; border-bottom: 1px solid var(--line); background: var(--panel); }
 h1 { font-size: 1.15rem; margin: 0 1rem 0 0; }
 h2 { font-size: 1.1rem; margin: 1rem 0 .5rem; }
 h3 { font-size: 1rem; margin: 1rem 0 .4rem; }
@@ -84,6 +84,9 @@ pre { background: var(--panel); border: 1px solid var(--line); border-radius: 6p
 .banner { border: 1px solid var(--accent); border-radius: 6px; padding: .6rem 1rem; margin: 1rem 0; display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
 .banner p { margin: 0; flex-basis: 100%; }
 .pager { display: flex; gap: .8rem; align-items: center; }
+#pool-settings { display: grid; grid-template-columns: repeat(auto-fill, minmax(24rem, 1fr)); gap: 0 2.5rem; }
+#pool-settings .wide { grid-column: 1 / -1; }
+.check { grid-column: 1 / -1; display: flex; gap: .5rem; align-items: center; }
 dialog { width: min(46rem, 94vw); max-height: 90vh; border: 1px solid var(--line); border-radius: 8px; background: var(--bg); color: var(--fg); padding: 0 1.25rem 1rem; }
 dialog::backdrop { background: rgb(0 0 0 / .45); }
 .dialog-head { display: flex; justify-content: space-between; align-items: center; gap: 1rem; }

@@ -52,14 +52,16 @@ export function callsView(k: Kit, _app: App, panel: HTMLElement): View {
   const open = async (id: number): Promise<void> => {
     try {
       const call = await k.get<Entry & { request: string; response: string; message?: string }>(`calls/${id}`)
+      const title = h('h3', { tabindex: -1 }, `${call.operation} ${call.status}${call.error ? ` ${call.error}` : ''}`)
       detail.replaceChildren(
-        h('h3', null, `${call.operation} ${call.status}${call.error ? ` ${call.error}` : ''}`),
+        title,
         call.message ? h('p', { class: 'error' }, call.message) : '',
         h('h4', null, 'Request'),
         h('pre', { tabindex: 0, 'aria-label': 'Request' }, call.request),
         h('h4', null, 'Answer'),
         h('pre', { tabindex: 0, 'aria-label': 'Answer' }, call.response),
       )
+      title.focus()
     } catch (error) {
       detail.replaceChildren(h('p', { role: 'alert', class: 'error' }, k.refusal(error).message))
     }

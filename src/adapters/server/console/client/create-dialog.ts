@@ -28,8 +28,12 @@ export function createDialog(k: Kit, app: App, changed: () => void): void {
     ...email.nodes,
     ...phone.nodes,
     ...password.nodes,
-    h('label', { for: 'create-suppress' }, 'Send no invitation (MessageAction SUPPRESS)'),
-    suppress,
+    h(
+      'div',
+      { class: 'check' },
+      suppress,
+      h('label', { for: 'create-suppress' }, 'Send no invitation (MessageAction SUPPRESS)'),
+    ),
     h('button', { type: 'submit' }, 'Create user'),
   )
   form.addEventListener('submit', async (event) => {

@@ -32,6 +32,9 @@ export function poolsView(k: Kit, app: App, panel: HTMLElement): View {
   const facts = (pairs: ReadonlyArray<readonly [string, unknown]>) =>
     h('dl', { class: 'facts' }, ...pairs.flatMap(([n, v]) => [h('dt', null, n), h('dd', null, text(v))]))
   const section = (title: string, ...children: Child[]) => h('section', null, h('h3', null, title), ...children)
+  // Tables take the settings' whole width; facts sit side by side.
+  const wide = (title: string, ...children: Child[]) =>
+    h('section', { class: 'wide' }, h('h3', null, title), ...children)
   const link = (href: string | undefined, label: string): Child =>
     href ? h('a', { href, target: '_blank', rel: 'noopener' }, label) : '—'
 
@@ -45,7 +48,7 @@ export function poolsView(k: Kit, app: App, panel: HTMLElement): View {
     }
     const p = s.pool
     settings.replaceChildren(
-      h('h2', null, `Settings of ${pool.Name}`),
+      h('h2', { class: 'wide' }, `Settings of ${pool.Name}`),
       section(
         'General',
         facts([
@@ -61,7 +64,7 @@ export function poolsView(k: Kit, app: App, panel: HTMLElement): View {
       ),
       section('Password policy', facts(Object.entries(p.Policies?.PasswordPolicy ?? {}))),
       section('MFA', facts(Object.entries(s.mfa ?? { MfaConfiguration: p['MfaConfiguration'] }))),
-      section(
+      wide(
         'Attributes schema',
         h(
           'details',
@@ -81,7 +84,7 @@ export function poolsView(k: Kit, app: App, panel: HTMLElement): View {
           ),
         ),
       ),
-      section(
+      wide(
         'App clients',
         k.table(
           'App clients',

@@ -80,6 +80,8 @@ export interface ConsoleUser {
   readonly groups?: readonly string[] | undefined
   readonly mfa?: { readonly preferred?: string | undefined; readonly enabled: readonly string[] } | undefined
   readonly devices?: number | undefined
+  /** Whether the user has registered a passkey. */
+  readonly passkey?: boolean | undefined
   readonly lastSignIn?: number | undefined
 }
 

@@ -106,8 +106,12 @@ export function userDialog(k: Kit, app: App, user: ConsoleUser, changed: () => v
       h('h3', { id: 'password-title' }, 'Password'),
       h('label', { for: 'new-password' }, 'New password'),
       password,
-      h('label', { for: 'permanent' }, 'Permanent (otherwise a temporary one, to change at sign-in)'),
-      permanent,
+      h(
+        'div',
+        { class: 'check' },
+        permanent,
+        h('label', { for: 'permanent' }, 'Permanent (otherwise temporary: changed at sign-in)'),
+      ),
       h('button', { type: 'submit' }, 'Set password'),
     )
     passwordForm.addEventListener('submit', async (event) => {

@@ -76,7 +76,7 @@ export function usersView(k: Kit, app: App, panel: HTMLElement, manage: UserDial
     h('nav', { class: 'pager', 'aria-label': 'Pages of users' }, previous, where, next),
   )
 
-  const cellOf = (u: ConsoleUser): Node[] => {
+  const cellOf = (u: ConsoleUser, passkeys: boolean): Node[] => {
     const attrs = (u.Attributes ?? []).filter((a) => a.Name !== 'sub')
     const mfa = u.mfa?.enabled.length
       ? u.mfa.enabled.map((m) => (m === u.mfa?.preferred ? `${m} (preferred)` : m)).join(', ')
@@ -93,6 +93,7 @@ export function usersView(k: Kit, app: App, panel: HTMLElement, manage: UserDial
       (u.groups ?? []).join(', '),
       mfa,
       String(u.devices ?? 0),
+      ...(passkeys ? [u.passkey ? 'yes' : 'no'] : []),
       u.lastSignIn === undefined ? 'not seen' : k.time(u.lastSignIn),
       h(
         'button',
@@ -132,19 +133,13 @@ export function usersView(k: Kit, app: App, panel: HTMLElement, manage: UserDial
         body.replaceChildren(h('p', { role: 'alert', class: 'error' }, `${refusal.message} (${refusal.type})`))
         return
       }
-      const columns = [
-        'Username',
-        'Status',
-        'Enabled',
-        'Attributes',
-        'Groups',
-        'MFA',
-        'Devices',
-        'Last sign-in',
-        'Actions',
-      ]
+      // The passkeys column shows once a listed user has one.
+      const passkeys = shown.some((u) => u.passkey)
+      const columns = ['Username', 'Status', 'Enabled', 'Attributes', 'Groups', 'MFA', 'Devices']
+      columns.push(...(passkeys ? ['Passkey'] : []), 'Last sign-in', 'Actions')
+      const rows = shown.map((u) => cellOf(u, passkeys))
       body.replaceChildren(
-        k.table(`Users of ${pool.Name}${filter ? ` where ${filter}` : ''}`, columns, shown.map(cellOf), 'No users.'),
+        k.table(`Users of ${pool.Name}${filter ? ` where ${filter}` : ''}`, columns, rows, 'No users.'),
       )
       previous.disabled = page === 0
       next.disabled = page >= tokens.length - 1
