@@ -9,13 +9,14 @@ import {
   hasChromium,
   launch,
   POOL,
+  registerPasskey,
   seriousViolations,
   signUpInApp,
   startApp,
   startShop,
 } from './console-support.js'
 
-/** `CONSOLE_SCREENSHOTS=1` writes docs/console/<view>.png, the README's pictures of each view. */
+/** `CONSOLE_SCREENSHOTS=1` writes docs/console/<view>.png (and users-dark.png), the README's pictures of each view. */
 const SCREENSHOTS = process.env['CONSOLE_SCREENSHOTS'] === '1'
 const VIEWS = ['pools', 'users', 'messages', 'calls', 'triggers', 'state'] as const
 /** What shows that a view has its content. */
@@ -46,6 +47,7 @@ beforeAll(async () => {
   const sim = server.mock.simulation
   const code = server.mock.lastCode({ destination: 'jane@example.com' })!
   await sim.send('ConfirmSignUp', { ClientId: CLIENT, Username: 'jane@example.com', ConfirmationCode: code })
+  await registerPasskey(server, 'jane@example.com', 'Correct-Horse-1')
   await sim.send('AdminCreateUser', {
     UserPoolId: POOL,
     Username: 'ann@example.com',
@@ -89,9 +91,9 @@ describe.skipIf(!hasChromium)('the console is accessible (axe-core in Chromium)'
       it(`${view}, ${scheme}: no serious violation`, async () => {
         await show(view, scheme)
         expect(await seriousViolations(page)).toEqual([])
-        if (SCREENSHOTS && scheme === 'light') {
+        if (SCREENSHOTS && (scheme === 'light' || view === 'users')) {
           mkdirSync(join(ROOT, 'docs/console'), { recursive: true })
-          await page.screenshot({ path: join(ROOT, `docs/console/${view}.png`) })
+          await page.screenshot({ path: join(ROOT, `docs/console/${view}${scheme === 'dark' ? '-dark' : ''}.png`) })
         }
       })
 

@@ -8,6 +8,7 @@ import { type Browser, chromium, type Page } from 'playwright-core'
 import { type RunningCognitoServer, startCognitoServer } from '../../../src/adapters/server/index.js'
 import type { Fixtures } from '../../../src/core/simulation/index.js'
 import { ROOT } from '../../support/model.js'
+import { SoftwareAuthenticator } from '../../support/webauthn.js'
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 export const hasChromium = existsSync(CHROMIUM)
@@ -30,7 +31,12 @@ export const fixtures: Fixtures = {
       UsernameAttributes: ['email'],
       AutoVerifiedAttributes: ['email'],
       LambdaConfig: { PreSignUp: PRE_SIGN_UP },
-      MfaConfig: { MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true } },
+      Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'WEB_AUTHN'] } },
+      MfaConfig: {
+        MfaConfiguration: 'OPTIONAL',
+        SoftwareTokenMfaConfiguration: { Enabled: true },
+        WebAuthnConfiguration: { RelyingPartyId: 'example.com', UserVerification: 'preferred' },
+      },
       Clients: [
         {
           ClientName: 'web',
@@ -65,6 +71,20 @@ export async function startShop(options: { readonly controlToken?: string } = {}
   })
   await server.mock.simulation.send('CreateUserPoolDomain', { Domain: DOMAIN, UserPoolId: POOL })
   return server
+}
+
+/** Registers a passkey (a software authenticator's) for a user who signs in with a password. */
+export async function registerPasskey(server: RunningCognitoServer, username: string, password: string) {
+  const sim = server.mock.simulation
+  const signedIn = await sim.send('InitiateAuth', {
+    ClientId: CLIENT,
+    AuthFlow: 'USER_PASSWORD_AUTH',
+    AuthParameters: { USERNAME: username, PASSWORD: password },
+  })
+  const AccessToken = signedIn.AuthenticationResult!.AccessToken!
+  const { CredentialCreationOptions } = await sim.send('StartWebAuthnRegistration', { AccessToken })
+  const Credential = new SoftwareAuthenticator({ origin: 'https://app.example.com' }).create(CredentialCreationOptions)
+  await sim.send('CompleteWebAuthnRegistration', { AccessToken, Credential })
 }
 
 /** Chromium as CI runs it. */

@@ -13,6 +13,7 @@ import {
 import { afterEach, describe, expect, it } from 'vitest'
 import { type RunningCognitoServer, startCognitoServer } from '../../../src/adapters/server/index.js'
 import { ROOT } from '../../support/model.js'
+import { fixtures, POOL, registerPasskey } from './console-support.js'
 
 const servers: RunningCognitoServer[] = []
 afterEach(async () => {
@@ -177,6 +178,32 @@ describe('serve: the console routes', () => {
       status: 400,
       body: { message: 'Error while parsing filter.', type: 'InvalidParameterException' },
     })
+  })
+
+  it('says which users have a passkey', async () => {
+    const server = await start({ fixtures, lambdas: { preSignUp: async (event: unknown) => event } })
+    await server.mock.simulation.send('AdminCreateUser', {
+      UserPoolId: POOL,
+      Username: 'ann@example.com',
+      TemporaryPassword: 'Correct-Horse-1',
+      MessageAction: 'SUPPRESS',
+    })
+    await server.mock.simulation.send('AdminSetUserPassword', {
+      UserPoolId: POOL,
+      Username: 'ann@example.com',
+      Password: 'Correct-Horse-2',
+      Permanent: true,
+    })
+    await registerPasskey(server, 'ann@example.com', 'Correct-Horse-2')
+    const { body } = await route(server, `users?userPoolId=${POOL}`)
+    const byEmail = (u: { Attributes: Array<{ Name: string; Value: string }> }) =>
+      u.Attributes.find((a) => a.Name === 'email')?.Value
+    expect(Object.fromEntries(body.users.map((u: never) => [byEmail(u), (u as { passkey: boolean }).passkey]))).toEqual(
+      {
+        'joe@example.com': false,
+        'ann@example.com': true,
+      },
+    )
   })
 
   it("runs an operation through the simulation, and answers Cognito's refusal with its type and message", async () => {
