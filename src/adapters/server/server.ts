@@ -90,6 +90,7 @@ export async function startCognitoServer(options: CognitoServerOptions = {}): Pr
       reproducibleSecrets: options.reproducibleSecrets,
       lambdas: options.lambdas,
       lambdaTimeout: options.lambdaTimeout,
+      rateLimits: options.rateLimits,
       ...(dir && { journal: dir.journal }),
     })
     if (dir) loaded = dir.attach(simulation)

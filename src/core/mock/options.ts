@@ -59,6 +59,11 @@ export interface CognitoMockOptions {
   readonly latency?: Latency | undefined
   /** Fractions (0 to 1) of calls that fail with TooManyRequestsException or InternalErrorException. */
   readonly faults?: { readonly throttle?: number; readonly internal?: number } | undefined
+  /**
+   * Enforces Cognito's request-rate quotas in the simulation: a call past its API category's provisioned rate within
+   * the last second answers TooManyRequestsException "Rate exceeded" (see the simulation's `rateLimits`). Default false.
+   */
+  readonly rateLimits?: boolean | undefined
   /** Options of the arbitraries behind generated responses; presence defaults to `full`, as Cognito fills what it has. */
   readonly generated?: ArbitraryOptions | undefined
   /** Logs one line per call (sensitive values redacted): `true` for console.info, or a function. */

@@ -35,6 +35,7 @@ export function resolveOptions(options: MockOptions): MockSetup {
       reproducibleSecrets: options.reproducibleSecrets,
       lambdas: options.lambdas,
       lambdaTimeout: options.lambdaTimeout,
+      rateLimits: options.rateLimits,
     })
   const include = options.include ? new Set(options.include) : undefined
   const exclude = new Set(options.exclude ?? [])

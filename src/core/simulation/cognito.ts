@@ -17,9 +17,10 @@ import type { InvocationFilter, LambdaOptions, TriggerInvocation } from './lambd
 import { type CallInfo, localEndpoint, regionHint } from './locate.js'
 import { SIMULATED } from './operations/index.js'
 import { type DeliveredMessage, deliveredMessages, type MessageFilter } from './outbox.js'
-import { prepareKeys } from './resources/keyring.js'
 import { importLog, jobKey } from './resources/import-jobs.js'
+import { prepareKeys } from './resources/keyring.js'
 import { type JsonWebKeySet, jwksOf } from './resources/keys.js'
+import { RateLimiter } from './resources/limits-rate.js'
 import { addCompromised, type RiskSetting } from './resources/risk-controls.js'
 import { TABLES } from './schema.js'
 import { lambdaRuntime } from './triggers/runtime.js'
@@ -88,6 +89,12 @@ export interface SimulationOptions extends LambdaOptions {
   readonly reproducibleSecrets?: boolean | undefined
   /** Told of every committed change and every wholesale replacement (reset, restore), to keep state elsewhere. */
   readonly journal?: Journal | undefined
+  /**
+   * Enforces Cognito's request-rate quotas: a call past its API category's provisioned rate (GetProvisionedLimit,
+   * UpdateProvisionedLimit) within the last second of the clock answers TooManyRequestsException "Rate exceeded", so
+   * an app's retries can be tested. Default false.
+   */
+  readonly rateLimits?: boolean | undefined
 }
 
 /** What keeps the simulation's state elsewhere (a data directory): each commit, before its call is answered. */
@@ -185,6 +192,7 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
     return Math.round(t instanceof Date ? t.getTime() : t) / 1000
   }
   const lambdas = lambdaRuntime(options)
+  const limiter = options.rateLimits ? new RateLimiter() : undefined
   prepareKeys()
 
   const context = (region: string, account: string, sourceIp?: string, endpoint?: string): Context => {
@@ -213,6 +221,7 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
     const account = call.account ?? defaultAccount
     const region = call.region ?? regionHint(store, account, (input ?? {}) as Record<string, unknown>) ?? defaultRegion
     const cx = context(region, account, call.sourceIp, localEndpoint(call.url)) as OperationContext<SimulatedOperation>
+    limiter?.admit(cx, operation, input)
     return runDefinition(definition, cx as never, input as never)
   }
 
@@ -223,7 +232,8 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
   let reads = new Map<string, { store: Store; version: number; output: unknown }>()
   let keptCharacters = 0
   const handle = (operation: SimulatedOperation, input: unknown, call: CallInfo = {}): Promise<unknown> => {
-    if (!STORED_READS.has(operation)) return store.exclusive(() => execute(operation, input, call))
+    // With rate limits every call counts, so none is answered from what an earlier one gave.
+    if (!STORED_READS.has(operation) || limiter) return store.exclusive(() => execute(operation, input, call))
     let key = `${operation}\u0000${call.account ?? ''}\u0000${call.region ?? ''}\u0000${JSON.stringify(input)}`
     if (CLOCKED_READS.has(operation)) key += `\u0000${Math.floor(now())}`
     const kept = reads.get(key)
@@ -267,6 +277,7 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
       store.onCommit = undefined
       store = newStore()
       lambdas.invocations.length = 0
+      limiter?.clear()
       journal?.replace(store.snapshot())
     },
     snapshot: () => store.snapshot(),
@@ -280,6 +291,7 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
       next.restore(snapshot)
       store.onCommit = undefined
       store = next
+      limiter?.clear()
       journal?.replace(store.snapshot())
     },
     apply: (commit) => store.apply(commit),

@@ -9,6 +9,7 @@ import { groupsTable, membershipsTable } from './resources/groups.js'
 import { providersTable } from './resources/identity-providers.js'
 import { importFilesTable, importJobsTable, importLogsTable } from './resources/import-jobs.js'
 import { keysTable } from './resources/keys.js'
+import { provisionedLimitsTable } from './resources/limits.js'
 import { linksTable } from './resources/links.js'
 import { logDeliveryTable } from './resources/log-delivery.js'
 import { messagesTable } from './resources/messages.js'
@@ -60,6 +61,7 @@ export const TABLES = {
   socialAccounts: socialAccountsTable,
   clientSecrets: clientSecretsTable,
   logDelivery: logDeliveryTable,
+  provisionedLimits: provisionedLimitsTable,
 }
 
 /** The name of a table. */

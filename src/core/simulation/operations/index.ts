@@ -67,6 +67,7 @@ import { GetDevice } from './GetDevice.js'
 import { GetGroup } from './GetGroup.js'
 import { GetIdentityProviderByIdentifier } from './GetIdentityProviderByIdentifier.js'
 import { GetLogDeliveryConfiguration } from './GetLogDeliveryConfiguration.js'
+import { GetProvisionedLimit } from './GetProvisionedLimit.js'
 import { GetTokensFromRefreshToken } from './GetTokensFromRefreshToken.js'
 import { GetUser } from './GetUser.js'
 import { GetUserAttributeVerificationCode } from './GetUserAttributeVerificationCode.js'
@@ -104,6 +105,7 @@ import { UpdateAuthEventFeedback } from './UpdateAuthEventFeedback.js'
 import { UpdateDeviceStatus } from './UpdateDeviceStatus.js'
 import { UpdateGroup } from './UpdateGroup.js'
 import { UpdateIdentityProvider } from './UpdateIdentityProvider.js'
+import { UpdateProvisionedLimit } from './UpdateProvisionedLimit.js'
 import { UpdateResourceServer } from './UpdateResourceServer.js'
 import { UpdateUserAttributes } from './UpdateUserAttributes.js'
 import { UpdateUserPool } from './UpdateUserPool.js'
@@ -182,6 +184,7 @@ export const SIMULATED = [
   GetGroup,
   GetIdentityProviderByIdentifier,
   GetLogDeliveryConfiguration,
+  GetProvisionedLimit,
   GetTokensFromRefreshToken,
   GetUser,
   GetUserAttributeVerificationCode,
@@ -219,6 +222,7 @@ export const SIMULATED = [
   UpdateDeviceStatus,
   UpdateGroup,
   UpdateIdentityProvider,
+  UpdateProvisionedLimit,
   UpdateResourceServer,
   UpdateUserAttributes,
   UpdateUserPool,

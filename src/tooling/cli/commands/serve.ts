@@ -95,6 +95,8 @@ domain (hosted sign-in page and OAuth 2.0 endpoints) answers at /_domain/<domain
                                         Authorization: Bearer); also from COGNITO_IDP_CONTRACT_TOKEN. Bound beyond
                                         loopback without one, a random token is made and printed
   --mode auto|simulation|generated      where answers come from (default auto)
+  --rate-limits                         enforce Cognito's request-rate quotas per API category (TooManyRequestsException
+                                        "Rate exceeded" past the provisioned rate in a second), to test retries
   --quiet                               no line per request
   --log-json                            log each request as one JSON object per line
 
@@ -123,6 +125,7 @@ ${routes}
         'allow-host': { type: 'string', multiple: true },
         'control-token': { type: 'string' },
         mode: { type: 'string', default: 'auto' },
+        'rate-limits': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         'log-json': { type: 'boolean', default: false },
       },
@@ -145,6 +148,7 @@ ${routes}
         allowHosts: values['allow-host'] ?? [],
         controlToken: values['control-token'] ?? (process.env['COGNITO_IDP_CONTRACT_TOKEN'] || undefined),
         mode,
+        rateLimits: values['rate-limits'],
         ...(fixtures && { fixtures }),
         ...(lambdas && { lambdas }),
         ...(values.contract !== undefined && { contract: { file: values.contract, consumer: values.consumer } }),
