@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import { world } from '../../support/world.js'
 
@@ -430,5 +431,95 @@ describe('ListUserImportJobs', () => {
 
   it('gives no list for a pool without jobs', async () => {
     expect(await w.call('ListUserImportJobs', { UserPoolId: POOL, MaxResults: 5 })).not.toHaveProperty('UserImportJobs')
+  })
+})
+
+describe('the file limits', () => {
+  it('fails a row longer than 16,000 characters, passes over blank lines and keeps their numbers', async () => {
+    const text = await csv([user('Short'), user('Long', { name: 'x'.repeat(16_001) }), user('After')])
+    const lines = text.split('\n')
+    const job = await startWith([lines[0], '', lines[1], lines[2], '   ', lines[3]].join('\n'))
+    w.advance(2)
+    expect(await describe_(job)).toMatchObject({ ImportedUsers: 2, FailedUsers: 1 })
+    expect(await w.simulation.importResults(POOL, job.JobId)).toEqual([
+      '[SUCCEEDED] Line Number 3 - The import succeeded.',
+      '[FAILED] Line Number 4 - The record is longer than 16000 characters.',
+      '[SUCCEEDED] Line Number 6 - The import succeeded.',
+    ])
+  })
+
+  it('fails a file of more than 500,000 users as it leaves Pending', async () => {
+    const columns = await header()
+    const job = await startWith(`${columns.join(',')}\n${'x\n'.repeat(500_001)}`)
+    w.advance(1)
+    expect(await describe_(job)).toMatchObject({
+      Status: 'Failed',
+      ImportedUsers: 0,
+      CompletionMessage: 'The CSV file has more than 500000 users.',
+    })
+  })
+
+  it('fails a file with a byte order mark', async () => {
+    // Sent to the simulation itself: fetch's text decoding (MSW's) drops a leading byte order mark; `serve` keeps it.
+    const job = await create()
+    const answer = await w.simulation.hosted({
+      method: 'PUT',
+      url: job.PreSignedUrl,
+      headers: { 'x-amz-server-side-encryption': 'aws:kms' },
+      body: `\uFEFF${await csv([user('Bom')])}`,
+    })
+    expect(answer?.status).toBe(200)
+    await w.call('StartUserImportJob', { UserPoolId: POOL, JobId: job.JobId })
+    w.advance(1)
+    expect((await describe_(job)).CompletionMessage).toBe('The CSV file starts with a byte order mark.')
+  })
+})
+
+describe('progress depends on the clock alone', () => {
+  it('gives the same counts and results whether or not the job was asked about on the way', async () => {
+    const kinds = [
+      (i: number) => user(`ok${i}`),
+      (i: number) => user(`nv${i}`, { email_verified: 'false' }),
+      () => user('dup'),
+      (i: number) => user(`bad ${i}`),
+    ]
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 0, max: kinds.length - 1 }), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.integer({ min: 1, max: 600 }), { maxLength: 5 }),
+        async (picks, pauses) => {
+          const text = await csv(picks.map((k, i) => kinds[k]!(i)))
+          const outcome = async (asks: readonly number[]) => {
+            await w.reset()
+            const job = await startWith(text)
+            let waited = 0
+            for (const ms of asks) {
+              w.advance(ms / 1000)
+              waited += ms / 1000
+              await describe_(job)
+            }
+            w.advance(2 - waited)
+            const done = await describe_(job)
+            return {
+              counts: [
+                done.ImportedUsers,
+                done.SkippedUsers,
+                done.FailedUsers,
+                done.Status,
+                (done.CompletionDate as Date).getTime() - (done.StartDate as Date).getTime(),
+              ],
+              log: await w.simulation.importResults(POOL, job.JobId),
+            }
+          }
+          const asked = await outcome(pauses.map((p) => p / 5))
+          const left = await outcome([])
+          expect(asked).toEqual(left)
+          const [imported, skipped, failed] = left.counts as number[]
+          expect(imported! + skipped! + failed!).toBe(picks.length)
+          expect(left.log.map((l) => Number(/Line Number (\d+)/.exec(l)![1]))).toEqual(picks.map((_, i) => i + 2))
+        },
+      ),
+      { numRuns: 12 },
+    )
   })
 })

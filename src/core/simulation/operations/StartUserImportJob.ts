@@ -6,6 +6,7 @@ import {
   countLines,
   csvColumns,
   csvParser,
+  fileProblem,
   headerProblem,
   MAX_ROWS,
   parseLines,
@@ -48,6 +49,7 @@ export const StartUserImportJob = operation('StartUserImportJob', async (cx, inp
   const header = parseLines(parse, lines)[0]
   const rows = countLines(file.text, next)
   const problem =
+    fileProblem(file.text) ??
     headerProblem(header, csvColumns(pool)) ??
     // Chosen without evidence: the message.
     (rows > MAX_ROWS ? `The CSV file has more than ${MAX_ROWS} users.` : undefined)

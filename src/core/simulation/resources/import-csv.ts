@@ -117,6 +117,14 @@ export function parseLines(parse: Parse, lines: readonly CsvLine[]): string[][] 
 }
 
 /**
+ * Why a file cannot be imported before its header is read: Seen from Cognito, "UTF-8 format without byte order mark"
+ * (DG23); chosen: a file that starts with one fails, with this message.
+ */
+export function fileProblem(text: string): string | undefined {
+  return text.charCodeAt(0) === 0xfeff ? 'The CSV file starts with a byte order mark.' : undefined
+}
+
+/**
  * Why a file's header cannot be imported, or undefined when it names each of the pool's columns once, in any order
  * (Seen from Cognito: "All columns in the header must be present", "The order of columns in the .csv file doesn't
  * matter", DG23). Chosen without evidence: the messages, and that a header with a column the pool does not have, or
