@@ -7,6 +7,7 @@ import {
   GetClientTokenCommand,
   InitiateAuthCommand,
   ListUserPoolClientSecretsCommand,
+  RevokeTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider'
 import { CognitoJwtVerifier } from 'aws-jwt-verify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -151,6 +152,23 @@ describe('client secret rotation', () => {
     expect(
       (await signIn(client.id, secretHash(second.ClientSecretValue!, client.id))).AuthenticationResult,
     ).toBeDefined()
+  })
+
+  it('revokes a refresh token with either active secret, and not with a deleted one', async () => {
+    const client = await passwordClient()
+    const second = (await add(client.id)).ClientSecretDescriptor!
+    const revoke = (token: string, ClientSecret: string) =>
+      world.sdk.send(new RevokeTokenCommand({ ClientId: client.id, Token: token, ClientSecret }))
+    const refresh = async () =>
+      (await signIn(client.id, secretHash(second.ClientSecretValue!, client.id))).AuthenticationResult!.RefreshToken!
+    await revoke(await refresh(), second.ClientSecretValue!)
+    await revoke(await refresh(), client.secret)
+    const [first] = await list(client.id)
+    await remove(client.id, first!.ClientSecretId!)
+    expect(await failure(revoke(await refresh(), client.secret))).toEqual({
+      name: 'UnauthorizedException',
+      message: 'Invalid client secret.',
+    })
   })
 
   it('describes the oldest active secret as the client secret, the next one once the oldest is deleted', async () => {

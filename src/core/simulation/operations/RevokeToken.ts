@@ -1,6 +1,7 @@
 import { decodeJwt } from '../../shared/jwt.js'
 import { fail } from '../context.js'
 import { operation } from '../define.js'
+import { activeSecrets, secretMatches } from '../resources/client-secrets.js'
 import { revokeFamily } from '../resources/refresh-tokens.js'
 
 /**
@@ -10,7 +11,8 @@ import { revokeFamily } from '../resources/refresh-tokens.js'
 export const RevokeToken = operation('RevokeToken', (cx, input) => {
   const client = cx.tables.clients.get(input.ClientId)
   if (!client) throw fail(cx, 'UnauthorizedException', `User pool client ${input.ClientId} does not exist.`)
-  if (client.client.ClientSecret !== undefined && client.client.ClientSecret !== input.ClientSecret)
+  // Either active secret, while two are (see secretMatches).
+  if (activeSecrets(cx, client).length > 0 && !secretMatches(cx, client, input.ClientSecret))
     throw fail(cx, 'UnauthorizedException', 'Invalid client secret.')
   if (client.client.EnableTokenRevocation === false)
     throw fail(cx, 'UnsupportedOperationException', 'Token revocation is not enabled for this app client.')

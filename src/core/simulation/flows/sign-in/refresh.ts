@@ -3,6 +3,7 @@ import type { Can } from '../../context.js'
 import { fail } from '../../context.js'
 import { invalidParameter } from '../../errors.js'
 import type { LambdaErrors } from '../../lambdas.js'
+import { activeSecrets, secretMatches } from '../../resources/client-secrets.js'
 import { checkSecretHash } from '../../resources/clients.js'
 import type { RefreshRow } from '../../resources/refresh-tokens.js'
 import type { UserRow } from '../../resources/users.js'
@@ -91,8 +92,8 @@ export async function refreshByGetTokens(
   clientSecret: string | undefined,
 ): Promise<AuthenticationResultType> {
   const { row, user } = usable(cx, env, token)
-  const secret = env.client.client.ClientSecret
-  if (secret !== undefined && clientSecret !== secret)
+  // Either active secret, while two are (see secretMatches).
+  if (activeSecrets(cx, env.client).length > 0 && !secretMatches(cx, env.client, clientSecret))
     throw fail(cx, 'NotAuthorizedException', `Unable to verify secret hash for client ${env.client.client.ClientId}`)
   if (spent(cx, env, row)) throw fail(cx, 'RefreshTokenReuseException', 'The refresh token has been used already.')
   if (env.client.client.RefreshTokenRotation?.Feature !== 'ENABLED') return tokensOnly(cx, env, row, user)
