@@ -33,6 +33,9 @@ const PACKAGES: Readonly<Record<string, readonly string[]>> = {
   '@simplewebauthn/server': ['src/core/simulation/resources/webauthn-verify.ts'],
   // User import files, parsed by the one file that loads the parser lazily (its browser build runs everywhere).
   'csv-parse': ['src/core/simulation/resources/import-csv.ts'],
+  // Self-signed X.509 (the pool's SAML signing certificate, serve --https), loaded lazily by the one file that makes them.
+  pkijs: ['src/core/simulation/resources/saml-x509.ts'],
+  asn1js: ['src/core/simulation/resources/saml-x509.ts'],
   // CIDR blocks of threat protection's IP exceptions.
   'ipaddr.js': ['src/core/simulation/resources/ip-ranges.ts'],
   msw: ['src/adapters/msw'],

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { createServer, type Server, type ServerResponse } from 'node:http'
+import type { Server, ServerResponse } from 'node:http'
 import { writeContract } from '../../core/contract/file.js'
 import { type CognitoMock, createCognitoMock } from '../../core/mock/mock.js'
 import type { CognitoMockOptions } from '../../core/mock/options.js'
@@ -13,6 +13,7 @@ import { type DataDir, openDataDir } from './data-dir.js'
 import { hostAllowed, isLoopback, originAllowed } from './hosts.js'
 import { importUpload, isImportUpload } from './import-upload.js'
 import { entryOf, formatEntry, type LogFormat } from './request-log.js'
+import { type HttpsOption, serverFor, tlsCredentials } from './tls.js'
 
 /** Options of the local Cognito endpoint. */
 export interface CognitoServerOptions extends CognitoMockOptions {
@@ -35,6 +36,12 @@ export interface CognitoServerOptions extends CognitoMockOptions {
   readonly allowHosts?: readonly string[] | undefined
   /** The largest API or hosted-page request body, in bytes (default 2 MiB); larger ones get 413 before they are read. */
   readonly maxRequestBytes?: number | undefined
+  /**
+   * Serve over HTTPS (`serve --https`), so a browser app can name the server as Amplify's `oauth.domain`: `true`
+   * makes a self-signed certificate for localhost, 127.0.0.1 and ::1 (kept in the data directory, if any), or give
+   * `{ cert, key }` as PEM text.
+   */
+  readonly https?: HttpsOption | undefined
 }
 
 /** A running local Cognito endpoint and the mock behind it. */
@@ -46,6 +53,8 @@ export interface RunningCognitoServer {
   readonly data: string | undefined
   /** The token control requests must carry, when there is one (given, or made because the server is bound beyond loopback). */
   readonly controlToken: string | undefined
+  /** The certificate (PEM) it serves HTTPS with, when it does: what a client or browser is told to trust. */
+  readonly certificate?: string | undefined
   /** What starting had to mend (a stale or damaged lock of the data directory taken over), one line each. */
   readonly notes: readonly string[]
   /** Stops listening, and lets go of the data directory. */
@@ -130,7 +139,9 @@ export async function startCognitoServer(options: CognitoServerOptions = {}): Pr
     token: controlToken,
   }
   const maxRequest = options.maxRequestBytes ?? MAX_REQUEST_BYTES
-  const server: Server = createServer((request, response) => {
+  const tls = options.https === undefined ? undefined : await tlsCredentials(options.https, dir?.path)
+  const scheme = tls ? 'https' : 'http'
+  const server: Server = serverFor(tls, (request, response) => {
     void (async () => {
       const path = (request.url ?? '/').split('?')[0] ?? '/'
       const isControl = path.startsWith(CONTROL_PATH)
@@ -170,7 +181,7 @@ export async function startCognitoServer(options: CognitoServerOptions = {}): Pr
       if (!target.startsWith('/') || target.startsWith('//'))
         return refuse(response, 400, `the request target ${JSON.stringify(target.slice(0, 100))} is not a path`, isApi)
       try {
-        url = new URL(target, `http://${request.headers.host ?? host}`)
+        url = new URL(target, `${scheme}://${request.headers.host ?? host}`)
         body = await readBody(request, isControl ? MAX_CONTROL_BYTES : maxRequest)
       } catch (error) {
         if (error instanceof BodyTooLarge)
@@ -247,10 +258,11 @@ export async function startCognitoServer(options: CognitoServerOptions = {}): Pr
   const port = typeof address === 'object' && address ? address.port : options.port
   const contractFile = typeof options.contract === 'object' ? options.contract.file : undefined
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
+    url: `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}/`,
     mock,
     data: dir?.path,
     controlToken,
+    ...(tls && { certificate: tls.cert }),
     notes: dir?.notes ?? [],
     close: () =>
       new Promise((resolve, reject) => {

@@ -8,6 +8,14 @@ export {
   type PartialInput,
 } from './matchers.js'
 export {
+  type CognitoRouteTarget,
+  type PlaywrightRoute,
+  type RoutablePage,
+  type RouteCognitoDomainsOptions,
+  type RoutedRequest,
+  routeCognitoDomains,
+} from './playwright.js'
+export {
   COGNITO_CLIENT_KEY_PREFIXES,
   clearCognitoClientStorage,
   type KeyedStorage,

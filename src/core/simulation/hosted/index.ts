@@ -19,6 +19,7 @@ import {
   SESSION_COOKIE,
 } from './respond.js'
 import { revoke } from './revoke.js'
+import { rootRoute } from './root.js'
 import { hostedRoute } from './route.js'
 import { STAND_IN_PATH, standInPage } from './social.js'
 import { formBody, token } from './token.js'
@@ -151,7 +152,7 @@ export async function answerHosted(
   if (url.pathname === '/' && request.method.toUpperCase() === 'POST') return undefined
   const customHost = (host: string) =>
     [...store.occupied()].some((p) => p.tables.domains.get(host)?.custom !== undefined)
-  const route = hostedRoute(url, customHost)
+  const route = hostedRoute(url, customHost) ?? rootRoute(store, url, request, formBody(request))
   if (!route) return undefined
   return store
     .exclusive(async (): Promise<HostedResponse> => {

@@ -47,6 +47,20 @@ async function readLambdas(file: string): Promise<Lambdas> {
 }
 
 /** How to point the usual clients at the endpoint, printed when the server starts. */
+/** `--https`, or `--cert` and `--key` (both, read as PEM text). */
+function readHttps(https: boolean, cert: string | undefined, key: string | undefined) {
+  if ((cert === undefined) !== (key === undefined)) throw new CommandError('--cert and --key go together')
+  if (cert === undefined || key === undefined) return https ? (true as const) : undefined
+  const read = (what: string, file: string) => {
+    try {
+      return readFileSync(file, 'utf8')
+    } catch (error) {
+      throw new CommandError(`cannot read the ${what} ${file}: ${reason(error as NodeJS.ErrnoException)}`)
+    }
+  }
+  return { cert: read('certificate', cert), key: read('key', key) }
+}
+
 function banner(server: RunningCognitoServer, mode: string, region: string): string {
   const url = server.url.replace(/\/$/, '')
   return `cognito-idp-contract: a local Cognito on ${url} (mode ${mode}, ${server.data ? `data in ${server.data}` : 'in memory'}); Ctrl-C to stop
@@ -97,6 +111,10 @@ domain (hosted sign-in page and OAuth 2.0 endpoints) answers at /_domain/<domain
   --mode auto|simulation|generated      where answers come from (default auto)
   --rate-limits                         enforce Cognito's request-rate quotas per API category (TooManyRequestsException
                                         "Rate exceeded" past the provisioned rate in a second), to test retries
+  --https                               serve over HTTPS with a self-signed certificate for localhost, 127.0.0.1 and
+                                        ::1 (kept in --data DIR/tls/), so a browser app can name the server as
+                                        Amplify's oauth.domain ('127.0.0.1:9229'); tell the browser to trust it
+  --cert FILE --key FILE                serve over HTTPS with this certificate and key (PEM)
   --quiet                               no line per request
   --log-json                            log each request as one JSON object per line
 
@@ -126,6 +144,9 @@ ${routes}
         'control-token': { type: 'string' },
         mode: { type: 'string', default: 'auto' },
         'rate-limits': { type: 'boolean', default: false },
+        https: { type: 'boolean', default: false },
+        cert: { type: 'string' },
+        key: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         'log-json': { type: 'boolean', default: false },
       },
@@ -136,6 +157,7 @@ ${routes}
     const mode: ResponseMode = oneOf('mode', values.mode, ['auto', 'simulation', 'generated'] as const)
     const fixtures = values.fixtures === undefined ? undefined : readFixtures(values.fixtures)
     const lambdas = values.lambdas === undefined ? undefined : await readLambdas(values.lambdas)
+    const https = readHttps(values.https, values.cert, values.key)
     let server: RunningCognitoServer
     try {
       server = await startCognitoServer({
@@ -153,6 +175,7 @@ ${routes}
         ...(lambdas && { lambdas }),
         ...(values.contract !== undefined && { contract: { file: values.contract, consumer: values.consumer } }),
         ...(values.data !== undefined && { data: values.data }),
+        ...(https && { https }),
         ...(!values.quiet && { requestLog: (line: string) => io.stdout(`${line}\n`) }),
         requestLogFormat: values['log-json'] ? 'json' : 'text',
       })

@@ -57,5 +57,7 @@ Hub.listen('auth', ({ payload }) => {
 })
 
 if (!params.has('code') && !params.has('error')) {
-  void signInWithRedirect(settings.provider ? { provider: { custom: settings.provider } } : undefined)
+  const social = ['Google', 'Facebook', 'Amazon', 'Apple'] as const
+  const provider = social.find((p) => p === settings.provider) ?? (settings.provider && { custom: settings.provider })
+  void signInWithRedirect(provider ? { provider } : undefined)
 }

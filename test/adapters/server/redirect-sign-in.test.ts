@@ -1,0 +1,263 @@
+// Amplify v6 signInWithRedirect in Chromium, the two ways the README gives: against `serve --https` named as the
+// oauth.domain itself, and against a pool's real domain host routed by the shipped Playwright helper (to `serve`,
+// or to an in-process mock). Social sign-in goes through the stand-in page.
+import { existsSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import { Agent } from 'node:https'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import {
+  AdminCreateUserCommand,
+  AdminLinkProviderForUserCommand,
+  AdminSetUserPasswordCommand,
+  CognitoIdentityProviderClient,
+  CreateIdentityProviderCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  CreateUserPoolDomainCommand,
+} from '@aws-sdk/client-cognito-identity-provider'
+import { NodeHttpHandler } from '@smithy/node-http-handler'
+import { build } from 'esbuild'
+import { type Browser, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cognitoRequestHandler } from '../../../src/adapters/sdk/index.js'
+import { type RunningCognitoServer, startCognitoServer } from '../../../src/adapters/server/index.js'
+import { routeCognitoDomains } from '../../../src/adapters/testing/index.js'
+import '../msw/browser/redirect-page-types.js'
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+const hasChromium = existsSync(CHROMIUM)
+if (!hasChromium && process.env['REQUIRE_BROWSER'] === '1')
+  throw new Error(`REQUIRE_BROWSER is set but ${CHROMIUM} is missing`)
+const DOMAIN = 'myapp.auth.eu-west-1.amazoncognito.com'
+const GOOGLE = {
+  client_id: 'g.apps.googleusercontent.com',
+  client_secret: 'g',
+  authorize_scopes: 'email profile openid',
+}
+
+let app: Server
+let origin = ''
+let browser: Browser
+
+/** A pool with domain `myapp`, Google, an SPA client calling back to the page, and jane; through `sdk`. */
+async function world(sdk: CognitoIdentityProviderClient): Promise<{ pool: string; client: string }> {
+  const pool = (await sdk.send(new CreateUserPoolCommand({ PoolName: 'redirects' }))).UserPool!.Id!
+  await sdk.send(new CreateUserPoolDomainCommand({ UserPoolId: pool, Domain: 'myapp' }))
+  await sdk.send(
+    new CreateIdentityProviderCommand({
+      UserPoolId: pool,
+      ProviderName: 'Google',
+      ProviderType: 'Google',
+      ProviderDetails: GOOGLE,
+      AttributeMapping: { email: 'email', name: 'name', username: 'sub' },
+    }),
+  )
+  const client = (
+    await sdk.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: pool,
+        ClientName: 'spa',
+        AllowedOAuthFlowsUserPoolClient: true,
+        AllowedOAuthFlows: ['code'],
+        AllowedOAuthScopes: ['openid', 'email', 'profile'],
+        CallbackURLs: [`${origin}/redirect.html`],
+        LogoutURLs: [`${origin}/redirect.html`],
+        SupportedIdentityProviders: ['COGNITO', 'Google'],
+      }),
+    )
+  ).UserPoolClient!.ClientId!
+  await sdk.send(
+    new AdminCreateUserCommand({
+      UserPoolId: pool,
+      Username: 'jane',
+      MessageAction: 'SUPPRESS',
+      UserAttributes: [{ Name: 'email', Value: 'jane@example.com' }],
+    }),
+  )
+  await sdk.send(
+    new AdminSetUserPasswordCommand({
+      UserPoolId: pool,
+      Username: 'jane',
+      Password: 'Correct-Horse-1',
+      Permanent: true,
+    }),
+  )
+  return { pool, client }
+}
+
+function sdkFor(server: RunningCognitoServer): CognitoIdentityProviderClient {
+  return new CognitoIdentityProviderClient({
+    endpoint: server.url,
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+    ...(server.certificate && {
+      requestHandler: new NodeHttpHandler({ httpsAgent: new Agent({ ca: server.certificate }) }),
+    }),
+  })
+}
+
+beforeAll(async () => {
+  if (!hasChromium) return
+  const page = await build({
+    entryPoints: [join(import.meta.dirname, '../msw/browser/redirect-page.ts')],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    logLevel: 'silent',
+  })
+  const js = page.outputFiles[0]!.text
+  app = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname
+    if (path === '/redirect.html')
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!doctype html><html><body><script type="module" src="/redirect.js"></script></body></html>')
+    else if (path === '/redirect.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(js)
+    else res.writeHead(404).end()
+  })
+  await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve))
+  origin = `http://127.0.0.1:${(app.address() as AddressInfo).port}`
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  })
+}, 120_000)
+
+afterAll(async () => {
+  await browser?.close()
+  app?.close()
+})
+
+async function start(page: Page, settings: { pool: string; client: string; domain: string; provider?: string }) {
+  await page.goto(`${origin}/redirect.html?${new URLSearchParams({ settings: JSON.stringify(settings) })}`)
+}
+
+async function result(page: Page): Promise<unknown> {
+  await page.waitForFunction(() => window.__redirect !== undefined, undefined, { timeout: 30_000 })
+  return page.evaluate(() => window.__redirect)
+}
+
+/** Signs in on the hosted page as jane. */
+async function asJane(page: Page): Promise<void> {
+  await page.waitForSelector('#signin')
+  await page.fill('#username', 'jane')
+  await page.fill('#password', 'Correct-Horse-1')
+  await page.click('#signin button')
+}
+
+/** Types an account on Google's stand-in page. */
+async function atGoogle(page: Page, email: string, name: string, sub: string): Promise<void> {
+  await page.waitForSelector('#stand-in-sign-in')
+  await page.fill('#email', email)
+  await page.fill('#name', name)
+  await page.fill('#id', sub)
+  await page.click('#stand-in-sign-in button')
+}
+
+describe.skipIf(!hasChromium)('Amplify v6 signInWithRedirect in Chromium (needs /usr/bin/chromium)', () => {
+  describe('against serve --https, named as the oauth.domain (127.0.0.1:<port>)', () => {
+    let cognito: RunningCognitoServer
+    let ids: { pool: string; client: string }
+    let domain = ''
+    beforeAll(async () => {
+      cognito = await startCognitoServer({ https: true })
+      ids = await world(sdkFor(cognito))
+      domain = new URL(cognito.url).host
+    }, 60_000)
+    afterAll(async () => {
+      await cognito?.close()
+    })
+
+    it('serves https with a certificate for 127.0.0.1, localhost and ::1', async () => {
+      expect(cognito.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/$/)
+      const { X509Certificate } = await import('node:crypto')
+      expect(new X509Certificate(cognito.certificate!).subjectAltName).toBe(
+        'DNS:localhost, IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1',
+      )
+    })
+
+    it('signs in through the hosted sign-in page', async () => {
+      // A context of its own each (Amplify keeps its tokens in the origin's storage), trusting serve's certificate.
+      const context = await browser.newContext({ ignoreHTTPSErrors: true })
+      const page = await context.newPage()
+      await start(page, { ...ids, domain })
+      await asJane(page)
+      expect(await result(page)).toEqual({ username: 'jane', email: 'jane@example.com', scope: 'openid email profile' })
+      await context.close()
+    })
+
+    it("signs in with signInWithRedirect({ provider: 'Google' }) through Google's stand-in page", async () => {
+      // A context of its own each (Amplify keeps its tokens in the origin's storage), trusting serve's certificate.
+      const context = await browser.newContext({ ignoreHTTPSErrors: true })
+      const page = await context.newPage()
+      await start(page, { ...ids, domain, provider: 'Google' })
+      await atGoogle(page, 'ann@gmail.com', 'Ann Lee', '109354484677663308178')
+      expect(await result(page)).toEqual({
+        username: 'Google_109354484677663308178',
+        email: 'ann@gmail.com',
+        scope: 'openid email profile',
+      })
+      await context.close()
+    })
+  })
+
+  describe("through routeCognitoDomains (the pool's real domain host, routed)", () => {
+    it('to serve: Google through the stand-in page', async () => {
+      const cognito = await startCognitoServer()
+      try {
+        const ids = await world(sdkFor(cognito))
+        const page = await browser.newPage()
+        await routeCognitoDomains(page, cognito.url)
+        await start(page, { ...ids, domain: DOMAIN, provider: 'Google' })
+        await atGoogle(page, 'bo@gmail.com', 'Bo Ng', '100000000000000000002')
+        expect(await result(page)).toEqual({
+          username: 'Google_100000000000000000002',
+          email: 'bo@gmail.com',
+          scope: 'openid email profile',
+        })
+        expect(new URL(page.url()).origin).toBe(origin)
+        await page.close()
+      } finally {
+        await cognito.close()
+      }
+    })
+
+    it('to an in-process mock: the hosted page, then a Google identity linked to jane signs in as jane', async () => {
+      const handler = cognitoRequestHandler()
+      const sdk = new CognitoIdentityProviderClient({
+        region: 'eu-west-1',
+        credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+        requestHandler: handler,
+      })
+      const mock = handler.mock
+      const ids = await world(sdk)
+      await sdk.send(
+        new AdminLinkProviderForUserCommand({
+          UserPoolId: ids.pool,
+          DestinationUser: { ProviderName: 'Cognito', ProviderAttributeValue: 'jane' },
+          SourceUser: {
+            ProviderName: 'Google',
+            ProviderAttributeName: 'Cognito_Subject',
+            ProviderAttributeValue: '200000000000000000001',
+          },
+        }),
+      )
+      const page = await browser.newPage()
+      await routeCognitoDomains(page, mock)
+      await start(page, { ...ids, domain: DOMAIN })
+      await asJane(page)
+      expect(await result(page)).toMatchObject({ username: 'jane' })
+      const linked = await (await browser.newContext()).newPage()
+      await routeCognitoDomains(linked, mock)
+      await start(linked, { ...ids, domain: DOMAIN, provider: 'Google' })
+      await atGoogle(linked, 'jane@gmail.com', 'Jane G', '200000000000000000001')
+      expect(await result(linked)).toEqual({ username: 'jane', email: 'jane@gmail.com', scope: 'openid email profile' })
+      await page.close()
+      await linked.context().close()
+    })
+  })
+})
