@@ -4,6 +4,7 @@ import {
   CognitoIdentityProviderClient,
   CreateIdentityProviderCommand,
   CreateUserPoolDomainCommand,
+  type IdentityProviderTypeType,
   UpdateUserPoolClientCommand,
   UpdateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider'
@@ -51,7 +52,7 @@ beforeAll(async () => {
       new CreateIdentityProviderCommand({
         UserPoolId: world.poolId,
         ProviderName,
-        ProviderType: ProviderName,
+        ProviderType: ProviderName as IdentityProviderTypeType,
         ProviderDetails,
         AttributeMapping: {
           email: 'email',
