@@ -85,19 +85,49 @@ describe.skipIf(!hasAwsCli)(
       expect(groups.json().Groups).toHaveLength(5)
     })
 
-    it('ends pages of generated answers too, so the paginator terminates', async () => {
+    it("pages a user's auth events to the end, as threat protection records them", async () => {
+      // Created and signed in in process (the CLI takes a second per call); the CLI's own paginator is what is tested.
+      const sim = server.mock.simulation
+      await sim.seed({
+        userPools: [
+          {
+            PoolName: 'audited',
+            Id: 'eu-west-1_Audited01',
+            UserPoolTier: 'PLUS',
+            UserPoolAddOns: { AdvancedSecurityMode: 'AUDIT' },
+            Clients: [
+              {
+                ClientName: 'web',
+                ClientId: 'auditedclient0000000000001',
+                ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'],
+              },
+            ],
+            Users: [{ username: 'jane', password: 'Correct-Horse-1' }],
+          },
+        ],
+      })
+      for (let i = 0; i < 3; i++)
+        await sim.send('InitiateAuth', {
+          ClientId: 'auditedclient0000000000001',
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: 'jane', PASSWORD: 'Correct-Horse-1' },
+        })
       const events = await aws(
         'eu-west-1',
         'admin-list-user-auth-events',
         '--user-pool-id',
-        poolId,
+        'eu-west-1_Audited01',
         '--username',
         'jane',
-        '--max-results',
+        '--page-size',
         '2',
       )
       expect(events.status).toBe(0)
-      expect(Array.isArray(events.json().AuthEvents)).toBe(true)
+      expect(events.json().AuthEvents.map((e: { EventResponse: string }) => e.EventResponse)).toEqual([
+        'Pass',
+        'Pass',
+        'Pass',
+      ])
     })
 
     it("exits non-zero with Cognito's error type and message for a pool that does not exist", async () => {
