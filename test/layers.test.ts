@@ -36,6 +36,9 @@ const PACKAGES: Readonly<Record<string, readonly string[]>> = {
   // Self-signed X.509 (the pool's SAML signing certificate, serve --https), loaded lazily by the one file that makes them.
   pkijs: ['src/core/simulation/resources/saml-x509.ts'],
   asn1js: ['src/core/simulation/resources/saml-x509.ts'],
+  // SAML 2.0 federation (Node only), loaded by a name bundlers do not follow, by the one file that loads it.
+  samlify: ['src/core/simulation/resources/saml-library.ts'],
+  '@authenio/samlify-node-xmllint': ['src/core/simulation/resources/saml-library.ts'],
   // CIDR blocks of threat protection's IP exceptions.
   'ipaddr.js': ['src/core/simulation/resources/ip-ranges.ts'],
   msw: ['src/adapters/msw'],

@@ -17,6 +17,7 @@ import { refreshTokensTable } from './resources/refresh-tokens.js'
 import { resourceServersTable } from './resources/resource-servers.js'
 import { riskConfigurationsTable } from './resources/risk-configurations.js'
 import { compromisedPasswordsTable, riskOverridesTable } from './resources/risk-controls.js'
+import { samlAssertionsTable, samlKeysTable } from './resources/saml-keys.js'
 import { sessionsTable } from './resources/sessions.js'
 import { socialAccountsTable } from './resources/social-accounts.js'
 import { poolsTable } from './resources/user-pools.js'
@@ -59,6 +60,8 @@ export const TABLES = {
   importFiles: importFilesTable,
   importLogs: importLogsTable,
   socialAccounts: socialAccountsTable,
+  samlKeys: samlKeysTable,
+  samlAssertions: samlAssertionsTable,
   clientSecrets: clientSecretsTable,
   logDelivery: logDeliveryTable,
   provisionedLimits: provisionedLimitsTable,

@@ -7,6 +7,7 @@ import { authorizationQuery, backToApp, checkAuthorization, errorPage } from './
 import { complete } from './complete.js'
 import { federatedUser } from './federated-user.js'
 import { redirect, withParams } from './respond.js'
+import { startSaml } from './saml.js'
 import { isSocial, toStandIn } from './social.js'
 import type { FederationRow } from './state.js'
 import { type Authorization, HostedFailure, type HostedResponse, type Site } from './types.js'
@@ -69,6 +70,21 @@ export async function startFederation(site: Site, name: string, query: URLSearch
   if (isSocial(provider.type)) {
     const row = remember(site, name, query)
     return toStandIn(site, provider, row.callback, row.state)
+  }
+  if (provider.type === 'SAML') {
+    const row = remember(site, name, query)
+    try {
+      return await startSaml(site, provider, row)
+    } catch (error) {
+      // Chosen without evidence: metadata that cannot be read goes back to the app as SAML failures do.
+      throw backToApp(
+        authorization.redirectUri,
+        'server_error',
+        authorization.state,
+        (error as Error).message,
+        authorization.responseType === 'token',
+      )
+    }
   }
   if (provider.type !== 'OIDC') throw back(`${provider.type} sign-in is not simulated.`)
   let found: Awaited<ReturnType<typeof endpoints>>

@@ -21,6 +21,7 @@ import {
 import { revoke } from './revoke.js'
 import { rootRoute } from './root.js'
 import { hostedRoute } from './route.js'
+import { samlResponse } from './saml.js'
 import { STAND_IN_PATH, standInPage } from './social.js'
 import { formBody, token } from './token.js'
 import { HostedFailure, type HostedRequest, type HostedResponse, type Site } from './types.js'
@@ -120,6 +121,9 @@ async function dispatch(site: Site): Promise<HostedResponse> {
       return logout(site)
     case '/oauth2/idpresponse':
       return federatedResponse(site)
+    case '/saml2/idpresponse':
+      // Chosen: only the HTTP-POST binding is answered (what AWS's documentation names for the ACS).
+      return method === 'POST' ? samlResponse(site, body) : page(405, errorPageHtml('invalid_request'))
     case '/error':
       return page(400, errorPageHtml(site.query.get('error')))
     default:

@@ -68,6 +68,7 @@ import { GetGroup } from './GetGroup.js'
 import { GetIdentityProviderByIdentifier } from './GetIdentityProviderByIdentifier.js'
 import { GetLogDeliveryConfiguration } from './GetLogDeliveryConfiguration.js'
 import { GetProvisionedLimit } from './GetProvisionedLimit.js'
+import { GetSigningCertificate } from './GetSigningCertificate.js'
 import { GetTokensFromRefreshToken } from './GetTokensFromRefreshToken.js'
 import { GetUser } from './GetUser.js'
 import { GetUserAttributeVerificationCode } from './GetUserAttributeVerificationCode.js'
@@ -185,6 +186,7 @@ export const SIMULATED = [
   GetIdentityProviderByIdentifier,
   GetLogDeliveryConfiguration,
   GetProvisionedLimit,
+  GetSigningCertificate,
   GetTokensFromRefreshToken,
   GetUser,
   GetUserAttributeVerificationCode,
