@@ -76,7 +76,9 @@ async function userOperations(ms = 600): Promise<void> {
   server.listen()
   const ours = cognitoHandlers({ mode: 'simulation', simulation, callHistory: 100 })
   const calls = {
+    // biome-ignore lint/correctness/noComponentHookFactories: operation names, not React components.
     AdminGetUser: () => client.send(new AdminGetUserCommand({ UserPoolId: POOL, Username: 'user7' })),
+    // biome-ignore lint/correctness/noComponentHookFactories: operation names, not React components.
     ListUsers: () => client.send(new ListUsersCommand({ UserPoolId: POOL, Limit: 10 })),
   }
   for (const [name, call] of Object.entries(calls)) {
