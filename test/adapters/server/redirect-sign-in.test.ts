@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http'
 import { Agent } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
+import { validate } from '@authenio/samlify-node-xmllint'
 import {
   AdminCreateUserCommand,
   AdminLinkProviderForUserCommand,
@@ -15,14 +16,18 @@ import {
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   CreateUserPoolDomainCommand,
+  GetSigningCertificateCommand,
+  UpdateUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import { build } from 'esbuild'
 import { type Browser, chromium, type Page } from 'playwright-core'
+import * as samlify from 'samlify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cognitoRequestHandler } from '../../../src/adapters/sdk/index.js'
 import { type RunningCognitoServer, startCognitoServer } from '../../../src/adapters/server/index.js'
 import { routeCognitoDomains } from '../../../src/adapters/testing/index.js'
+import { selfSignedCertificate } from '../../../src/core/simulation/resources/saml-x509.js'
 import '../msw/browser/redirect-page-types.js'
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
@@ -30,6 +35,7 @@ const hasChromium = existsSync(CHROMIUM)
 if (!hasChromium && process.env['REQUIRE_BROWSER'] === '1')
   throw new Error(`REQUIRE_BROWSER is set but ${CHROMIUM} is missing`)
 const DOMAIN = 'myapp.auth.eu-west-1.amazoncognito.com'
+samlify.setSchemaValidator({ validate })
 const GOOGLE = {
   client_id: 'g.apps.googleusercontent.com',
   client_secret: 'g',
@@ -260,4 +266,178 @@ describe.skipIf(!hasChromium)('Amplify v6 signInWithRedirect in Chromium (needs 
       await linked.context().close()
     })
   })
+
+  describe('SAML through a real IdP in the test (samlify), against serve --https', () => {
+    let cognito: RunningCognitoServer
+    let idp: Awaited<ReturnType<typeof startSamlIdp>>
+    let ids: { pool: string; client: string }
+    let domain = ''
+    const poolKey = (use: string): string => {
+      for (const p of cognito.mock.simulation.snapshot().partitions)
+        for (const stored of p.tables['samlKeys'] ?? []) {
+          const row = stored.row as { poolId: string; use: string; cert: string }
+          if (row.poolId === ids.pool && row.use === use) return row.cert
+        }
+      throw new Error(`no ${use} key`)
+    }
+    beforeAll(async () => {
+      cognito = await startCognitoServer({ https: true })
+      const sdk = sdkFor(cognito)
+      ids = await world(sdk)
+      domain = new URL(cognito.url).host
+      idp = await startSamlIdp((encrypted) =>
+        samlify.ServiceProvider({
+          entityID: `urn:amazon:cognito:sp:${ids.pool}`,
+          assertionConsumerService: [
+            { Binding: samlify.Constants.namespace.binding.post, Location: `${cognito.url}saml2/idpresponse` },
+          ],
+          isAssertionEncrypted: encrypted,
+          authnRequestsSigned: encrypted,
+          ...(encrypted && { encryptCert: poolKey('encryption'), signingCert: poolKey('signing') }),
+        }),
+      )
+      for (const [name, details] of [
+        ['okta', { MetadataURL: `${idp.url}/metadata` }],
+        [
+          'oktaenc',
+          {
+            MetadataURL: `${idp.url}/metadata?encrypted=1`,
+            EncryptedResponses: 'true',
+            RequestSigningAlgorithm: 'rsa-sha256',
+          },
+        ],
+      ] as const)
+        await sdk.send(
+          new CreateIdentityProviderCommand({
+            UserPoolId: ids.pool,
+            ProviderName: name,
+            ProviderType: 'SAML',
+            ProviderDetails: details,
+            AttributeMapping: { email: 'email' },
+          }),
+        )
+      await sdk.send(
+        new UpdateUserPoolClientCommand({
+          UserPoolId: ids.pool,
+          ClientId: ids.client,
+          AllowedOAuthFlowsUserPoolClient: true,
+          AllowedOAuthFlows: ['code'],
+          AllowedOAuthScopes: ['openid', 'email', 'profile'],
+          CallbackURLs: [`${origin}/redirect.html`],
+          SupportedIdentityProviders: ['COGNITO', 'Google', 'okta', 'oktaenc'],
+        }),
+      )
+      // The IdP verifies signed requests with the certificate GetSigningCertificate gives (read back below).
+      await sdk.send(new GetSigningCertificateCommand({ UserPoolId: ids.pool }))
+    }, 60_000)
+    afterAll(async () => {
+      idp?.close()
+      await cognito?.close()
+    })
+
+    it.each([
+      ['okta', 'a signed assertion'],
+      ['oktaenc', 'a signed request and an encrypted assertion'],
+    ])("signInWithRedirect({ provider: { custom: '%s' } }): %s", async (provider) => {
+      const context = await browser.newContext({ ignoreHTTPSErrors: true })
+      const page = await context.newPage()
+      await start(page, { ...ids, domain, provider })
+      expect(await result(page)).toEqual({
+        username: `${provider}_alice@corp.example`,
+        email: 'alice@corp.example',
+        scope: 'openid email profile',
+      })
+      await context.close()
+    })
+  })
 })
+
+/** A SAML IdP on loopback (samlify in its IdP role): its SSO endpoint answers any AuthnRequest for `alice`. */
+async function startSamlIdp(spOf: (encrypted: boolean) => samlify.ServiceProviderInstance) {
+  const keys = await selfSignedCertificate({ commonName: 'okta', days: 365 })
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const idpFor = (encrypted: boolean) =>
+    samlify.IdentityProvider({
+      entityID: `${url}/okta`,
+      privateKey: keys.key,
+      signingCert: keys.cert,
+      isAssertionEncrypted: encrypted,
+      wantAuthnRequestsSigned: encrypted,
+      singleSignOnService: [
+        { Binding: samlify.Constants.namespace.binding.redirect, Location: `${url}/${encrypted ? 'sso-enc' : 'sso'}` },
+      ],
+      loginResponseTemplate: {
+        context: samlify.SamlLib.defaultLoginResponseTemplate.context,
+        attributes: [
+          {
+            name: 'email',
+            valueTag: 'email',
+            nameFormat: 'urn:oasis:names:tc:SAML:2.0:attrname-format:basic',
+            valueXsiType: 'xs:string',
+          },
+        ],
+      },
+    })
+  /** The auto-posting form an IdP answers with (HTTP-POST binding). */
+  const form = (action: string, fields: Record<string, string>) =>
+    `<!doctype html><html><body><form id="saml" method="post" action="${action}">${Object.entries(fields)
+      .map(([k, v]) => `<input type="hidden" name="${k}" value="${v.replaceAll('"', '&quot;')}">`)
+      .join('')}</form><script>document.getElementById('saml').submit()</script></body></html>`
+  server.on('request', (req, res) => {
+    void (async () => {
+      const at = new URL(req.url ?? '/', url)
+      const encrypted = at.searchParams.get('encrypted') === '1' || at.pathname === '/sso-enc'
+      const sp = spOf(encrypted)
+      const idp = idpFor(encrypted)
+      const user = { email: 'alice@corp.example' }
+      if (at.pathname === '/metadata') res.writeHead(200, { 'content-type': 'application/xml' }).end(idp.getMetadata())
+      else if (at.pathname === '/sso' || at.pathname === '/sso-enc') {
+        const parsed = await idp.parseLoginRequest(sp, 'redirect', {
+          query: Object.fromEntries(at.searchParams),
+          octetString: at.search.slice(1).split('&Signature=')[0]!,
+        })
+        const { id: requestId, assertionConsumerServiceUrl: location } = (
+          parsed.extract as { request: { id: string; assertionConsumerServiceUrl: string } }
+        ).request
+        const answer = (await idp.createLoginResponse(sp, parsed as never, 'post', user, (template: string) => {
+          const now = new Date()
+          const end = new Date(now.getTime() + 300_000).toISOString()
+          const id = `_${crypto.randomUUID()}`
+          const entity = sp.entitySetting.entityID as string
+          const values: Record<string, string> = {
+            ID: id,
+            AssertionID: `_${crypto.randomUUID()}`,
+            Destination: location,
+            Audience: entity,
+            EntityID: entity,
+            SubjectRecipient: location,
+            Issuer: `${url}/okta`,
+            IssueInstant: now.toISOString(),
+            AssertionConsumerServiceURL: location,
+            StatusCode: 'urn:oasis:names:tc:SAML:2.0:status:Success',
+            ConditionsNotBefore: new Date(now.getTime() - 60_000).toISOString(),
+            ConditionsNotOnOrAfter: end,
+            SubjectConfirmationDataNotOnOrAfter: end,
+            NameIDFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
+            NameID: user.email,
+            InResponseTo: requestId,
+            AuthnStatement: '',
+            attrEmail: user.email,
+          }
+          let text = template
+          for (const [k, v] of Object.entries(values)) text = text.replaceAll(`{${k}}`, v)
+          return { id, context: text }
+        })) as { context: string; entityEndpoint: string }
+        res.writeHead(200, { 'content-type': 'text/html' }).end(
+          form(answer.entityEndpoint, {
+            SAMLResponse: answer.context,
+            RelayState: at.searchParams.get('RelayState') ?? '',
+          }),
+        )
+      } else res.writeHead(404).end()
+    })().catch((error: Error) => res.writeHead(500).end(error.message))
+  })
+  return { url, metadata: (encrypted: boolean) => idpFor(encrypted).getMetadata(), close: () => server.close() }
+}
