@@ -297,7 +297,7 @@ describe.skipIf(!hasChromium)('Amplify v6 signInWithRedirect in Chromium (needs 
         }),
       )
       for (const [name, details] of [
-        ['okta', { MetadataURL: `${idp.url}/metadata` }],
+        ['okta', { MetadataURL: `${idp.url}/metadata`, IDPInit: 'true' }],
         [
           'oktaenc',
           {
@@ -333,6 +333,23 @@ describe.skipIf(!hasChromium)('Amplify v6 signInWithRedirect in Chromium (needs 
     afterAll(async () => {
       idp?.close()
       await cognito?.close()
+    })
+
+    it('IdP-initiated (IDPInit): the IdP posts an unsolicited assertion, the app gets a code', async () => {
+      const context = await browser.newContext({ ignoreHTTPSErrors: true })
+      const page = await context.newPage()
+      const relay = new URLSearchParams({
+        client_id: ids.client,
+        redirect_uri: `${origin}/redirect.html`,
+        response_type: 'code',
+        scope: 'openid email',
+        identity_provider: 'okta',
+      })
+      const acs = `${cognito.url}saml2/idpresponse`
+      await page.goto(`${idp.url}/init?${new URLSearchParams({ acs, relay: relay.toString() })}`)
+      await page.waitForURL(/\/redirect\.html\?code=/)
+      expect(new URL(page.url()).searchParams.get('code')).toMatch(/^[0-9a-f-]{36}$/)
+      await context.close()
     })
 
     it.each([
@@ -393,11 +410,15 @@ async function startSamlIdp(spOf: (encrypted: boolean) => samlify.ServiceProvide
       const idp = idpFor(encrypted)
       const user = { email: 'alice@corp.example' }
       if (at.pathname === '/metadata') res.writeHead(200, { 'content-type': 'application/xml' }).end(idp.getMetadata())
-      else if (at.pathname === '/sso' || at.pathname === '/sso-enc') {
-        const parsed = await idp.parseLoginRequest(sp, 'redirect', {
-          query: Object.fromEntries(at.searchParams),
-          octetString: at.search.slice(1).split('&Signature=')[0]!,
-        })
+      else if (at.pathname === '/sso' || at.pathname === '/sso-enc' || at.pathname === '/init') {
+        // `/init?acs=…&relay=…`: IdP-initiated, an unsolicited response (no AuthnRequest, no InResponseTo).
+        const parsed =
+          at.pathname === '/init'
+            ? { extract: { request: { id: '', assertionConsumerServiceUrl: at.searchParams.get('acs')! } } }
+            : await idp.parseLoginRequest(sp, 'redirect', {
+                query: Object.fromEntries(at.searchParams),
+                octetString: at.search.slice(1).split('&Signature=')[0]!,
+              })
         const { id: requestId, assertionConsumerServiceUrl: location } = (
           parsed.extract as { request: { id: string; assertionConsumerServiceUrl: string } }
         ).request
@@ -428,12 +449,13 @@ async function startSamlIdp(spOf: (encrypted: boolean) => samlify.ServiceProvide
           }
           let text = template
           for (const [k, v] of Object.entries(values)) text = text.replaceAll(`{${k}}`, v)
+          if (requestId === '') text = text.replaceAll(' InResponseTo=""', '')
           return { id, context: text }
         })) as { context: string; entityEndpoint: string }
         res.writeHead(200, { 'content-type': 'text/html' }).end(
           form(answer.entityEndpoint, {
             SAMLResponse: answer.context,
-            RelayState: at.searchParams.get('RelayState') ?? '',
+            RelayState: at.searchParams.get('RelayState') ?? at.searchParams.get('relay') ?? '',
           }),
         )
       } else res.writeHead(404).end()

@@ -21,6 +21,10 @@ function identifiers(url: URL, request: HostedRequest, body: URLSearchParams | u
     if (id) clients.push(id)
     const state = params?.get('state') ?? params?.get('RelayState')
     if (state) states.push(state)
+    // An IdP-initiated SAML response: its RelayState carries the authorize parameters, the client among them.
+    const relayed = params?.get('RelayState')
+    const relayedClient = relayed ? new URLSearchParams(relayed).get('client_id') : null
+    if (relayedClient) clients.push(relayedClient)
   }
   const auth = request.headers['authorization'] ?? ''
   const basic = /^Basic\s+(\S+)$/i.exec(auth)?.[1]
