@@ -146,6 +146,8 @@ beforeAll(async () => {
       SupportedIdentityProviders: ['COGNITO', 'Okta', 'OktaEnc'],
     }),
   )
+  // The first SAML sign-in loads samlify and makes the pool's two keys: done here, outside the tests' SDK calls.
+  await fetch(authorizeUrl('Okta'), { redirect: 'manual' })
 }, 60_000)
 afterAll(async () => {
   await world.server.close()
