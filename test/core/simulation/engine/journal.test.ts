@@ -141,6 +141,18 @@ describe("loading a journal's rows (a restart)", () => {
     expect(t.all().map((n) => n.id)).toEqual(['n1', 'n3', 'n4'])
   })
 
+  it('shares one frozen empty list among loaded rows, and keeps a `__proto__` member a member', () => {
+    const store = new Store(DEFINITIONS, 1)
+    const rows = [1, 2].map((seq) => JSON.parse(`{"seq":${seq},"row":{"id":"n${seq}","text":"t${seq}","tags":[]}}`))
+    const odd = JSON.parse('{"seq":3,"row":{"id":"n3","text":"t3","tags":[],"__proto__":{}}}')
+    store.load('a', 'r', 'notes', [...rows, odd])
+    const t = notes(store)
+    expect(t.get('n1')!.tags).toBe(t.get('n2')!.tags)
+    expect(Object.isFrozen(t.get('n1')!.tags)).toBe(true)
+    expect(JSON.stringify(t.get('n3'))).toBe('{"id":"n3","text":"t3","tags":[],"__proto__":{}}')
+    expect(Object.getPrototypeOf(t.get('n3'))).toBe(Object.prototype)
+  })
+
   it('refuses a table the definitions do not have', () => {
     const store = new Store(DEFINITIONS, 1)
     expect(() => store.load('a', 'r', 'gone', [])).toThrow(
