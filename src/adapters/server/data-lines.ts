@@ -27,18 +27,44 @@ export function* fileLines(path: string): Generator<Line> {
       const read = readSync(fd, buffer, 0, PIECE, null)
       if (read === 0) break
       const piece = buffer.subarray(0, read)
+      const last = piece.lastIndexOf(10)
       let start = 0
-      for (let newline = piece.indexOf(10, start); newline >= 0; newline = piece.indexOf(10, start)) {
-        const text =
-          parts.length === 0
-            ? piece.toString('utf8', start, newline)
-            : Buffer.concat([...parts, piece.subarray(start, newline)]).toString('utf8')
+      if (last >= 0 && parts.length > 0) {
+        // The line begun in earlier pieces ends in this one.
+        const newline = piece.indexOf(10)
+        const text = Buffer.concat([...parts, piece.subarray(0, newline)]).toString('utf8')
         parts = []
         yield { text, number: ++number, end: offset + newline + 1, complete: true }
         start = newline + 1
       }
+      if (start <= last) {
+        // The piece's whole lines decoded at once: one string, each line a slice of it.
+        const lines = piece.toString('utf8', start, last + 1)
+        if (lines.length === last + 1 - start) {
+          // One byte a character (ASCII, as JSON text mostly is): offsets in the string are offsets in the file.
+          for (let from = 0, newline = lines.indexOf('\n'); newline >= 0; newline = lines.indexOf('\n', from)) {
+            yield {
+              text: lines.slice(from, newline),
+              number: ++number,
+              end: offset + start + newline + 1,
+              complete: true,
+            }
+            from = newline + 1
+          }
+        } else {
+          for (let from = start, newline = piece.indexOf(10, from); from <= last; newline = piece.indexOf(10, from)) {
+            yield {
+              text: piece.toString('utf8', from, newline),
+              number: ++number,
+              end: offset + newline + 1,
+              complete: true,
+            }
+            from = newline + 1
+          }
+        }
+      }
       // The buffer is read into again: what is left of a line is copied.
-      if (start < read) parts.push(Buffer.from(piece.subarray(start)))
+      if (last + 1 < read) parts.push(Buffer.from(piece.subarray(last + 1)))
       offset += read
     }
     if (parts.length > 0)
