@@ -112,7 +112,8 @@ describe('attribute schemas, as CreateUserPool and AddCustomAttributes check the
     })
     const { CSVHeader } = (await w.call('GetCSVHeader', { UserPoolId: UserPool.Id })) as { CSVHeader: string[] }
     expect(CSVHeader.slice(0, 3)).toEqual(['name', 'given_name', 'family_name'])
-    expect(CSVHeader.slice(-4)).toEqual(['custom:plan', 'custom:tier', 'cognito:mfa_enabled', 'cognito:username'])
+    // Custom attributes after cognito:username, as the AWS CLI's get-csv-header example lists them.
+    expect(CSVHeader.slice(-4)).toEqual(['cognito:mfa_enabled', 'cognito:username', 'custom:plan', 'custom:tier'])
     expect(CSVHeader).not.toContain('sub')
   })
 
