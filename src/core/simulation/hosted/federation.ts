@@ -59,8 +59,8 @@ export function remember(site: Site, name: string, query: URLSearchParams): Fede
 /**
  * Sends the browser to an OIDC provider's authorize endpoint (AWS's documentation): `client_id`,
  * `redirect_uri=<domain>/oauth2/idpresponse`, `response_type=code`, `scope=<authorize_scopes>`, and a state of
- * Cognito's own (opaque). Chosen: a nonce is sent too and checked in the provider's ID token. Only OIDC
- * providers sign users in here; the others go back to the app as invalid_request (not simulated yet).
+ * Cognito's own (opaque). Chosen: a nonce is sent too and checked in the provider's ID token. Social providers go
+ * to the domain's stand-in page instead (no real provider is reachable under test), SAML providers to their IdP.
  */
 export async function startFederation(site: Site, name: string, query: URLSearchParams): Promise<HostedResponse> {
   const authorization = checkAuthorization(site, query)
