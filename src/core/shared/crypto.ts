@@ -24,6 +24,11 @@ export function secretHash(clientSecret: string, message: string): string {
   return bytesToBase64(hmacSha256(utf8ToBytes(clientSecret), utf8ToBytes(message)))
 }
 
+/** SHA-256 of UTF-8 text, as hex: how the simulation keeps what it must recognise but never show. */
+export function sha256Hex(text: string): string {
+  return bytesToHex(sha256Bytes(utf8ToBytes(text)))
+}
+
 /** Whether two strings are equal, in time that does not depend on where they differ. */
 export function constantTimeEqual(a: string, b: string): boolean {
   let diff = a.length ^ b.length

@@ -1,14 +1,12 @@
 import { CognitoError } from '../protocol/errors.js'
-import type { Context } from './context.js'
+import type { Can, Context } from './context.js'
 import { type RiskSetting, setOverride } from './resources/risk-controls.js'
-import type { PoolRow } from './resources/user-pools.js'
-import { lookupUser } from './resources/users.js'
+import { findPool, type PoolRow } from './resources/user-pools.js'
+import { findUser } from './resources/users.js'
 
-/** The pool a control names, or the ResourceNotFoundException Cognito gives for it. */
+/** The pool a control names, or the ResourceNotFoundException Cognito gives for it (findPool's). */
 export function poolOrFail(cx: Context, poolId: string): PoolRow {
-  const pool = cx.tables.pools.get(poolId)
-  if (!pool) throw new CognitoError('ResourceNotFoundException', `User pool ${poolId} does not exist.`)
-  return pool
+  return findPool(cx as Can<'ResourceNotFoundException'>, poolId)
 }
 
 /** Applies a test's risk setting to a user (by any name it signs in with) or an address. */
@@ -20,8 +18,7 @@ export function applyRisk(cx: Context, setting: RiskSetting): void {
       'cognito-idp-contract: give exactly one of username and ipAddress',
     )
   if (setting.username !== undefined) {
-    const user = lookupUser(cx, pool, setting.username)
-    if (!user) throw new CognitoError('UserNotFoundException', 'User does not exist.')
+    const user = findUser(cx as Can<'UserNotFoundException'>, pool, setting.username)
     setOverride(cx, pool.pool.Id, `user:${user.key}`, setting)
   } else setOverride(cx, pool.pool.Id, `ip:${setting.ipAddress}`, setting)
 }

@@ -6,7 +6,7 @@ import type {
 } from '../../../../generated/types.js'
 import type { Can, Context } from '../context.js'
 import { fail } from '../context.js'
-import { type AuthEventRow, keepEvent, recordEvent, updateEvent } from '../resources/auth-events.js'
+import { type AuthEventRow, findEvent, keepEvent, recordEvent, updateEvent } from '../resources/auth-events.js'
 import type { ClientRow } from '../resources/clients.js'
 import { inRanges } from '../resources/ip-ranges.js'
 import { effectiveRisk, type RiskConfigRow } from '../resources/risk-configurations.js'
@@ -172,8 +172,7 @@ export async function assessSignIn(
 /** Refuses a sign-in whose required adaptive MFA the user cannot do (seen in the model's MFA_REQUIRED). */
 export function blockWithoutMfa(cx: Can<'NotAuthorizedException'>, user: UserRow, eventId: string | undefined) {
   if (eventId !== undefined) {
-    const key = `${user.poolId}/${user.key}\n${eventId}`
-    const event = cx.tables.authEvents.get(key)
+    const event = findEvent(cx, user, eventId)
     if (event) {
       const blocked = updateEvent(cx, event, { response: 'Fail', decision: 'Block' })
       cx.whenFailed(() => keepEvent(cx, blocked))
@@ -184,9 +183,7 @@ export function blockWithoutMfa(cx: Can<'NotAuthorizedException'>, user: UserRow
 
 /** Notes the MFA step of an event in progress: a right code goes on, a wrong one fails the event. */
 export function recordMfa(cx: Can<never>, user: UserRow, eventId: string | undefined, success: boolean): void {
-  if (eventId === undefined) return
-  const key = `${user.poolId}/${user.key}\n${eventId}`
-  const event = cx.tables.authEvents.get(key)
+  const event = eventId === undefined ? undefined : findEvent(cx, user, eventId)
   if (!event) return
   const next = updateEvent(cx, event, {
     ...(!success && { response: 'Fail' as const }),
@@ -197,9 +194,8 @@ export function recordMfa(cx: Can<never>, user: UserRow, eventId: string | undef
 
 /** Completes a sign-in's event once its tokens are issued. */
 export function passEvent(cx: Can<never>, user: UserRow, eventId: string | undefined): void {
-  if (eventId === undefined) return
-  const event = cx.tables.authEvents.get(`${user.poolId}/${user.key}\n${eventId}`)
-  if (event && event.response === 'InProgress') updateEvent(cx, event, { response: 'Pass' })
+  const event = eventId === undefined ? undefined : findEvent(cx, user, eventId)
+  if (event?.response === 'InProgress') updateEvent(cx, event, { response: 'Pass' })
 }
 
 /**

@@ -9,7 +9,7 @@ import type {
   RiskDecisionType,
   RiskLevelType,
 } from '../../../../generated/types.js'
-import { bytesToHex, sha256Bytes, utf8ToBytes } from '../../shared/crypto.js'
+import { sha256Hex } from '../../shared/crypto.js'
 import type { Can } from '../context.js'
 import { fail } from '../context.js'
 import { table } from '../engine/table.js'
@@ -87,7 +87,7 @@ export function updateEvent(cx: Can<never>, row: AuthEventRow, change: Partial<A
 
 /** The SHA-256 (hex) of a feedback token, as it is kept. */
 export function feedbackTokenHash(token: string): string {
-  return bytesToHex(sha256Bytes(utf8ToBytes(token)))
+  return sha256Hex(token)
 }
 
 /** The event as AdminListUserAuthEvents lists it (the shape of the AWS CLI's example output). */

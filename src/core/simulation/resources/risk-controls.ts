@@ -1,5 +1,5 @@
 import type { RiskLevelType } from '../../../../generated/types.js'
-import { bytesToHex, sha256Bytes, utf8ToBytes } from '../../shared/crypto.js'
+import { sha256Hex } from '../../shared/crypto.js'
 import type { Can } from '../context.js'
 import { table } from '../engine/table.js'
 
@@ -46,14 +46,10 @@ export interface RiskSetting {
   readonly times?: number | undefined
 }
 
-function hashOf(password: string): string {
-  return bytesToHex(sha256Bytes(utf8ToBytes(password)))
-}
-
 /** Declares passwords compromised for a pool. */
 export function addCompromised(cx: Can<never>, poolId: string, passwords: readonly string[]): void {
   for (const password of passwords) {
-    const hash = hashOf(password)
+    const hash = sha256Hex(password)
     if (!cx.tables.compromisedPasswords.has(`${poolId}/${hash}`))
       cx.tables.compromisedPasswords.insert({ poolId, hash })
   }
@@ -61,7 +57,7 @@ export function addCompromised(cx: Can<never>, poolId: string, passwords: readon
 
 /** Whether a password was declared compromised for the pool. */
 export function isCompromised(cx: Can<never>, poolId: string, password: string | undefined): boolean {
-  return password !== undefined && cx.tables.compromisedPasswords.has(`${poolId}/${hashOf(password)}`)
+  return password !== undefined && cx.tables.compromisedPasswords.has(`${poolId}/${sha256Hex(password)}`)
 }
 
 /** Sets or clears a risk override. */
