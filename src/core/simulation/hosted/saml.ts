@@ -1,3 +1,4 @@
+import { sha256Hex } from '../../shared/crypto.js'
 import type { ProviderRow } from '../resources/identity-providers.js'
 import { isLoopback } from '../resources/oidc-discovery.js'
 import { samlKey } from '../resources/saml-keys.js'
@@ -143,7 +144,7 @@ export async function samlResponse(site: Site, body: URLSearchParams): Promise<H
       // Chosen without evidence: other failures of the library keep its code after Cognito's prefix.
       throw new Refused(`Invalid SAML response received: ${code}`)
     }
-    checkAssertion(site, provider, row, extract, content)
+    checkAssertion(site, library, row, extract, content)
     const nameId = typeof extract['nameID'] === 'string' ? extract['nameID'] : ''
     if (nameId === '') throw new Refused('Invalid SAML response received: the assertion has no NameID.')
     const claims: Record<string, unknown> = { ...(extract['attributes'] as Record<string, unknown>) }
@@ -171,7 +172,7 @@ export async function samlResponse(site: Site, body: URLSearchParams): Promise<H
 /** The checks Cognito enforces beyond the signature (its wording is not captured: the texts are chosen). */
 function checkAssertion(
   site: Site,
-  provider: ProviderRow,
+  library: SamlLibrary,
   row: FederationRow | undefined,
   extract: Record<string, unknown>,
   content: string,
@@ -187,8 +188,28 @@ function checkAssertion(
   if (row ? inResponseTo !== row.nonce : inResponseTo !== undefined)
     throw new Refused('Invalid SAML response received: InResponseTo does not match the request.')
   const acs = `${site.base}/saml2/idpresponse`
-  const recipient = /<(?:\w+:)?SubjectConfirmationData\b[^>]*\bRecipient="([^"]*)"/.exec(content)?.[1]
-  if (recipient !== undefined && recipient !== acs)
+  // The response's assertion and its subject confirmations, read by samlify's XPath extractor (two attributes each,
+  // so several nodes come back as a list), under the Response or, once decrypted, as the document itself. Chosen
+  // without evidence: a response with more than one assertion is refused, so none beside the signed one speaks for it.
+  const read = (root: string[]) =>
+    library.Extractor.extract(content, [
+      { key: 'assertions', localPath: [...root, 'Assertion'], attributes: ['ID', 'IssueInstant'] },
+      {
+        key: 'confirmations',
+        localPath: [...root, 'Assertion', 'Subject', 'SubjectConfirmation', 'SubjectConfirmationData'],
+        attributes: ['Recipient', 'NotOnOrAfter'],
+      },
+    ])
+  const count = (value: unknown) => (Array.isArray(value) ? value.length : value === undefined ? 0 : 1)
+  let found = read(['Response'])
+  if (count(found['assertions']) === 0) found = read([])
+  if (count(found['assertions']) > 1)
+    throw new Refused('Invalid SAML response received: The response holds more than one assertion.')
+  const recipients = [found['confirmations'] ?? []]
+    .flat()
+    .map((c) => (c as Record<string, string | undefined>)['recipient'])
+    .filter((r): r is string => r !== undefined)
+  if (recipients.length > 0 && !recipients.includes(acs))
     throw new Refused(`Invalid SAML response received: Recipient is invalid. Expected ${acs}`)
   const now = cx.now() * 1000
   const conditions = (extract['conditions'] ?? {}) as Record<string, string | undefined>
@@ -200,7 +221,9 @@ function checkAssertion(
     (notOnOrAfter !== undefined && now - 60_000 >= notOnOrAfter)
   )
     throw new Refused('Invalid SAML response received: The assertion is not within its validity period.')
-  const id = /<(?:\w+:)?Assertion\b[^>]*\bID="([^"]+)"/.exec(content)?.[1] ?? response['id'] ?? ''
+  // A replay is the same signed assertion again: its key is a digest of what samlify read from the verified
+  // assertion (issuer, subject, conditions, session, attributes), not of anything outside the signature.
+  const id = sha256Hex(JSON.stringify(extract))
   const key = `${poolId}/${id}`
   if (cx.tables.samlAssertions.has(key))
     throw new Refused('Invalid SAML response received: The assertion was already used.')
@@ -209,5 +232,4 @@ function checkAssertion(
     id,
     expires: Math.ceil((notOnOrAfter ?? now + 300_000) / 1000) + 60,
   })
-  void provider
 }
