@@ -144,6 +144,8 @@ export interface Cognito {
   lastCode(filter?: MessageFilter): string | undefined
   /** Whether the simulation holds a user pool, in the partition a call with this account and region reaches. */
   holds(poolId: string, call?: CallInfo): boolean
+  /** The accounts and regions that hold at least one user pool (read from the store, without a snapshot). */
+  places(): Array<{ readonly account: string; readonly region: string }>
   /** The region a call with this input would be answered in. */
   regionOf(input: unknown, call?: CallInfo): string
   /** Every trigger invocation since the start (or the last reset), oldest first, optionally only those matching a filter. */
@@ -305,6 +307,11 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
             (filter.userName === undefined || i.event['userName'] === filter.userName),
         ),
       ),
+    places: () =>
+      store
+        .occupied()
+        .filter((p) => p.tables.pools.size > 0)
+        .map((p) => ({ account: p.account, region: p.region })),
     holds: (poolId, call = {}) => {
       const account = call.account ?? defaultAccount
       const region = call.region ?? regionHint(store, account, { UserPoolId: poolId }) ?? defaultRegion

@@ -22,10 +22,9 @@ async function all<T>(page: (token: string | undefined) => Promise<{ items: T[];
 
 /** Every pool of every account and region the simulation holds, through ListUserPools in each. */
 export async function listPools(simulation: Cognito) {
-  // The snapshot names the partitions (account, region) that hold anything; the pools come from the API.
-  const partitions = simulation.snapshot().partitions.filter((p) => (p.tables['pools']?.length ?? 0) > 0)
+  // The places (account, region) that hold a pool; the pools themselves come from the API.
   const pools = []
-  for (const { account, region } of partitions) {
+  for (const { account, region } of simulation.places()) {
     const listed = await all(async (NextToken) => {
       const page = await simulation.send('ListUserPools', { MaxResults: 60, NextToken }, { account, region })
       return { items: page.UserPools ?? [], next: page.NextToken }
