@@ -1,7 +1,7 @@
 import type { Operations, UserPoolType } from '../../../generated/types.js'
 import { operations } from '../../../schemas/operations.js'
 import { markText } from '../protocol/checked.js'
-import { CognitoError } from '../protocol/errors.js'
+import { CognitoError, mayAnswer } from '../protocol/errors.js'
 import { deepFreeze } from '../shared/deep-freeze.js'
 import { knownMembers } from '../validate/known-members.js'
 import { validateOperation } from '../validate/validate-schema.js'
@@ -14,13 +14,14 @@ import { catchUp } from './flows/import-progress.js'
 import { answerUpload } from './flows/import-upload.js'
 import { answerHosted, type HostedRequest, type HostedResponse } from './hosted/index.js'
 import type { InvocationFilter, LambdaOptions, TriggerInvocation } from './lambdas.js'
-import { type CallInfo, localEndpoint, regionHint } from './locate.js'
+import { type CallInfo, localEndpoint, regionHint, replicaRoute } from './locate.js'
 import { SIMULATED } from './operations/index.js'
 import { type DeliveredMessage, deliveredMessages, type MessageFilter } from './outbox.js'
 import { importLog, jobKey } from './resources/import-jobs.js'
 import { prepareKeys } from './resources/keyring.js'
 import { type JsonWebKeySet, jwksOf } from './resources/keys.js'
 import { RateLimiter } from './resources/limits-rate.js'
+import { secondaryRefusal } from './resources/replica-policy.js'
 import { addCompromised, type RiskSetting } from './resources/risk-controls.js'
 import { TABLES } from './schema.js'
 import { lambdaRuntime } from './triggers/runtime.js'
@@ -50,6 +51,14 @@ const STORED_READS: ReadonlySet<string> = new Set([
   'ListTagsForResource',
   'AdminListDevices',
   'ListUsers',
+])
+
+/** The operations on replicas: answered in the Region the call reached, whether the pool's primary or a secondary. */
+const REPLICA_OPERATIONS: ReadonlySet<string> = new Set([
+  'CreateUserPoolReplica',
+  'UpdateUserPoolReplica',
+  'DeleteUserPoolReplica',
+  'ListUserPoolReplicas',
 ])
 
 /** Kept reads whose answer also depends on the clock's whole second (ListUsers' tokens carry their issue second). */
@@ -221,7 +230,18 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
     if (!definition)
       throw new CognitoError('InternalErrorException', `cognito-idp-contract: ${operation} is not simulated`)
     const account = call.account ?? defaultAccount
-    const region = call.region ?? regionHint(store, account, (input ?? {}) as Record<string, unknown>) ?? defaultRegion
+    const fields = (input ?? {}) as Record<string, unknown>
+    let region = call.region ?? regionHint(store, account, fields) ?? defaultRegion
+    // A call that names its region and reaches a pool's secondary Region is answered from the primary's partition,
+    // unless the secondary refuses it (resources/replica-policy.ts). The replica operations look for themselves.
+    const route =
+      call.region !== undefined && !REPLICA_OPERATIONS.has(operation) && replicaRoute(store, account, region, fields)
+    if (route) {
+      const refusal = secondaryRefusal(operation, route.replica, fields)
+      if (refusal !== undefined && mayAnswer(operation, 'OperationNotEnabledException'))
+        throw new CognitoError('OperationNotEnabledException', refusal)
+      region = route.primaryRegion
+    }
     const cx = context(region, account, call.sourceIp, localEndpoint(call.url)) as OperationContext<SimulatedOperation>
     limiter?.admit(cx, operation, input)
     return runDefinition(definition, cx as never, input as never)
@@ -324,7 +344,11 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
     jwks: (poolId, call = {}) =>
       store.exclusive(async () => {
         const account = call.account ?? defaultAccount
-        const cx = context(call.region ?? regionHint(store, account, { UserPoolId: poolId }) ?? defaultRegion, account)
+        let region = call.region ?? regionHint(store, account, { UserPoolId: poolId }) ?? defaultRegion
+        // Chosen without evidence: a secondary Region serves its pool's keys too (the tokens it issues are the primary's).
+        if (call.region !== undefined)
+          region = replicaRoute(store, account, region, { UserPoolId: poolId })?.primaryRegion ?? region
+        const cx = context(region, account)
         return cx.tables.pools.has(poolId) ? structuredClone(await jwksOf(cx as never, poolId)) : undefined
       }),
     setRisk: (setting, call = {}) =>

@@ -1,4 +1,5 @@
 import { decodeJwt } from '../shared/jwt.js'
+import { type ReplicaRow, replicaKey } from './resources/replicas.js'
 import type { Store } from './schema.js'
 
 /** What the simulation learns about a call besides its input: where it was sent and by whom. */
@@ -58,6 +59,49 @@ export function regionHint(
   if (typeof clientId === 'string') {
     for (const partition of store.occupied())
       if (partition.account === account && partition.tables.clients.has(clientId)) return partition.region
+  }
+  return undefined
+}
+
+/** The replica a call reaches: the secondary's row and the primary's Region. */
+export interface ReplicaRoute {
+  readonly replica: ReplicaRow
+  readonly primaryRegion: string
+}
+
+const ISSUER_POOL = /^https:\/\/cognito-idp\.[a-z0-9-]+\.amazonaws\.com\/([\w-]+_[0-9a-zA-Z]+)$/
+
+/**
+ * The secondary Region a call reaches, when the partition of its region does not hold the pool it names but a pool of
+ * the account has a replica in that region. The pool is named by UserPoolId, else by ClientId (the app client's
+ * pool), else by the access token's issuer. Undefined for every other call, at the cost of a map lookup or two.
+ */
+export function replicaRoute(
+  store: Store,
+  account: string,
+  region: string,
+  input: Readonly<Record<string, unknown>>,
+): ReplicaRoute | undefined {
+  const tables = store.partition(account, region).tables
+  let poolId: string | undefined
+  let clientId: string | undefined
+  const named = input['UserPoolId']
+  if (typeof named === 'string') {
+    if (tables.pools.has(named)) return undefined
+    poolId = named
+  } else if (typeof input['ClientId'] === 'string') {
+    clientId = input['ClientId']
+    if (tables.clients.has(clientId)) return undefined
+  } else if (typeof input['AccessToken'] === 'string') {
+    const iss = decodeJwt(input['AccessToken'])?.payload['iss']
+    poolId = typeof iss === 'string' ? ISSUER_POOL.exec(iss)?.[1] : undefined
+    if (poolId === undefined || tables.pools.has(poolId)) return undefined
+  } else return undefined
+  for (const partition of store.occupied()) {
+    if (partition.account !== account || partition.region === region) continue
+    const id = poolId ?? partition.tables.clients.get(clientId!)?.client.UserPoolId
+    const replica = id === undefined ? undefined : partition.tables.replicas.get(replicaKey(id, region))
+    if (replica) return { replica, primaryRegion: partition.region }
   }
   return undefined
 }

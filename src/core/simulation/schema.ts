@@ -14,6 +14,7 @@ import { linksTable } from './resources/links.js'
 import { logDeliveryTable } from './resources/log-delivery.js'
 import { messagesTable } from './resources/messages.js'
 import { refreshTokensTable } from './resources/refresh-tokens.js'
+import { replicasTable } from './resources/replicas.js'
 import { resourceServersTable } from './resources/resource-servers.js'
 import { riskConfigurationsTable } from './resources/risk-configurations.js'
 import { compromisedPasswordsTable, riskOverridesTable } from './resources/risk-controls.js'
@@ -65,6 +66,7 @@ export const TABLES = {
   clientSecrets: clientSecretsTable,
   logDelivery: logDeliveryTable,
   provisionedLimits: provisionedLimitsTable,
+  replicas: replicasTable,
 }
 
 /** The name of a table. */

@@ -42,6 +42,7 @@ import { CreateUserImportJob } from './CreateUserImportJob.js'
 import { CreateUserPool } from './CreateUserPool.js'
 import { CreateUserPoolClient } from './CreateUserPoolClient.js'
 import { CreateUserPoolDomain } from './CreateUserPoolDomain.js'
+import { CreateUserPoolReplica } from './CreateUserPoolReplica.js'
 import { DeleteGroup } from './DeleteGroup.js'
 import { DeleteIdentityProvider } from './DeleteIdentityProvider.js'
 import { DeleteResourceServer } from './DeleteResourceServer.js'
@@ -51,6 +52,7 @@ import { DeleteUserPool } from './DeleteUserPool.js'
 import { DeleteUserPoolClient } from './DeleteUserPoolClient.js'
 import { DeleteUserPoolClientSecret } from './DeleteUserPoolClientSecret.js'
 import { DeleteUserPoolDomain } from './DeleteUserPoolDomain.js'
+import { DeleteUserPoolReplica } from './DeleteUserPoolReplica.js'
 import { DeleteWebAuthnCredential } from './DeleteWebAuthnCredential.js'
 import { DescribeIdentityProvider } from './DescribeIdentityProvider.js'
 import { DescribeResourceServer } from './DescribeResourceServer.js'
@@ -84,6 +86,7 @@ import { ListTagsForResource } from './ListTagsForResource.js'
 import { ListUserImportJobs } from './ListUserImportJobs.js'
 import { ListUserPoolClientSecrets } from './ListUserPoolClientSecrets.js'
 import { ListUserPoolClients } from './ListUserPoolClients.js'
+import { ListUserPoolReplicas } from './ListUserPoolReplicas.js'
 import { ListUserPools } from './ListUserPools.js'
 import { ListUsers } from './ListUsers.js'
 import { ListUsersInGroup } from './ListUsersInGroup.js'
@@ -112,6 +115,7 @@ import { UpdateUserAttributes } from './UpdateUserAttributes.js'
 import { UpdateUserPool } from './UpdateUserPool.js'
 import { UpdateUserPoolClient } from './UpdateUserPoolClient.js'
 import { UpdateUserPoolDomain } from './UpdateUserPoolDomain.js'
+import { UpdateUserPoolReplica } from './UpdateUserPoolReplica.js'
 import { VerifySoftwareToken } from './VerifySoftwareToken.js'
 import { VerifyUserAttribute } from './VerifyUserAttribute.js'
 
@@ -160,6 +164,7 @@ export const SIMULATED = [
   CreateUserPool,
   CreateUserPoolClient,
   CreateUserPoolDomain,
+  CreateUserPoolReplica,
   DeleteGroup,
   DeleteIdentityProvider,
   DeleteResourceServer,
@@ -169,6 +174,7 @@ export const SIMULATED = [
   DeleteUserPoolClient,
   DeleteUserPoolClientSecret,
   DeleteUserPoolDomain,
+  DeleteUserPoolReplica,
   DeleteWebAuthnCredential,
   DescribeIdentityProvider,
   DescribeResourceServer,
@@ -202,6 +208,7 @@ export const SIMULATED = [
   ListUserImportJobs,
   ListUserPoolClientSecrets,
   ListUserPoolClients,
+  ListUserPoolReplicas,
   ListUserPools,
   ListUsers,
   ListUsersInGroup,
@@ -230,6 +237,7 @@ export const SIMULATED = [
   UpdateUserPool,
   UpdateUserPoolClient,
   UpdateUserPoolDomain,
+  UpdateUserPoolReplica,
   VerifySoftwareToken,
   VerifyUserAttribute,
 ] as const
