@@ -15,13 +15,19 @@ import {
   GetUserCommand,
   InitiateAuthCommand,
   ListUserPoolReplicasCommand,
+  ListUserPoolsCommand,
+  RespondToAuthChallengeCommand,
+  SetUserMFAPreferenceCommand,
+  SetUserPoolMfaConfigCommand,
   SignUpCommand,
   UpdateUserAttributesCommand,
   UpdateUserPoolReplicaCommand,
+  VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider'
 import { describe, expect, it } from 'vitest'
 import { cognitoRequestHandler } from '../../../src/adapters/sdk/index.js'
 import { decodeJwt } from '../../../src/core/shared/jwt.js'
+import { fromBase32, timeStep, totpCode } from '../../../src/core/shared/totp.js'
 import { createCognito } from '../../../src/core/simulation/index.js'
 
 const PRIMARY = 'us-east-1'
@@ -105,6 +111,8 @@ describe('CreateUserPoolReplica and ListUserPoolReplicas', () => {
       expect(listed.UserPoolReplicas).toEqual(expected)
       expect(listed.NextToken).toBeUndefined()
     }
+    const pools = await primary.send(new ListUserPoolsCommand({ MaxResults: 60 }))
+    expect(pools.UserPools!.map((p) => p.ReplicaRegions)).toEqual([[SECONDARY]])
   })
 
   it('a pool never replicated lists its primary alone; a pagination token that is not one is refused', async () => {
@@ -216,6 +224,45 @@ describe('a secondary Region serves the same pool', () => {
     expect((await failure(primary.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'new' })))).name).toBe(
       'UserNotFoundException',
     )
+  })
+})
+
+describe('TOTP at a secondary', () => {
+  it('a user with TOTP MFA gets the challenge there, and the answer is refused', async () => {
+    const { primary, secondary, poolId, clientId } = await replicatedPool()
+    await primary.send(
+      new SetUserPoolMfaConfigCommand({
+        UserPoolId: poolId,
+        MfaConfiguration: 'OPTIONAL',
+        SoftwareTokenMfaConfiguration: { Enabled: true },
+      }),
+    )
+    const token = (await signIn(primary, clientId)).AuthenticationResult!.AccessToken!
+    const { SecretCode } = await primary.send(new AssociateSoftwareTokenCommand({ AccessToken: token }))
+    const code = () => totpCode(fromBase32(SecretCode!), timeStep(Date.now() / 1000))
+    await primary.send(new VerifySoftwareTokenCommand({ AccessToken: token, UserCode: code() }))
+    await primary.send(
+      new SetUserMFAPreferenceCommand({
+        AccessToken: token,
+        SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+      }),
+    )
+    await primary.send(new CreateUserPoolReplicaCommand({ UserPoolId: poolId, RegionName: SECONDARY }))
+    await primary.send(
+      new UpdateUserPoolReplicaCommand({ UserPoolId: poolId, RegionName: SECONDARY, Status: 'ACTIVE' }),
+    )
+    const challenge = await signIn(secondary, clientId)
+    expect(challenge.ChallengeName).toBe('SOFTWARE_TOKEN_MFA')
+    const answer = new RespondToAuthChallengeCommand({
+      ClientId: clientId,
+      ChallengeName: 'SOFTWARE_TOKEN_MFA',
+      Session: challenge.Session!,
+      ChallengeResponses: { USERNAME: 'jane', SOFTWARE_TOKEN_MFA_CODE: code() },
+    })
+    expect(await failure(secondary.send(answer))).toEqual({
+      name: 'OperationNotEnabledException',
+      message: `TOTP MFA is not supported in the secondary Region ${SECONDARY} of user pool ${poolId}.`,
+    })
   })
 })
 

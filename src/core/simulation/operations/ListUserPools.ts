@@ -1,5 +1,6 @@
 import { operation } from '../define.js'
 import { page } from '../paging.js'
+import { replicaRegions } from '../resources/replicas.js'
 
 /** ListUserPools: the caller's region's pools in creation order, MaxResults at a time. */
 export const ListUserPools = operation('ListUserPools', (cx, input) => {
@@ -11,6 +12,7 @@ export const ListUserPools = operation('ListUserPools', (cx, input) => {
     LambdaConfig: { ...r.pool.LambdaConfig },
     LastModifiedDate: r.modified,
     CreationDate: r.created,
+    ...replicaRegions(cx, r.pool.Id),
   }))
   return next ? { UserPools, NextToken: next } : { UserPools }
 })

@@ -109,3 +109,13 @@ export function describeSecondary(
     UserPoolArn: replicaArn(row.poolId, row.region, account),
   }
 }
+
+/**
+ * ListUserPools' `ReplicaRegions` of a pool (the model: "A list of Amazon Web Services Regions where replicas of this
+ * user pool exist"), left out when it has none. Chosen without evidence: the secondaries' Regions, without the
+ * primary's own.
+ */
+export function replicaRegions(cx: Can<never>, poolId: string): { ReplicaRegions?: string[] } {
+  const regions = cx.tables.replicas.children(poolId).map((row) => row.region)
+  return regions.length > 0 ? { ReplicaRegions: regions } : {}
+}
