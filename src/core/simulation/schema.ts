@@ -21,6 +21,7 @@ import { compromisedPasswordsTable, riskOverridesTable } from './resources/risk-
 import { samlAssertionsTable, samlKeysTable } from './resources/saml-keys.js'
 import { sessionsTable } from './resources/sessions.js'
 import { socialAccountsTable } from './resources/social-accounts.js'
+import { termsTable } from './resources/terms.js'
 import { poolsTable } from './resources/user-pools.js'
 import { usersTable } from './resources/users.js'
 import { webauthnMfaTable, webauthnPoolsTable } from './resources/webauthn-config.js'
@@ -67,6 +68,7 @@ export const TABLES = {
   logDelivery: logDeliveryTable,
   provisionedLimits: provisionedLimitsTable,
   replicas: replicasTable,
+  terms: termsTable,
 }
 
 /** The name of a table. */
