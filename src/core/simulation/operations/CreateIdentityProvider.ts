@@ -4,6 +4,7 @@ import { invalidParameter } from '../errors.js'
 import { clashMessage, describeProvider, identifierClash, SOCIAL } from '../resources/identity-providers.js'
 import { discoverEndpoints, isLoopback } from '../resources/oidc-discovery.js'
 import { checkDetails, defaultMapping } from '../resources/provider-details.js'
+import { samlKey } from '../resources/saml-keys.js'
 import { findPool } from '../resources/user-pools.js'
 
 /** CreateIdentityProvider: unique name and identifiers, details that fit the type, Cognito's additions. */
@@ -45,5 +46,7 @@ export const CreateIdentityProvider = operation('CreateIdentityProvider', async 
     created: now,
     modified: now,
   })
-  return { IdentityProvider: describeProvider(row) }
+  // The pool's encryption key, made with its first SAML provider (describe responses show its certificate).
+  if (type === 'SAML') await samlKey(cx, input.UserPoolId, 'encryption')
+  return { IdentityProvider: describeProvider(row, cx) }
 })

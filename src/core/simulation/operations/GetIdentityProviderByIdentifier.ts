@@ -14,5 +14,5 @@ export const GetIdentityProviderByIdentifier = operation('GetIdentityProviderByI
       'ResourceNotFoundException',
       `No identity provider in user pool ${input.UserPoolId} has the identifier ${input.IdpIdentifier}.`,
     )
-  return { IdentityProvider: describeProvider(row) }
+  return { IdentityProvider: describeProvider(row, cx) }
 })

@@ -18,6 +18,7 @@ export const UpdateIdentityProvider = operation('UpdateIdentityProvider', (cx, i
   return {
     IdentityProvider: describeProvider(
       cx.tables.providers.put({ ...row, details, mapping, identifiers, modified: Math.max(cx.now(), row.modified) }),
+      cx,
     ),
   }
 })

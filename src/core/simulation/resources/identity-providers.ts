@@ -4,6 +4,7 @@ import { fail } from '../context.js'
 import { table } from '../engine/table.js'
 import { invalidParameter } from '../errors.js'
 import { shownDetails } from './provider-details.js'
+import { bareCertificate } from './saml-keys.js'
 
 /** An identity provider as the simulation keeps it. */
 export interface ProviderRow {
@@ -55,13 +56,14 @@ export function clashMessage(clash: { id: string; holder: string }, poolId: stri
   return `Identifier ${clash.id} is already used by provider ${clash.holder} in user pool ${poolId}`
 }
 
-/** The provider as DescribeIdentityProvider returns it. */
-export function describeProvider(row: ProviderRow): IdentityProviderType {
+/** The provider as DescribeIdentityProvider returns it (a SAML provider's with the pool's encryption certificate). */
+export function describeProvider(row: ProviderRow, cx?: Can<never> | undefined): IdentityProviderType {
+  const encryption = cx?.tables.samlKeys.get(`${row.poolId}/encryption`)
   return {
     UserPoolId: row.poolId,
     ProviderName: row.name,
     ProviderType: row.type,
-    ProviderDetails: shownDetails(row.type, row.details),
+    ProviderDetails: shownDetails(row.type, row.details, encryption && bareCertificate(encryption.cert)),
     AttributeMapping: { ...row.mapping },
     IdpIdentifiers: [...row.identifiers],
     LastModifiedDate: row.modified,

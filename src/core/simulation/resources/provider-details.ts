@@ -68,6 +68,10 @@ export function checkDetails(cx: Can<'InvalidParameterException'>, type: string,
   }
   if (type === 'OIDC' && !['GET', 'POST'].includes(get(details, 'attributes_request_method') ?? ''))
     throw invalidParameter(cx, 'attributes_request_method must be GET or POST.')
+  // Seen from Cognito: "ActiveEncryptionCertificate is not a valid key for SAML identity provider details."
+  // (hashicorp/terraform-provider-aws#36311: a describe response's certificate sent back in an update).
+  if (type === 'SAML' && Object.hasOwn(details, 'ActiveEncryptionCertificate'))
+    throw invalidParameter(cx, 'ActiveEncryptionCertificate is not a valid key for SAML identity provider details.')
   if (
     type === 'SAML' &&
     Number(Object.hasOwn(details, 'MetadataURL')) + Number(Object.hasOwn(details, 'MetadataFile')) !== 1
@@ -107,9 +111,22 @@ function samlEndpoints(details: Details): Record<string, string> {
   return out
 }
 
-/** ProviderDetails as a describe response shows them: sorted keys, the type's additions, its hidden keys removed. */
-export function shownDetails(type: string, details: Details): Record<string, string> {
+/**
+ * ProviderDetails as a describe response shows them: sorted keys, the type's additions, its hidden keys removed. A
+ * SAML provider shows the pool's encryption certificate (bare base64 DER), the one its encrypted assertions are
+ * decrypted with, whether or not `EncryptedResponses` is on: seen from Cognito in the AWS CLI's
+ * get-identity-provider-by-identifier example (`"ActiveEncryptionCertificate": "[Certificate contents]"` beside
+ * `"IDPSignout": "false"`, no EncryptedResponses) and in lgallard/terraform-aws-cognito-user-pool#135
+ * (`EncryptedResponses = false` and `"ActiveEncryptionCertificate" = "MIICvDCCAaSgAwIBAgII....."`).
+ */
+export function shownDetails(
+  type: string,
+  details: Details,
+  encryptionCertificate?: string | undefined,
+): Record<string, string> {
   const added = type === 'Facebook' ? facebook(details) : type === 'SAML' ? samlEndpoints(details) : (ADDED[type] ?? {})
+  if (type === 'SAML' && encryptionCertificate !== undefined)
+    Object.assign(added, { ActiveEncryptionCertificate: encryptionCertificate })
   const shown = new Map(Object.entries(details))
   for (const [k, v] of Object.entries(added)) if (!shown.has(k)) shown.set(k, v)
   for (const k of HIDDEN[type] ?? []) shown.delete(k)
