@@ -19,6 +19,7 @@ import { resourceServersTable } from './resources/resource-servers.js'
 import { riskConfigurationsTable } from './resources/risk-configurations.js'
 import { compromisedPasswordsTable, riskOverridesTable } from './resources/risk-controls.js'
 import { samlAssertionsTable, samlKeysTable } from './resources/saml-keys.js'
+import { samlSessionsTable } from './resources/saml-sessions.js'
 import { sessionsTable } from './resources/sessions.js'
 import { socialAccountsTable } from './resources/social-accounts.js'
 import { termsTable } from './resources/terms.js'
@@ -64,6 +65,7 @@ export const TABLES = {
   socialAccounts: socialAccountsTable,
   samlKeys: samlKeysTable,
   samlAssertions: samlAssertionsTable,
+  samlSessions: samlSessionsTable,
   clientSecrets: clientSecretsTable,
   logDelivery: logDeliveryTable,
   provisionedLimits: provisionedLimitsTable,

@@ -122,6 +122,7 @@ async function dispatch(site: Site): Promise<HostedResponse> {
     case '/oauth2/idpresponse':
       return federatedResponse(site)
     case '/saml2/idpresponse':
+    case '/saml2/logout':
       // Chosen: only the HTTP-POST binding is answered (what AWS's documentation names for the ACS).
       return method === 'POST' ? samlResponse(site, body) : page(405, errorPageHtml('invalid_request'))
     case '/error':

@@ -1,19 +1,17 @@
 import { sha256Hex } from '../../shared/crypto.js'
 import type { ProviderRow } from '../resources/identity-providers.js'
-import { isLoopback } from '../resources/oidc-discovery.js'
-import { samlKey } from '../resources/saml-keys.js'
 import { type SamlLibrary, samlLibrary } from '../resources/saml-library.js'
+import type { SamlSessionRow } from '../resources/saml-sessions.js'
 import type { UserRow } from '../resources/users.js'
 import { backToApp, checkAuthorization, errorPage } from './authorize.js'
 import { complete } from './complete.js'
 import { federatedUser } from './federated-user.js'
 import { errorPageHtml } from './pages.js'
-import { page, redirect } from './respond.js'
+import { cookies, page, redirect, SESSION_COOKIE } from './respond.js'
+import { samlEntities } from './saml-entities.js'
+import { samlLogoutResponse } from './saml-logout.js'
 import type { FederationRow } from './state.js'
 import { type Authorization, HostedFailure, type HostedResponse, type Site } from './types.js'
-
-/** `RequestSigningAlgorithm`'s one value, as XML-DSig names it. */
-const RSA_SHA256 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256'
 
 /** A SAML failure as it goes back to the app: `error=server_error` (seen from Cognito, aws/aws-sdk-js-v3#6201). */
 function samlRefusal(authorization: Authorization, description: string): HostedFailure {
@@ -26,49 +24,6 @@ function samlRefusal(authorization: Authorization, description: string): HostedF
   )
 }
 
-/** The provider's metadata: `MetadataFile`, or `MetadataURL` read (loopback hosts only: the simulation never leaves). */
-async function metadataOf(provider: ProviderRow): Promise<string> {
-  const file = provider.details['MetadataFile']
-  if (file) return file
-  const url = provider.details['MetadataURL'] ?? ''
-  if (!isLoopback(url)) throw new Error(`The metadata at ${url} cannot be reached by the simulation (loopback only).`)
-  const response = await fetch(url, { signal: AbortSignal.timeout(5_000) })
-  if (!response.ok) throw new Error(`The metadata at ${url} answered HTTP ${response.status}.`)
-  return response.text()
-}
-
-/** The pool as a SAML service provider (AWS's documentation: entity id `urn:amazon:cognito:sp:<poolId>`, ACS). */
-async function entities(site: Site, provider: ProviderRow, library: SamlLibrary) {
-  const poolId = site.pool.pool.Id
-  const [signing, encryption, metadata] = await Promise.all([
-    samlKey(site.cx, poolId, 'signing'),
-    samlKey(site.cx, poolId, 'encryption'),
-    metadataOf(provider),
-  ])
-  const encrypted = provider.details['EncryptedResponses'] === 'true'
-  const signed = provider.details['RequestSigningAlgorithm'] === 'rsa-sha256'
-  const sp = library.ServiceProvider({
-    entityID: `urn:amazon:cognito:sp:${poolId}`,
-    assertionConsumerService: [
-      { Binding: library.Constants.namespace.binding.post, Location: `${site.base}/saml2/idpresponse` },
-    ],
-    authnRequestsSigned: signed,
-    privateKey: signing.key,
-    signingCert: signing.cert,
-    encPrivateKey: encryption.key,
-    encryptCert: encryption.cert,
-    requestSignatureAlgorithm: RSA_SHA256,
-    // The simulation's clock decides the time window (below), not the machine's.
-    clockDrifts: [-1e15, 1e15],
-  })
-  const idp = library.IdentityProvider({ metadata, isAssertionEncrypted: encrypted, wantAuthnRequestsSigned: signed })
-  // Cognito signs its requests by its own setting, whatever the IdP's metadata says it wants (samlify insists the
-  // two agree): both sides are told the pool's choice.
-  idp.entityMeta.isWantAuthnRequestsSigned = () => signed
-  sp.entityMeta.isAuthnRequestSigned = () => signed
-  return { sp, idp }
-}
-
 /**
  * SP-initiated sign-in: an AuthnRequest to the IdP's SSO URL from its metadata (redirect binding), signed with the
  * pool's signing certificate when `RequestSigningAlgorithm` is `rsa-sha256`, `RelayState` the sign-in's state. Its
@@ -76,7 +31,7 @@ async function entities(site: Site, provider: ProviderRow, library: SamlLibrary)
  */
 export async function startSaml(site: Site, provider: ProviderRow, row: FederationRow): Promise<HostedResponse> {
   const library = await samlLibrary()
-  const { sp, idp } = await entities(site, provider, library)
+  const { sp, idp } = await samlEntities(site, provider, library)
   const request = sp.createLoginRequest(idp, 'redirect', { relayState: row.state })
   site.cx.tables.federations.put({ ...row, nonce: request.id })
   return redirect(request.context)
@@ -95,6 +50,7 @@ class Refused extends Error {}
  * case-sensitive); attributes are mapped by their SAML names.
  */
 export async function samlResponse(site: Site, body: URLSearchParams): Promise<HostedResponse> {
+  if (site.path.replace(/\/+$/, '') === '/saml2/logout') return samlLogoutResponse(site, body)
   const { cx } = site
   const saml = body.get('SAMLResponse')
   const relayState = body.get('RelayState') ?? ''
@@ -127,11 +83,15 @@ export async function samlResponse(site: Site, body: URLSearchParams): Promise<H
   if (!(authorization.client.client.SupportedIdentityProviders ?? []).includes(provider.name))
     throw backToApp(authorization.redirectUri, 'invalid_request', authorization.state)
   let user: UserRow
+  let opened: Omit<SamlSessionRow, 'poolId' | 'session' | 'user'>
   try {
     const library = await samlLibrary()
-    const { sp, idp } = await entities(site, provider, library)
+    const { sp, idp } = await samlEntities(site, provider, library)
     let extract: Record<string, unknown>
     let content = ''
+    // Chosen without evidence (as below): more than one assertion is refused before the library reads any of them.
+    if (manyAssertions(library, saml))
+      throw new Refused('Invalid SAML response received: The response holds more than one assertion.')
     try {
       const parsed = await sp.parseLoginResponse(idp, 'post', { body: { SAMLResponse: saml, RelayState: relayState } })
       extract = parsed.extract as Record<string, unknown>
@@ -144,16 +104,30 @@ export async function samlResponse(site: Site, body: URLSearchParams): Promise<H
       // Chosen without evidence: other failures of the library keep its code after Cognito's prefix.
       throw new Refused(`Invalid SAML response received: ${code}`)
     }
-    checkAssertion(site, library, row, extract, content)
+    const { nameIdFormat } = checkAssertion(site, library, row, extract, content)
     const nameId = typeof extract['nameID'] === 'string' ? extract['nameID'] : ''
     if (nameId === '') throw new Refused('Invalid SAML response received: the assertion has no NameID.')
-    const claims: Record<string, unknown> = { ...(extract['attributes'] as Record<string, unknown>) }
-    for (const [k, v] of Object.entries(claims)) if (Array.isArray(v)) claims[k] = v.length === 1 ? v[0] : v.join(',')
+    // Attributes are keyed by their `Name` (samlify's extractor), as the mapping names them: AWS's Developer Guide
+    // shows SAML attribute names "such as `email`" or "URL-formatted attribute names similar to
+    // http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress" (Entra ID's Names). Chosen without evidence:
+    // `FriendlyName` is not matched (SAML core: it "MUST NOT be used as a basis for formally identifying SAML
+    // attributes"). A map without a prototype, so a mapping to `constructor` or `__proto__` finds no attribute.
+    const claims: Record<string, unknown> = Object.create(null)
+    for (const [k, v] of Object.entries((extract['attributes'] ?? {}) as Record<string, unknown>))
+      claims[k] = Array.isArray(v) ? (v.length === 1 ? v[0] : v.join(',')) : v
+    claims['__nameid'] = nameId
+    const session = (extract['sessionIndex'] ?? {}) as Record<string, unknown>
+    opened = {
+      provider: provider.name,
+      nameId,
+      ...(nameIdFormat !== undefined && { nameIdFormat }),
+      ...(typeof session['sessionIndex'] === 'string' && { sessionIndex: session['sessionIndex'] }),
+    }
     // Chosen: the NameID is the subject whatever `username` maps to (AWS's documentation: users are identified by it).
     user = await federatedUser(
       site,
       { ...provider, mapping: { ...provider.mapping, username: '__nameid' } },
-      { ...claims, __nameid: nameId },
+      claims,
       authorization.client.client.ClientId,
       typeof extract['issuer'] === 'string' ? extract['issuer'] : null,
     )
@@ -166,7 +140,29 @@ export async function samlResponse(site: Site, body: URLSearchParams): Promise<H
       failure instanceof Refused ? message : `Error in SAML response processing: ${message}`,
     )
   }
-  return complete(site, authorization, user, Math.floor(cx.now()))
+  const done = await complete(site, authorization, user, Math.floor(cx.now()))
+  // The session the assertion opened is remembered for the sign-out a LogoutRequest names (IDPSignout).
+  const sid = cookies({ cookie: done.headers['set-cookie'] }).get(SESSION_COOKIE)
+  if (sid) cx.tables.samlSessions.insert({ poolId: site.pool.pool.Id, session: sid, user: user.key, ...opened })
+  return done
+}
+
+/** How many nodes an extractor's answer holds (one node comes back alone, several as a list). */
+const count = (value: unknown) => (Array.isArray(value) ? value.length : value === undefined || value === null ? 0 : 1)
+
+/** Whether a posted response (base64) holds more than one assertion, plain or encrypted. */
+function manyAssertions(library: SamlLibrary, saml: string): boolean {
+  try {
+    const xml = new TextDecoder().decode(Uint8Array.from(atob(saml.replace(/\s+/g, '')), (c) => c.charCodeAt(0)))
+    const found = library.Extractor.extract(xml, [
+      { key: 'plain', localPath: ['Response', 'Assertion'], attributes: ['ID', 'IssueInstant'] },
+      { key: 'encrypted', localPath: ['Response', 'EncryptedAssertion'], attributes: [], context: true },
+    ])
+    return count(found['plain']) + count(found['encrypted']) > 1
+  } catch {
+    // Not base64 or not XML: the library refuses it.
+    return false
+  }
 }
 
 /** The checks Cognito enforces beyond the signature (its wording is not captured: the texts are chosen). */
@@ -176,7 +172,7 @@ function checkAssertion(
   row: FederationRow | undefined,
   extract: Record<string, unknown>,
   content: string,
-): void {
+): { nameIdFormat?: string | undefined } {
   const { cx } = site
   const poolId = site.pool.pool.Id
   const audience = extract['audience']
@@ -199,8 +195,8 @@ function checkAssertion(
         localPath: [...root, 'Assertion', 'Subject', 'SubjectConfirmation', 'SubjectConfirmationData'],
         attributes: ['Recipient', 'NotOnOrAfter'],
       },
+      { key: 'nameIdFormat', localPath: [...root, 'Assertion', 'Subject', 'NameID'], attributes: ['Format'] },
     ])
-  const count = (value: unknown) => (Array.isArray(value) ? value.length : value === undefined ? 0 : 1)
   let found = read(['Response'])
   if (count(found['assertions']) === 0) found = read([])
   if (count(found['assertions']) > 1)
@@ -232,4 +228,6 @@ function checkAssertion(
     id,
     expires: Math.ceil((notOnOrAfter ?? now + 300_000) / 1000) + 60,
   })
+  const format = found['nameIdFormat']
+  return typeof format === 'string' ? { nameIdFormat: format } : {}
 }
