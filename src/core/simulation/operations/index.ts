@@ -38,6 +38,7 @@ import { ConfirmSignUp } from './ConfirmSignUp.js'
 import { CreateGroup } from './CreateGroup.js'
 import { CreateIdentityProvider } from './CreateIdentityProvider.js'
 import { CreateResourceServer } from './CreateResourceServer.js'
+import { CreateTerms } from './CreateTerms.js'
 import { CreateUserImportJob } from './CreateUserImportJob.js'
 import { CreateUserPool } from './CreateUserPool.js'
 import { CreateUserPoolClient } from './CreateUserPoolClient.js'
@@ -46,6 +47,7 @@ import { CreateUserPoolReplica } from './CreateUserPoolReplica.js'
 import { DeleteGroup } from './DeleteGroup.js'
 import { DeleteIdentityProvider } from './DeleteIdentityProvider.js'
 import { DeleteResourceServer } from './DeleteResourceServer.js'
+import { DeleteTerms } from './DeleteTerms.js'
 import { DeleteUser } from './DeleteUser.js'
 import { DeleteUserAttributes } from './DeleteUserAttributes.js'
 import { DeleteUserPool } from './DeleteUserPool.js'
@@ -57,6 +59,8 @@ import { DeleteWebAuthnCredential } from './DeleteWebAuthnCredential.js'
 import { DescribeIdentityProvider } from './DescribeIdentityProvider.js'
 import { DescribeResourceServer } from './DescribeResourceServer.js'
 import { DescribeRiskConfiguration } from './DescribeRiskConfiguration.js'
+import { DescribeTerms } from './DescribeTerms.js'
+import { DescribeTermsByClient } from './DescribeTermsByClient.js'
 import { DescribeUserImportJob } from './DescribeUserImportJob.js'
 import { DescribeUserPool } from './DescribeUserPool.js'
 import { DescribeUserPoolClient } from './DescribeUserPoolClient.js'
@@ -83,6 +87,7 @@ import { ListGroups } from './ListGroups.js'
 import { ListIdentityProviders } from './ListIdentityProviders.js'
 import { ListResourceServers } from './ListResourceServers.js'
 import { ListTagsForResource } from './ListTagsForResource.js'
+import { ListTerms } from './ListTerms.js'
 import { ListUserImportJobs } from './ListUserImportJobs.js'
 import { ListUserPoolClientSecrets } from './ListUserPoolClientSecrets.js'
 import { ListUserPoolClients } from './ListUserPoolClients.js'
@@ -111,6 +116,7 @@ import { UpdateGroup } from './UpdateGroup.js'
 import { UpdateIdentityProvider } from './UpdateIdentityProvider.js'
 import { UpdateProvisionedLimit } from './UpdateProvisionedLimit.js'
 import { UpdateResourceServer } from './UpdateResourceServer.js'
+import { UpdateTerms } from './UpdateTerms.js'
 import { UpdateUserAttributes } from './UpdateUserAttributes.js'
 import { UpdateUserPool } from './UpdateUserPool.js'
 import { UpdateUserPoolClient } from './UpdateUserPoolClient.js'
@@ -160,6 +166,7 @@ export const SIMULATED = [
   CreateGroup,
   CreateIdentityProvider,
   CreateResourceServer,
+  CreateTerms,
   CreateUserImportJob,
   CreateUserPool,
   CreateUserPoolClient,
@@ -168,6 +175,7 @@ export const SIMULATED = [
   DeleteGroup,
   DeleteIdentityProvider,
   DeleteResourceServer,
+  DeleteTerms,
   DeleteUser,
   DeleteUserAttributes,
   DeleteUserPool,
@@ -179,6 +187,8 @@ export const SIMULATED = [
   DescribeIdentityProvider,
   DescribeResourceServer,
   DescribeRiskConfiguration,
+  DescribeTerms,
+  DescribeTermsByClient,
   DescribeUserImportJob,
   DescribeUserPool,
   DescribeUserPoolClient,
@@ -205,6 +215,7 @@ export const SIMULATED = [
   ListIdentityProviders,
   ListResourceServers,
   ListTagsForResource,
+  ListTerms,
   ListUserImportJobs,
   ListUserPoolClientSecrets,
   ListUserPoolClients,
@@ -233,6 +244,7 @@ export const SIMULATED = [
   UpdateIdentityProvider,
   UpdateProvisionedLimit,
   UpdateResourceServer,
+  UpdateTerms,
   UpdateUserAttributes,
   UpdateUserPool,
   UpdateUserPoolClient,

@@ -5,8 +5,13 @@ import type {
   TermsSourceType,
   TermsType,
 } from '../../../../generated/types.js'
+import type { Can } from '../context.js'
+import { fail } from '../context.js'
 import { table } from '../engine/table.js'
+import { invalidParameter } from '../errors.js'
 import type { Store } from '../schema.js'
+import type { ClientRow } from './clients.js'
+import { findPool } from './user-pools.js'
 
 /** The two kinds of terms document (the model's TermsNameType). */
 export type TermsName = 'terms-of-use' | 'privacy-policy'
@@ -41,6 +46,107 @@ export const termsTable = table<TermsRow>({
 /** The key of the byClientName index: one document of each name per client. */
 export function clientNameKey(clientId: string, name: string): string {
   return `${clientId}/${name}`
+}
+
+/** A pool's terms document by its TermsId, or ResourceNotFoundException. */
+export function findTerms(cx: Can<'ResourceNotFoundException'>, poolId: string, termsId: string): TermsRow {
+  findPool(cx, poolId)
+  const row = cx.tables.terms.get(termsId)
+  // Chosen without evidence: the message (ResourceNotFoundException is the model's error for an unknown TermsId).
+  if (row?.poolId !== poolId) throw fail(cx, 'ResourceNotFoundException', `Terms ${termsId} does not exist.`)
+  return row
+}
+
+/** A client's terms document of a name, or ResourceNotFoundException. */
+export function findTermsByName(cx: Can<'ResourceNotFoundException'>, client: ClientRow, name: string): TermsRow {
+  const id = client.client.ClientId
+  const row = cx.tables.terms.find('byClientName', clientNameKey(id, name))
+  // Chosen without evidence: the message (ResourceNotFoundException is the model's error for DescribeTermsByClient).
+  if (!row) throw fail(cx, 'ResourceNotFoundException', `Terms ${name} do not exist for user pool client ${id}.`)
+  return row
+}
+
+/** TermsExistsException unless the client's document of this name is free (or is `self`). */
+function checkNameFree(cx: Can<'TermsExistsException'>, clientId: string, name: string, self?: string): void {
+  const taken = cx.tables.terms.find('byClientName', clientNameKey(clientId, name))
+  // Seen from Cognito: TermsExistsException when "you attempt to create terms documents with a duplicate TermsName"
+  // (the model). Chosen without evidence: the message.
+  if (taken !== undefined && taken.id !== self)
+    throw fail(cx, 'TermsExistsException', `Terms ${name} already exist for user pool client ${clientId}.`)
+}
+
+/**
+ * Checks a Links map past what the model's patterns say. Chosen without evidence: each URL must be an absolute
+ * `https:` or `http:` URL (the pattern admits `javascript:…`, which the hosted pages would put in a link).
+ */
+function checkLinks(cx: Can<'InvalidParameterException'>, links: LinksType): void {
+  for (const [language, url] of Object.entries(links)) {
+    let protocol: string | undefined
+    try {
+      protocol = new URL(url).protocol
+    } catch {
+      protocol = undefined
+    }
+    if (protocol !== 'https:' && protocol !== 'http:')
+      throw invalidParameter(cx, `The link for ${language} must be an http or https URL.`)
+  }
+}
+
+/** The fields CreateTerms and UpdateTerms set. */
+export interface TermsFields {
+  readonly name: string
+  readonly source: TermsSourceType
+  readonly enforcement: TermsEnforcementType
+  readonly links?: LinksType | undefined
+}
+
+/** A new terms document for a client; its id a version 4 UUID from the simulation's secrets (a CSPRNG unless reproducible). */
+export function createTerms(
+  cx: Can<'InvalidParameterException' | 'TermsExistsException'>,
+  client: ClientRow,
+  fields: TermsFields,
+): TermsRow {
+  const clientId = client.client.ClientId
+  checkNameFree(cx, clientId, fields.name)
+  // Chosen without evidence: Links left out is refused (the model's TermsType always has Links, at least one; a
+  // document without a link could not be shown or returned).
+  if (fields.links === undefined) throw invalidParameter(cx, 'Links must have at least one entry.')
+  checkLinks(cx, fields.links)
+  const now = cx.now()
+  // Seen in the model: TermsId is a version 4 UUID (TermsIdType's pattern).
+  let id = cx.secrets.uuid()
+  while (cx.tables.terms.has(id)) id = cx.secrets.uuid()
+  return cx.tables.terms.insert({
+    id,
+    poolId: client.client.UserPoolId,
+    clientId,
+    name: fields.name as TermsName,
+    source: fields.source,
+    enforcement: fields.enforcement,
+    links: { ...fields.links },
+    created: now,
+    modified: now,
+  })
+}
+
+/** Changes a terms document: each field given replaces the stored one (Links as a whole map). */
+export function updateTerms(
+  cx: Can<'InvalidParameterException' | 'TermsExistsException'>,
+  row: TermsRow,
+  fields: Partial<TermsFields>,
+): TermsRow {
+  if (fields.name !== undefined) checkNameFree(cx, row.clientId, fields.name, row.id)
+  if (fields.links !== undefined) checkLinks(cx, fields.links)
+  return cx.tables.terms.put({
+    ...row,
+    ...(fields.name !== undefined && { name: fields.name as TermsName }),
+    ...(fields.source !== undefined && { source: fields.source }),
+    ...(fields.enforcement !== undefined && { enforcement: fields.enforcement }),
+    // Chosen without evidence: Links replaces the whole map (the model calls it "A map of URLs to languages" in
+    // UpdateTerms as in CreateTerms, and says nothing of merging).
+    ...(fields.links !== undefined && { links: { ...fields.links } }),
+    modified: cx.now(),
+  })
 }
 
 /** A terms document as Create, Describe, DescribeByClient and Update return it. */
