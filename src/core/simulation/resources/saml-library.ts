@@ -11,13 +11,30 @@ export type SamlLibrary = typeof Samlify
 
 let loading: Promise<SamlLibrary> | undefined
 
+/**
+ * Runs `run` with the process's standard output silenced: the XSD validator (xmllint compiled to WebAssembly) prints
+ * a blank line for every document it validates, which would land in the output of the app or test using the
+ * simulation. It prints synchronously, inside the call, so nothing else's output is lost.
+ */
+function quietly<T>(run: () => T): T {
+  const stdout = (globalThis as { process?: { stdout?: { write: (...args: unknown[]) => boolean } } }).process?.stdout
+  if (!stdout) return run()
+  const write = stdout.write
+  stdout.write = () => true
+  try {
+    return run()
+  } finally {
+    stdout.write = write
+  }
+}
+
 /** samlify, loaded once, with its XSD validator set (samlify refuses to parse without one). */
 export function samlLibrary(): Promise<SamlLibrary> {
   loading ??= (async () => {
     try {
       const library = (await import(/* @vite-ignore */ LIBRARY)) as SamlLibrary
       const validator = (await import(/* @vite-ignore */ VALIDATOR)) as { validate: (xml: string) => Promise<unknown> }
-      library.setSchemaValidator({ validate: validator.validate })
+      library.setSchemaValidator({ validate: (xml) => quietly(() => validator.validate(xml)) })
       return library
     } catch (error) {
       loading = undefined
