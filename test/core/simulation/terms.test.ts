@@ -1,4 +1,5 @@
 import {
+  CognitoIdentityProviderClient,
   CreateTermsCommand,
   DeleteTermsCommand,
   DeleteUserPoolClientCommand,
@@ -9,6 +10,7 @@ import {
   UpdateTermsCommand,
 } from '@aws-sdk/client-cognito-identity-provider'
 import { afterEach, describe, expect, it } from 'vitest'
+import { cognitoRequestHandler } from '../../../src/adapters/sdk/index.js'
 import { Store } from '../../../src/core/simulation/engine/store.js'
 import { termsLinksForClient } from '../../../src/core/simulation/resources/terms.js'
 import { TABLES } from '../../../src/core/simulation/schema.js'
@@ -362,5 +364,36 @@ describe('termsLinksForClient', () => {
     await create('terms-of-use')
     await create('privacy-policy', PRIVACY)
     expect(termsLinksForClient(stored(), OTHER, WEB)).toEqual([])
+  })
+})
+
+describe('TermsId', () => {
+  /** The TermsId of a first document in a fresh mock with seed 7. */
+  const firstId = async (reproducibleSecrets: boolean) => {
+    const handler = cognitoRequestHandler({
+      seed: 7,
+      reproducibleSecrets,
+      fixtures: { userPools: [{ PoolName: 'p', Id: POOL, Clients: [{ ClientName: 'web', ClientId: WEB }] }] },
+    })
+    const client = new CognitoIdentityProviderClient({
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+      maxAttempts: 1,
+      requestHandler: handler as never,
+    })
+    const input = { UserPoolId: POOL, ClientId: WEB, TermsSource: 'LINK', Enforcement: 'NONE', Links: TERMS } as const
+    return (await client.send(new CreateTermsCommand({ ...input, TermsName: 'terms-of-use' }))).Terms!.TermsId!
+  }
+
+  it('is drawn from a CSPRNG: the same seed gives different ids', async () => {
+    const [a, b] = [await firstId(false), await firstId(false)]
+    expect(a).toMatch(UUID_V4)
+    expect(a).not.toBe(b)
+  })
+
+  it('is the same for the same seed when reproducible secrets are asked for', async () => {
+    const a = await firstId(true)
+    expect(a).toMatch(UUID_V4)
+    expect(await firstId(true)).toBe(a)
   })
 })
