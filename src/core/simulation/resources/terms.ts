@@ -39,7 +39,7 @@ export const termsTable = table<TermsRow>({
     { table: 'pools', key: (row) => row.poolId },
     { table: 'clients', key: (row) => row.clientId },
   ],
-  // Seen from Cognito: "Terms document names must be unique to the app client." (the model's TermsExistsException).
+  // Seen in the model (TermsExistsException's text): terms document names "must be unique to the app client".
   indexes: { byClientName: (row) => clientNameKey(row.clientId, row.name) },
 })
 
