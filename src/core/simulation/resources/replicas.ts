@@ -23,7 +23,10 @@ export interface ReplicaRow {
   readonly modified: number
 }
 
-/** Replicas, by `<poolId>/<region>`, belonging to their pool (deleting the primary pool deletes its replicas). */
+/**
+ * Replicas, by `<poolId>/<region>`, belonging to their pool. Chosen without evidence: deleting the primary pool
+ * deletes its replicas (whether Cognito refuses to delete a replicated pool is not documented).
+ */
 export const replicasTable = table<ReplicaRow>({
   key: (row) => replicaKey(row.poolId, row.region),
   parent: { table: 'pools', key: (row) => row.poolId },
