@@ -12,6 +12,7 @@ import { keysTable } from './resources/keys.js'
 import { provisionedLimitsTable } from './resources/limits.js'
 import { linksTable } from './resources/links.js'
 import { logDeliveryTable } from './resources/log-delivery.js'
+import { brandingTable } from './resources/managed-login-branding.js'
 import { messagesTable } from './resources/messages.js'
 import { refreshTokensTable } from './resources/refresh-tokens.js'
 import { replicasTable } from './resources/replicas.js'
@@ -23,6 +24,7 @@ import { samlSessionsTable } from './resources/saml-sessions.js'
 import { sessionsTable } from './resources/sessions.js'
 import { socialAccountsTable } from './resources/social-accounts.js'
 import { termsTable } from './resources/terms.js'
+import { uiCustomizationsTable } from './resources/ui-customization.js'
 import { poolsTable } from './resources/user-pools.js'
 import { usersTable } from './resources/users.js'
 import { webauthnMfaTable, webauthnPoolsTable } from './resources/webauthn-config.js'
@@ -71,6 +73,8 @@ export const TABLES = {
   provisionedLimits: provisionedLimitsTable,
   replicas: replicasTable,
   terms: termsTable,
+  brandings: brandingTable,
+  uiCustomizations: uiCustomizationsTable,
 }
 
 /** The name of a table. */

@@ -37,6 +37,7 @@ import { ConfirmForgotPassword } from './ConfirmForgotPassword.js'
 import { ConfirmSignUp } from './ConfirmSignUp.js'
 import { CreateGroup } from './CreateGroup.js'
 import { CreateIdentityProvider } from './CreateIdentityProvider.js'
+import { CreateManagedLoginBranding } from './CreateManagedLoginBranding.js'
 import { CreateResourceServer } from './CreateResourceServer.js'
 import { CreateTerms } from './CreateTerms.js'
 import { CreateUserImportJob } from './CreateUserImportJob.js'
@@ -46,6 +47,7 @@ import { CreateUserPoolDomain } from './CreateUserPoolDomain.js'
 import { CreateUserPoolReplica } from './CreateUserPoolReplica.js'
 import { DeleteGroup } from './DeleteGroup.js'
 import { DeleteIdentityProvider } from './DeleteIdentityProvider.js'
+import { DeleteManagedLoginBranding } from './DeleteManagedLoginBranding.js'
 import { DeleteResourceServer } from './DeleteResourceServer.js'
 import { DeleteTerms } from './DeleteTerms.js'
 import { DeleteUser } from './DeleteUser.js'
@@ -57,6 +59,8 @@ import { DeleteUserPoolDomain } from './DeleteUserPoolDomain.js'
 import { DeleteUserPoolReplica } from './DeleteUserPoolReplica.js'
 import { DeleteWebAuthnCredential } from './DeleteWebAuthnCredential.js'
 import { DescribeIdentityProvider } from './DescribeIdentityProvider.js'
+import { DescribeManagedLoginBranding } from './DescribeManagedLoginBranding.js'
+import { DescribeManagedLoginBrandingByClient } from './DescribeManagedLoginBrandingByClient.js'
 import { DescribeResourceServer } from './DescribeResourceServer.js'
 import { DescribeRiskConfiguration } from './DescribeRiskConfiguration.js'
 import { DescribeTerms } from './DescribeTerms.js'
@@ -76,6 +80,7 @@ import { GetLogDeliveryConfiguration } from './GetLogDeliveryConfiguration.js'
 import { GetProvisionedLimit } from './GetProvisionedLimit.js'
 import { GetSigningCertificate } from './GetSigningCertificate.js'
 import { GetTokensFromRefreshToken } from './GetTokensFromRefreshToken.js'
+import { GetUICustomization } from './GetUICustomization.js'
 import { GetUser } from './GetUser.js'
 import { GetUserAttributeVerificationCode } from './GetUserAttributeVerificationCode.js'
 import { GetUserAuthFactors } from './GetUserAuthFactors.js'
@@ -101,6 +106,7 @@ import { RespondToAuthChallenge } from './RespondToAuthChallenge.js'
 import { RevokeToken } from './RevokeToken.js'
 import { SetLogDeliveryConfiguration } from './SetLogDeliveryConfiguration.js'
 import { SetRiskConfiguration } from './SetRiskConfiguration.js'
+import { SetUICustomization } from './SetUICustomization.js'
 import { SetUserMFAPreference } from './SetUserMFAPreference.js'
 import { SetUserPoolMfaConfig } from './SetUserPoolMfaConfig.js'
 import { SetUserSettings } from './SetUserSettings.js'
@@ -114,6 +120,7 @@ import { UpdateAuthEventFeedback } from './UpdateAuthEventFeedback.js'
 import { UpdateDeviceStatus } from './UpdateDeviceStatus.js'
 import { UpdateGroup } from './UpdateGroup.js'
 import { UpdateIdentityProvider } from './UpdateIdentityProvider.js'
+import { UpdateManagedLoginBranding } from './UpdateManagedLoginBranding.js'
 import { UpdateProvisionedLimit } from './UpdateProvisionedLimit.js'
 import { UpdateResourceServer } from './UpdateResourceServer.js'
 import { UpdateTerms } from './UpdateTerms.js'
@@ -165,6 +172,7 @@ export const SIMULATED = [
   ConfirmSignUp,
   CreateGroup,
   CreateIdentityProvider,
+  CreateManagedLoginBranding,
   CreateResourceServer,
   CreateTerms,
   CreateUserImportJob,
@@ -174,6 +182,7 @@ export const SIMULATED = [
   CreateUserPoolReplica,
   DeleteGroup,
   DeleteIdentityProvider,
+  DeleteManagedLoginBranding,
   DeleteResourceServer,
   DeleteTerms,
   DeleteUser,
@@ -185,6 +194,8 @@ export const SIMULATED = [
   DeleteUserPoolReplica,
   DeleteWebAuthnCredential,
   DescribeIdentityProvider,
+  DescribeManagedLoginBranding,
+  DescribeManagedLoginBrandingByClient,
   DescribeResourceServer,
   DescribeRiskConfiguration,
   DescribeTerms,
@@ -204,6 +215,7 @@ export const SIMULATED = [
   GetProvisionedLimit,
   GetSigningCertificate,
   GetTokensFromRefreshToken,
+  GetUICustomization,
   GetUser,
   GetUserAttributeVerificationCode,
   GetUserAuthFactors,
@@ -229,6 +241,7 @@ export const SIMULATED = [
   RevokeToken,
   SetLogDeliveryConfiguration,
   SetRiskConfiguration,
+  SetUICustomization,
   SetUserMFAPreference,
   SetUserPoolMfaConfig,
   SetUserSettings,
@@ -242,6 +255,7 @@ export const SIMULATED = [
   UpdateDeviceStatus,
   UpdateGroup,
   UpdateIdentityProvider,
+  UpdateManagedLoginBranding,
   UpdateProvisionedLimit,
   UpdateResourceServer,
   UpdateTerms,
