@@ -10,9 +10,11 @@ import { ConfirmSignUp } from '../operations/ConfirmSignUp.js'
 import { ForgotPassword } from '../operations/ForgotPassword.js'
 import { SignUp } from '../operations/SignUp.js'
 import type { ClientRow } from '../resources/clients.js'
+import { termsLinksForClient } from '../resources/terms.js'
 import { authorizationQuery, checkAuthorization } from './authorize.js'
+import { pageStyleFor } from './branding.js'
 import { complete } from './complete.js'
-import { type Field, form, layout, links } from './pages.js'
+import { type Field, form, layout, links, type PageStyle } from './pages.js'
 import { page } from './respond.js'
 import { type Authorization, HostedFailure, type HostedResponse, type Site } from './types.js'
 
@@ -29,6 +31,7 @@ export function loginPage(site: Site, query: URLSearchParams, message?: string, 
   const q = authorizationQuery(query)
   const providers = (authorization.client.client.SupportedIdentityProviders ?? []).filter((p) => p !== 'COGNITO')
   const cognito = (authorization.client.client.SupportedIdentityProviders ?? []).includes('COGNITO')
+  const style = pageStyleFor(site, authorization.client)
   const content = [
     note ? `<p class="note" id="note">${note}</p>` : '',
     cognito
@@ -58,8 +61,24 @@ export function loginPage(site: Site, query: URLSearchParams, message?: string, 
           ] as const)
         : []),
     ]),
+    termsLinks(site, authorization.client),
   ].join('\n')
-  return page(message ? 400 : 200, layout('Sign in', content, message))
+  return page(message ? 400 : 200, layout('Sign in', content, message, style))
+}
+
+/**
+ * The client's terms of use and privacy policy as links with stable ids, in the language of the `lang` parameter
+ * (managed login's), when the client has both (terms.ts decides).
+ */
+function termsLinks(site: Site, client: ClientRow): string {
+  const found = termsLinksForClient(
+    site.cx.store,
+    site.pool.pool.Id,
+    client.client.ClientId,
+    site.query.get('lang') ?? undefined,
+  )
+  const text = { 'terms-of-use': 'Terms of use', 'privacy-policy': 'Privacy policy' } as const
+  return links(found.map((t) => [t.url, text[t.name], t.name] as const))
 }
 
 function envOf(site: Site, client: ClientRow): AuthEnv {
@@ -72,7 +91,14 @@ function hashFor(client: ClientRow, username: string): Record<string, string> {
 }
 
 /** The page of the next challenge of a sign-in. */
-function challengePage(site: Site, q: string, answer: AuthAnswer, username: string, message?: string): HostedResponse {
+function challengePage(
+  site: Site,
+  q: string,
+  answer: AuthAnswer,
+  username: string,
+  message?: string,
+  style?: PageStyle,
+): HostedResponse {
   const name = answer.ChallengeName!
   const hidden: Field[] = [
     { name: '_challenge', label: '', type: 'hidden', value: name },
@@ -93,11 +119,11 @@ function challengePage(site: Site, q: string, answer: AuthAnswer, username: stri
     fields = [{ name: 'code', label: where ? `Code sent to ${where}` : 'Code' }]
   } else {
     // Chosen: challenges the plain page does not offer (MFA set-up, custom challenges, passkeys).
-    return page(400, layout('Sign in', '', `${name} is not offered by this hosted page.`))
+    return page(400, layout('Sign in', '', `${name} is not offered by this hosted page.`, style))
   }
   return page(
     message ? 400 : 200,
-    layout(title, form(`${site.base}/login?${q}`, [...hidden, ...fields], 'Continue', 'challenge'), message),
+    layout(title, form(`${site.base}/login?${q}`, [...hidden, ...fields], 'Continue', 'challenge'), message, style),
   )
 }
 
@@ -124,6 +150,7 @@ export async function submitLogin(site: Site, body: URLSearchParams): Promise<Ho
   const authorization = checkAuthorization(site, query)
   const q = authorizationQuery(query)
   const env = envOf(site, authorization.client)
+  const style = pageStyleFor(site, authorization.client)
   const cx = site.cx as Can<never>
   const challengeName = body.get('_challenge') as ChallengeNameType | null
   let answer: AuthAnswer
@@ -144,10 +171,11 @@ export async function submitLogin(site: Site, body: URLSearchParams): Promise<Ho
               { ChallengeName: challengeName, Session: session, ChallengeParameters: {} },
               username,
               message,
+              style,
             )
           : loginPage(site, query, message),
     )
-    if (answer.ChallengeName) return challengePage(site, q, answer, username)
+    if (answer.ChallengeName) return challengePage(site, q, answer, username, undefined, style)
     return finished(site, authorization, answer)
   }
   const username = body.get('username') ?? ''
@@ -156,7 +184,7 @@ export async function submitLogin(site: Site, body: URLSearchParams): Promise<Ho
     () => passwordSignIn(cx as never, env, username, password, undefined),
     (message) => loginPage(site, query, message),
   )
-  if (answer.ChallengeName) return challengePage(site, q, answer, username)
+  if (answer.ChallengeName) return challengePage(site, q, answer, username, undefined, style)
   return finished(site, authorization, answer)
 }
 
@@ -165,17 +193,22 @@ export async function signUp(site: Site, method: string, body: URLSearchParams):
   const authorization = checkAuthorization(site, site.query)
   const q = authorizationQuery(site.query)
   const client = authorization.client
+  const style = pageStyleFor(site, client)
   const signUpPage = (message?: string) =>
     page(
       message ? 400 : 200,
       layout(
         'Sign up',
-        form_(`${site.base}/signup?${q}`, [
-          { name: 'username', label: 'Username' },
-          { name: 'email', label: 'Email', type: 'email' },
-          { name: 'password', label: 'Password', type: 'password' },
-        ]),
+        [
+          form_(`${site.base}/signup?${q}`, [
+            { name: 'username', label: 'Username' },
+            { name: 'email', label: 'Email', type: 'email' },
+            { name: 'password', label: 'Password', type: 'password' },
+          ]),
+          termsLinks(site, client),
+        ].join('\n'),
         message,
+        style,
       ),
     )
   if (method === 'GET') return signUpPage()
@@ -195,14 +228,14 @@ export async function signUp(site: Site, method: string, body: URLSearchParams):
     signUpPage,
   )
   if (result.UserConfirmed) return loginPage(site, site.query, undefined, 'Your account is ready. Sign in.')
-  return confirmPage(site, q, username)
+  return confirmPage(site, q, username, undefined, style)
 }
 
 function form_(action: string, fields: Field[]): string {
   return form(action, fields, 'Continue', 'form')
 }
 
-function confirmPage(site: Site, q: string, username: string, message?: string): HostedResponse {
+function confirmPage(site: Site, q: string, username: string, message?: string, style?: PageStyle): HostedResponse {
   return page(
     message ? 400 : 200,
     layout(
@@ -217,6 +250,7 @@ function confirmPage(site: Site, q: string, username: string, message?: string):
         'confirm',
       ),
       message,
+      style,
     ),
   )
 }
@@ -238,7 +272,7 @@ export async function confirm(site: Site, body: URLSearchParams): Promise<Hosted
           }),
         }),
       ),
-    (message) => confirmPage(site, q, username, message),
+    (message) => confirmPage(site, q, username, message, pageStyleFor(site, authorization.client)),
   )
   return loginPage(site, site.query, undefined, 'Your account is confirmed. Sign in.')
 }
@@ -253,6 +287,7 @@ export async function forgotPassword(
   const authorization = checkAuthorization(site, site.query)
   const q = authorizationQuery(site.query)
   const client = authorization.client
+  const style = pageStyleFor(site, client)
   const askPage = (message?: string) =>
     page(
       message ? 400 : 200,
@@ -260,6 +295,7 @@ export async function forgotPassword(
         'Forgot your password?',
         form_(`${site.base}/forgotPassword?${q}`, [{ name: 'username', label: 'Username' }]),
         message,
+        style,
       ),
     )
   const resetPage = (username: string, message?: string) =>
@@ -278,6 +314,7 @@ export async function forgotPassword(
           'reset',
         ),
         message,
+        style,
       ),
     )
   const secret = (username: string) =>
