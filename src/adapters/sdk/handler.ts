@@ -55,6 +55,7 @@ export function cognitoRequestHandler(options: CognitoMockOptions | CognitoMock 
     messages: mock.messages,
     lastCode: mock.lastCode,
     invocations: mock.invocations,
+    authEvents: mock.authEvents,
     contract: mock.contract,
     contractSinceLastTake: mock.contractSinceLastTake,
     get ready() {

@@ -1,5 +1,11 @@
 import type { CognitoMock } from '../../core/mock/mock.js'
-import type { Fixtures, InvocationFilter, MessageFilter, RiskSetting } from '../../core/simulation/index.js'
+import type {
+  AuthEventFilter,
+  Fixtures,
+  InvocationFilter,
+  MessageFilter,
+  RiskSetting,
+} from '../../core/simulation/index.js'
 import type { ServerConsole } from './console/index.js'
 
 /** The path under which the server answers its own control requests; Cognito has no route that starts so. */
@@ -55,6 +61,10 @@ export const CONTROL_ROUTES: ReadonlyArray<readonly [string, string]> = [
   ['POST /_cognito-idp-contract/fixtures', 'create pools, clients, providers, groups and users (the body)'],
   ['GET  /_cognito-idp-contract/messages', 'emails and texts sent; ?username=&destination=&kind=&userPoolId='],
   ['GET  /_cognito-idp-contract/invocations', 'Lambda trigger calls; ?trigger=&triggerSource=&userPoolId=&userName='],
+  [
+    'GET  /_cognito-idp-contract/auth-events',
+    "threat protection's auth events; ?userPoolId=&username=&eventType=&response=&decision=",
+  ],
   ['POST /_cognito-idp-contract/risk', 'threat protection: the risk of the next sign-ins (the body: a RiskSetting)'],
   [
     'POST /_cognito-idp-contract/compromised-passwords',
@@ -135,6 +145,10 @@ export async function control(request: ControlRequest, target: ControlTarget): P
       case 'GET invocations': {
         const filter = queryFilter(request.url, ['trigger', 'triggerSource', 'userPoolId', 'userName'])
         return { status: 200, body: target.mock.invocations(filter as InvocationFilter) }
+      }
+      case 'GET auth-events': {
+        const filter = queryFilter(request.url, ['userPoolId', 'username', 'eventType', 'response', 'decision'])
+        return { status: 200, body: target.mock.authEvents(filter as AuthEventFilter) }
       }
       case 'POST risk':
         await target.mock.simulation.setRisk(riskSetting(json(request.body)))

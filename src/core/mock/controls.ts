@@ -27,6 +27,7 @@ export function controls(parts: ControlParts): CognitoMock {
     messages: (filter) => simulation.messages(filter),
     lastCode: (filter) => simulation.lastCode(filter),
     invocations: (filter) => simulation.invocations(filter),
+    authEvents: (filter) => simulation.authEvents(filter),
     handle,
     contract: () => recording.contract(),
     contractSinceLastTake: () => recording.sinceLastTake(),

@@ -4,6 +4,7 @@ import type { WireRequest, WireResponse } from '../protocol/types.js'
 import type { Cognito } from '../simulation/cognito.js'
 import type { InvocationFilter, TriggerInvocation } from '../simulation/lambdas.js'
 import type { DeliveredMessage, MessageFilter } from '../simulation/outbox.js'
+import type { AuthEventFilter, RecordedAuthEvent } from '../simulation/resources/auth-events.js'
 import { type Answered, createBackend } from './backend.js'
 import type { RecordedCall } from './calls.js'
 import { ContractRecording } from './contract-recording.js'
@@ -54,6 +55,8 @@ export interface CognitoMock {
   lastCode(filter?: MessageFilter): string | undefined
   /** Every Lambda trigger invocation since the start or the last reset, oldest first. */
   invocations(filter?: InvocationFilter): TriggerInvocation[]
+  /** Threat protection's auth events of every user, oldest first, each with its pool and username. */
+  authEvents(filter?: AuthEventFilter): RecordedAuthEvent[]
   /** Resolves once the fixtures are seeded; rejects, naming the problem, when they cannot be. */
   readonly ready: Promise<void>
   /** The consumer contract recorded so far (the `contract` option turns recording on; reset() keeps it). */

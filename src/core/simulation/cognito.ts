@@ -17,6 +17,7 @@ import type { InvocationFilter, LambdaOptions, TriggerInvocation } from './lambd
 import { type CallInfo, localEndpoint, regionHint, replicaRoute } from './locate.js'
 import { SIMULATED } from './operations/index.js'
 import { type DeliveredMessage, deliveredMessages, type MessageFilter } from './outbox.js'
+import { type AuthEventFilter, matchingEvents, type RecordedAuthEvent } from './resources/auth-events.js'
 import { importLog, jobKey } from './resources/import-jobs.js'
 import { prepareKeys } from './resources/keyring.js'
 import { type JsonWebKeySet, jwksOf } from './resources/keys.js'
@@ -159,6 +160,11 @@ export interface Cognito {
   regionOf(input: unknown, call?: CallInfo): string
   /** Every trigger invocation since the start (or the last reset), oldest first, optionally only those matching a filter. */
   invocations(filter?: InvocationFilter): TriggerInvocation[]
+  /**
+   * Threat protection's auth events of every user (sign-ins, sign-ups, password changes and resets), oldest first, each
+   * as AdminListUserAuthEvents lists it with its pool and username, optionally only those matching a filter.
+   */
+  authEvents(filter?: AuthEventFilter): RecordedAuthEvent[]
   /** The pool's JSON Web Key Set (its signing keys made if it had none), or undefined when the pool does not exist. */
   jwks(poolId: string, call?: CallInfo): Promise<JsonWebKeySet | undefined>
   /**
@@ -327,6 +333,8 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
             (filter.userName === undefined || i.event['userName'] === filter.userName),
         ),
       ),
+    authEvents: (filter = {}) =>
+      structuredClone(store.occupied().flatMap((p) => matchingEvents(context(p.region, p.account), filter))),
     places: () =>
       store
         .occupied()

@@ -20,6 +20,7 @@ export type {
 } from './lambdas.js'
 export type { CallInfo } from './locate.js'
 export type { DeliveredMessage, MessageFilter } from './outbox.js'
+export type { AuthEventFilter, RecordedAuthEvent } from './resources/auth-events.js'
 export type { JsonWebKeySet, PublicJwk } from './resources/keys.js'
 export type { MessageKind } from './resources/messages.js'
 export type { RiskSetting } from './resources/risk-controls.js'

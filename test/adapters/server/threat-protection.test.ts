@@ -83,6 +83,19 @@ describe('threat protection through serve', () => {
     )
   })
 
+  it('lists every user\'s auth events through the auth-events route, oldest first, filtered by the query', async () => {
+    const all = (await (
+      await fetch(new URL(`${CONTROL_PATH.slice(1)}auth-events?userPoolId=${POOL}&username=jane`, server.url))
+    ).json()) as Array<{ Username: string; UserPoolId: string; EventType: string; EventResponse: string }>
+    expect(all.map((e) => [e.UserPoolId, e.Username, e.EventType, e.EventResponse])).toEqual([
+      [POOL, 'jane', 'SignIn', 'Fail'],
+      [POOL, 'jane', 'SignIn', 'Pass'],
+    ])
+    expect(server.mock.authEvents({ response: 'Fail' }).map((e) => e.EventRisk?.RiskDecision)).toEqual(['Block'])
+    const none = await fetch(new URL(`${CONTROL_PATH.slice(1)}auth-events?username=nobody`, server.url))
+    expect(await none.json()).toEqual([])
+  })
+
   it('refuses a sign-up with a password the control route declared compromised', async () => {
     await client.send(
       new SetRiskConfigurationCommand({

@@ -140,3 +140,34 @@ export function keepEvent(cx: Can<never>, row: AuthEventRow): void {
   if (cx.tables.authEvents.has(eventKey(row))) cx.tables.authEvents.put(row)
   else cx.tables.authEvents.insert(row)
 }
+
+/** Which recorded auth events `authEvents()` lists; every member given must match. */
+export interface AuthEventFilter {
+  readonly userPoolId?: string | undefined
+  readonly username?: string | undefined
+  readonly eventType?: EventType | undefined
+  readonly response?: EventResponseType | undefined
+  readonly decision?: RiskDecisionType | undefined
+}
+
+/** A recorded event as AdminListUserAuthEvents lists it, with the pool and user it belongs to. */
+export interface RecordedAuthEvent extends AuthEventType {
+  readonly UserPoolId: string
+  readonly Username: string
+}
+
+/** The events of every user of the partition that match the filter, oldest first (in the order they were recorded). */
+export function matchingEvents(cx: Can<never>, filter: AuthEventFilter = {}): RecordedAuthEvent[] {
+  return cx.tables.authEvents
+    .all()
+    .filter(
+      (row) =>
+        (filter.userPoolId === undefined || row.poolId === filter.userPoolId) &&
+        (filter.eventType === undefined || row.type === filter.eventType) &&
+        (filter.response === undefined || row.response === filter.response) &&
+        (filter.decision === undefined || row.decision === filter.decision),
+    )
+    .map((row) => ({ row, username: cx.tables.users.get(`${row.poolId}/${row.user}`)?.username }))
+    .filter(({ username }) => username !== undefined && (filter.username ?? username) === username)
+    .map(({ row, username }) => ({ UserPoolId: row.poolId, Username: username!, ...describeEvent(row) }))
+}
