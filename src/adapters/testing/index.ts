@@ -7,6 +7,7 @@ export {
   matchesPartial,
   type PartialInput,
 } from './matchers.js'
+export { createPasskey, type PasskeyAnswerOptions, type TestPasskey } from './passkey.js'
 export {
   type CognitoRouteTarget,
   type PlaywrightRoute,

@@ -26,6 +26,9 @@ import { keepStandInAccount, type StandInAccount } from './resources/social-acco
 import { checkAttributes } from './resources/user-attributes.js'
 import { createPool, describePool, type PoolRow } from './resources/user-pools.js'
 import { changed, claimAliases, type UserRow } from './resources/users.js'
+import { passkeySettings } from './resources/webauthn-config.js'
+import { friendlyName, PASSKEYS_PER_USER } from './resources/webauthn-credentials.js'
+import { coseOfJwk } from './resources/webauthn-verify.js'
 
 /** A user to seed: confirmed with its password unless a status says otherwise. */
 export interface UserFixture {
@@ -53,6 +56,21 @@ export interface UserFixture {
         readonly preferred?: MfaType | undefined
       }
     | undefined
+  /** Passkeys the user has registered (the test keeps the private keys: `createPasskey()` makes both halves). */
+  readonly passkeys?: readonly PasskeyFixture[] | undefined
+}
+
+/** A passkey a fixture user already has; `createPasskey()` from `cognito-idp-contract/testing` makes one. */
+export interface PasskeyFixture {
+  /** The credential id, base64url. */
+  readonly credentialId: string
+  /** The public key: an EC P-256 (ES256) or RSA (RS256) JSON Web Key. */
+  readonly publicKey: JsonWebKey
+  /** The relying party id it was registered for; by default the pool's (its WebAuthnConfiguration, else domain). */
+  readonly relyingPartyId?: string | undefined
+  /** The signature counter its authenticator last reported (0 by default: an authenticator that counts nothing). */
+  readonly counter?: number | undefined
+  readonly attachment?: 'platform' | 'cross-platform' | undefined
 }
 
 /** A user pool to seed: a CreateUserPool request, optionally with a fixed id, and what it holds. */
@@ -124,7 +142,7 @@ function seededMfa(cx: Can<'InvalidParameterException'>, user: UserRow, mfa: Non
  * Creates a user through the same rules as SignUp and AdminCreateUser (schema, uniqueness, password policy).
  * Chosen for convenience: a confirmed fixture's email and phone number count as verified unless it says otherwise.
  */
-function seedUser(cx: Context, pool: PoolRow, fixture: UserFixture): void {
+function seedUser(cx: Context, pool: PoolRow, fixture: UserFixture, keys: CoseKeys): void {
   const status = fixture.status ?? (fixture.password ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD')
   const ctx = cx as OperationContext<'AdminCreateUser'>
   const given = checkAttributes(ctx, pool, attributeEntries(fixture.attributes), 'admin')
@@ -168,6 +186,7 @@ function seedUser(cx: Context, pool: PoolRow, fixture: UserFixture): void {
   }
   let user = cx.tables.users.insert(claimAliases(ctx, pool, changed(cx, pool, draft, {}), false))
   if (fixture.mfa) user = cx.tables.users.put({ ...user, mfa: seededMfa(ctx, user, fixture.mfa) })
+  for (const passkey of fixture.passkeys ?? []) seedPasskey(cx, pool, user, passkey, keys.get(passkey)!)
   for (const group of fixture.groups ?? []) {
     if (!cx.tables.groups.has(`${pool.pool.Id}/${group}`)) {
       checked('CreateGroup', { UserPoolId: pool.pool.Id, GroupName: group })
@@ -177,8 +196,53 @@ function seedUser(cx: Context, pool: PoolRow, fixture: UserFixture): void {
   }
 }
 
+/** Each fixture passkey's public key as the COSE key it is stored as. */
+type CoseKeys = ReadonlyMap<PasskeyFixture, string>
+
+/** The COSE keys of every passkey the fixtures hold (made before the transaction's synchronous seeding). */
+async function coseKeys(fixtures: Fixtures): Promise<CoseKeys> {
+  const users = [...(fixtures.userPools ?? []).flatMap((p) => p.Users ?? []), ...(fixtures.users ?? [])]
+  const keys = new Map<PasskeyFixture, string>()
+  for (const user of users)
+    for (const passkey of user.passkeys ?? []) {
+      try {
+        keys.set(passkey, await coseOfJwk(passkey.publicKey))
+      } catch (error) {
+        throw new TypeError(`fixture: user ${user.username} has a passkey whose ${(error as Error).message}`)
+      }
+    }
+  return keys
+}
+
+/** Stores a fixture's passkey as a registration would have (same limit, relying party and name). */
+function seedPasskey(cx: Context, pool: PoolRow, user: UserRow, passkey: PasskeyFixture, publicKey: string): void {
+  const where = `fixture: user ${user.username} has a passkey`
+  const rpId = passkey.relyingPartyId ?? passkeySettings(cx, pool).rpId
+  if (rpId === undefined)
+    throw new TypeError(`${where} but names no relyingPartyId, and the pool has no WebAuthnConfiguration or domain`)
+  if (!/^[\w-]{16,1024}$/.test(passkey.credentialId))
+    throw new TypeError(`${where} whose credentialId is not base64url of 16 to 1024 characters`)
+  if (cx.tables.webauthnCredentials.has(`${pool.pool.Id}/${passkey.credentialId}`))
+    throw new TypeError(`${where} whose credentialId another passkey of the pool already has`)
+  if (cx.tables.webauthnCredentials.count(`${pool.pool.Id}/${user.key}`) >= PASSKEYS_PER_USER)
+    throw new TypeError(`${where} more than the ${PASSKEYS_PER_USER} a user may register`)
+  cx.tables.webauthnCredentials.insert({
+    poolId: pool.pool.Id,
+    user: user.key,
+    id: passkey.credentialId,
+    publicKey,
+    counter: passkey.counter ?? 0,
+    transports: ['internal'],
+    ...(passkey.attachment !== undefined && { attachment: passkey.attachment }),
+    rpId,
+    name: friendlyName(passkey.attachment),
+    created: cx.now(),
+  })
+}
+
 /** Creates everything the fixtures describe, in order; the caller runs it in one transaction (all or nothing). */
 export async function seedFixtures(env: SeedEnvironment, fixtures: Fixtures): Promise<UserPoolType[]> {
+  const keys = await coseKeys(fixtures)
   const seeded: PoolRow[] = []
   for (const fixture of fixtures.userPools ?? []) {
     const { Id, IdentityProviders, Clients, Groups, Users, MfaConfig, StandInAccounts, ...request } = fixture
@@ -214,7 +278,7 @@ export async function seedFixtures(env: SeedEnvironment, fixtures: Fixtures): Pr
         modified: now,
       })
     }
-    for (const user of Users ?? []) seedUser(cx, pool, user)
+    for (const user of Users ?? []) seedUser(cx, pool, user, keys)
     for (const account of StandInAccounts ?? []) keepStandInAccount(cx, poolId, account)
     seeded.push(pool)
   }
@@ -227,7 +291,7 @@ export async function seedFixtures(env: SeedEnvironment, fixtures: Fixtures): Pr
     const cx = env.context(regionOfPoolId(poolId) ?? env.defaultRegion)
     const pool = cx.tables.pools.get(poolId)
     if (!pool) throw new TypeError(`fixture: user ${user.username} names user pool ${poolId}, which does not exist`)
-    seedUser(cx, pool, user)
+    seedUser(cx, pool, user, keys)
   }
   return seeded.map((pool) => describePool(env.context(pool.pool.Arn!.split(':')[3]!), pool))
 }

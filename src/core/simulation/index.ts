@@ -9,7 +9,7 @@ export {
   type SimulationOptions,
 } from './cognito.js'
 export type { RowChange, StoreCommit } from './engine/store.js'
-export type { Fixtures, PoolFixture, UserFixture } from './fixtures.js'
+export type { Fixtures, PasskeyFixture, PoolFixture, UserFixture } from './fixtures.js'
 export type {
   InvocationFilter,
   LambdaFunction,

@@ -149,3 +149,39 @@ export async function verifyAssertion(
     return { refused: (error as Error).message }
   }
 }
+
+/**
+ * A public JSON Web Key (EC P-256 for ES256, RSA for RS256) as the COSE key a relying party keeps, base64url: what a
+ * fixture's passkey is stored as. The map is encoded with @simplewebauthn's CBOR encoder.
+ */
+export async function coseOfJwk(jwk: JsonWebKey): Promise<string> {
+  const { isoCBOR } = await helpers()
+  const bytes = (text: string | undefined, name: string) => {
+    if (typeof text !== 'string' || !/^[\w-]+$/.test(text)) throw new TypeError(`the public key has no ${name}`)
+    return fromBase64url(text)
+  }
+  if (jwk.kty === 'EC' && jwk.crv === 'P-256')
+    return base64url(
+      isoCBOR.encode(
+        new Map<number, number | Uint8Array>([
+          [1, 2],
+          [3, -7],
+          [-1, 1],
+          [-2, bytes(jwk.x, 'x')],
+          [-3, bytes(jwk.y, 'y')],
+        ]),
+      ),
+    )
+  if (jwk.kty === 'RSA')
+    return base64url(
+      isoCBOR.encode(
+        new Map<number, number | Uint8Array>([
+          [1, 3],
+          [3, -257],
+          [-1, bytes(jwk.n, 'n')],
+          [-2, bytes(jwk.e, 'e')],
+        ]),
+      ),
+    )
+  throw new TypeError('the public key is neither an EC P-256 (ES256) nor an RSA (RS256) JSON Web Key')
+}
