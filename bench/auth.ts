@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import { createCognito } from 'cognito-idp-contract/simulation'
+import { createPasskey } from 'cognito-idp-contract/testing'
 import { srpClient } from '../test/support/srp-client.js'
 import { figures, report } from './measure.js'
 
@@ -40,19 +41,30 @@ function clientHalf(B: string, salt: string): Promise<unknown> {
 /** Sign-ins per second against the simulation in process, beside what a real client spends on its half of SRP. */
 export async function signInRates(): Promise<void> {
   const cognito = createCognito()
+  const passkey = await createPasskey()
   await cognito.seed({
     userPools: [
       {
         PoolName: 'bench',
         Id: POOL,
+        Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'WEB_AUTHN'] } },
+        MfaConfig: { WebAuthnConfiguration: { RelyingPartyId: 'localhost' } },
         Clients: [
           {
             ClientName: 'web',
             ClientId: CLIENT,
-            ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+            ExplicitAuthFlows: [
+              'ALLOW_USER_SRP_AUTH',
+              'ALLOW_USER_PASSWORD_AUTH',
+              'ALLOW_USER_AUTH',
+              'ALLOW_REFRESH_TOKEN_AUTH',
+            ],
           },
         ],
-        Users: [{ username: 'jane', password: PASSWORD }],
+        Users: [
+          { username: 'jane', password: PASSWORD },
+          { username: 'pat', status: 'CONFIRMED', passkeys: [passkey.fixture] },
+        ],
       },
     ],
   })
@@ -78,6 +90,19 @@ export async function signInRates(): Promise<void> {
       AuthParameters: { USERNAME: 'jane', PASSWORD },
     }),
   )
+  const passkeys = await rate(async () => {
+    const challenge = await cognito.send('InitiateAuth', {
+      ClientId: CLIENT,
+      AuthFlow: 'USER_AUTH',
+      AuthParameters: { USERNAME: 'pat', PREFERRED_CHALLENGE: 'WEB_AUTHN' },
+    })
+    await cognito.send('RespondToAuthChallenge', {
+      ClientId: CLIENT,
+      ChallengeName: 'WEB_AUTHN',
+      Session: challenge.Session!,
+      ChallengeResponses: { USERNAME: 'pat', CREDENTIAL: await passkey.answer(challenge.ChallengeParameters) },
+    })
+  })
   const ownClient = await rate(async () => client.answer(last, PASSWORD, Date.now()))
   const realClient = await rate(() => clientHalf(last['SRP_B']!, last['SALT']!))
   const f = (n: number) => `${Math.round(n).toLocaleString('en')} /s`
@@ -88,12 +113,24 @@ export async function signInRates(): Promise<void> {
     { group, name: 'USER_SRP_AUTH sign-ins, both round trips with a BigInt test client', value: srp, unit: '/s' },
     { group, name: "USER_SRP_AUTH sign-ins, the simulation's share", value: server, unit: '/s' },
     { group, name: 'USER_PASSWORD_AUTH sign-ins', value: password, unit: '/s' },
+    {
+      group,
+      name: 'USER_AUTH passkey (WEB_AUTHN) sign-ins, both round trips with a WebCrypto test authenticator',
+      value: passkeys,
+      unit: '/s',
+      anchor: 'USER_SRP_AUTH sign-ins, both round trips with a BigInt test client',
+      ratio: Math.round((passkeys / srp) * 100) / 100,
+    },
     { group, name: "amazon-cognito-identity-js's client half of SRP alone", value: realClient, unit: '/s' },
   )
   report('Sign-in (simulation in process, one at a time)', [
     ['USER_SRP_AUTH sign-ins, both round trips with a BigInt test client', f(srp)],
     ["USER_SRP_AUTH sign-ins, the simulation's share", f(server)],
     ['USER_PASSWORD_AUTH sign-ins', f(password)],
+    [
+      'USER_AUTH passkey (WEB_AUTHN) sign-ins, both round trips with a WebCrypto test authenticator',
+      `${f(passkeys)}  (${(passkeys / srp).toFixed(2)}x SRP's)`,
+    ],
     ["amazon-cognito-identity-js's client half of SRP alone", f(realClient)],
     ["the simulation's SRP work against that client's own", `${(server / realClient).toFixed(1)}x faster`],
   ])
