@@ -83,7 +83,7 @@ describe('threat protection through serve', () => {
     )
   })
 
-  it('lists every user\'s auth events through the auth-events route, oldest first, filtered by the query', async () => {
+  it("lists every user's auth events through the auth-events route, oldest first, filtered by the query", async () => {
     const all = (await (
       await fetch(new URL(`${CONTROL_PATH.slice(1)}auth-events?userPoolId=${POOL}&username=jane`, server.url))
     ).json()) as Array<{ Username: string; UserPoolId: string; EventType: string; EventResponse: string }>
