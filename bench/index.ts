@@ -3,6 +3,7 @@ import { signInRates } from './auth.js'
 import { bundleSizes } from './bundle.js'
 import { figures, JSON_OUTPUT } from './measure.js'
 import { persistence } from './persist.js'
+import { record } from './record.js'
 import { sdkRoundTrips } from './sdk.js'
 import { serveRates } from './serve.js'
 import { startupTimes } from './startup.js'
@@ -20,5 +21,7 @@ if (!only || only === 'users') await userRates()
 if (!only || only === 'auth') await signInRates()
 if (!only || only === 'serve') await serveRates()
 if (!only || only === 'persist') await persistence()
+// A whole run (no group named) with --record is kept in bench/results.json and rendered into the README.
+if (!only && process.argv.includes('--record')) record(figures)
 if (JSON_OUTPUT)
   console.log(JSON.stringify({ node: process.version, date: new Date().toISOString(), figures }, null, 2))

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { figuresBlock, RESULTS, type RecordedRun } from '../bench/record.js'
 import * as shapes from '../schemas/shapes.js'
 import { BUNDLE_CASES, bundle } from './support/bundle.js'
 import { ROOT } from './support/model.js'
 
-const readme = readFileSync(join(ROOT, 'README.md'), 'utf8').replace(/\n/g, ' ')
+const text = readFileSync(join(ROOT, 'README.md'), 'utf8')
+const readme = text.replace(/\n/g, ' ')
 
 /** The code of a bundle case by its label. */
 const code = (label: string): string => BUNDLE_CASES.find(([l]) => l === label)![1]
@@ -36,5 +38,17 @@ describe("the README's figures are what the commands measure", () => {
       [validateGzip, measured[2]!.gzip],
     ]
     for (const [claimed, actual] of pairs) expect(Math.abs(claimed! - actual!) / actual!).toBeLessThan(0.1)
+  })
+
+  it('the Speed table is bench/results.json as npm run bench -- --record rendered it, from a whole run', () => {
+    const run = JSON.parse(readFileSync(RESULTS, 'utf8')) as RecordedRun
+    expect(text).toContain(figuresBlock(run))
+    const groups = new Set(run.figures.map((f) => f.group))
+    for (const part of ['serve --data', 'Sign-in', 'Start-up'])
+      expect(
+        [...groups].some((g) => g.includes(part)),
+        part,
+      ).toBe(true)
+    expect(run.figures.some((f) => f.name.includes('passkey'))).toBe(true)
   })
 })
