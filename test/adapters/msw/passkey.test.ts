@@ -4,7 +4,9 @@ import { join } from 'node:path'
 import { build } from 'esbuild'
 import { type Browser, chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type RunningCognitoServer, startCognitoServer } from '../../../src/adapters/server/index.js'
 import { ROOT } from '../../support/model.js'
+import { passkeyFixtures } from './browser/passkey-fixtures.js'
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 const hasChromium = existsSync(CHROMIUM)
@@ -57,34 +59,53 @@ afterAll(async () => {
 
 describe.skipIf(!hasChromium)('passkeys in a real browser (Debian chromium, its virtual authenticator)', () => {
   it('Amplify v6 registers, lists, signs in with and deletes a passkey, the simulation verifying as Cognito would', async () => {
-    const page = await browser.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    // Chrome DevTools Protocol's virtual authenticator: a platform passkey provider that verifies its user.
-    const cdp = await page.context().newCDPSession(page)
-    await cdp.send('WebAuthn.enable')
-    await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: {
-        protocol: 'ctap2',
-        transport: 'internal',
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-      },
-    })
-    await page.goto(origin)
-    await page.waitForFunction(() => window.__passkeys !== undefined, undefined, { timeout: 60_000 })
-    expect(errors).toEqual([])
-    expect(await page.evaluate(() => window.__passkeys)).toEqual({
-      listed: [
-        { name: 'Platform passkey', rp: 'localhost', attachment: 'platform', transports: ['internal'], created: true },
-      ],
-      again: 'PasskeyAlreadyExists',
-      preferred: { signedIn: true, step: 'DONE', email: 'jane@example.com' },
-      offered: ['PASSWORD', 'PASSWORD_SRP', 'WEB_AUTHN'],
-      chosen: true,
-      after: 0,
-      withoutPasskey: ['PASSWORD', 'PASSWORD_SRP'],
-    })
+    expect(await passkeysOn(origin)).toEqual(EXPECTED)
+  }, 120_000)
+
+  it('the same against serve (the page given its address)', async () => {
+    const cognito: RunningCognitoServer = await startCognitoServer({ fixtures: passkeyFixtures })
+    try {
+      expect(await passkeysOn(`${origin}/?${new URLSearchParams({ endpoint: cognito.url })}`)).toEqual(EXPECTED)
+    } finally {
+      await cognito.close()
+    }
   }, 120_000)
 })
+
+/** What the page finds, through the worker or serve. */
+const EXPECTED = {
+  listed: [
+    { name: 'Platform passkey', rp: 'localhost', attachment: 'platform', transports: ['internal'], created: true },
+  ],
+  again: 'PasskeyAlreadyExists',
+  preferred: { signedIn: true, step: 'DONE', email: 'jane@example.com' },
+  offered: ['PASSWORD', 'PASSWORD_SRP', 'WEB_AUTHN'],
+  chosen: true,
+  after: 0,
+  withoutPasskey: ['PASSWORD', 'PASSWORD_SRP'],
+}
+
+/** Opens the passkey page in a new tab with a virtual authenticator, and returns what it found. */
+async function passkeysOn(url: string): Promise<unknown> {
+  const page = await browser.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  // Chrome DevTools Protocol's virtual authenticator: a platform passkey provider that verifies its user.
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('WebAuthn.enable')
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+    },
+  })
+  await page.goto(url)
+  await page.waitForFunction(() => window.__passkeys !== undefined, undefined, { timeout: 60_000 })
+  expect(errors).toEqual([])
+  const found = await page.evaluate(() => window.__passkeys)
+  await page.close()
+  return found
+}

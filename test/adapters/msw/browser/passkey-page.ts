@@ -1,6 +1,7 @@
 // A web app's passkey settings and sign-in page, as a test drives it: Amplify v6 in the browser registers, lists and
 // deletes passkeys and signs in with one (USER_AUTH, WEB_AUTHN), the browser's own WebAuthn answering with the virtual
-// authenticator the test added, MSW's service worker answering with the simulation (which verifies in the page too).
+// authenticator the test added, MSW's service worker answering with the simulation (which verifies in the page too),
+// or `serve` when the page is given its address.
 import { Amplify } from 'aws-amplify'
 import {
   associateWebAuthnCredential,
@@ -14,6 +15,7 @@ import {
 import { CognitoJwtVerifier } from 'aws-jwt-verify'
 import { setupCognitoWorker } from '../../../../src/adapters/msw/browser.js'
 import { STRICT } from '../../../support/msw.js'
+import { PASSKEY_PAGE, passkeyFixtures } from './passkey-fixtures.js'
 
 declare global {
   interface Window {
@@ -21,31 +23,10 @@ declare global {
   }
 }
 
-const userPoolId = 'us-east-1_Passkey01'
-const userPoolClientId = 'passkeypage000000000000001'
-const username = 'jane@example.com'
-const { worker, cognito } = setupCognitoWorker({
-  fixtures: {
-    userPools: [
-      {
-        PoolName: 'passkeys',
-        Id: userPoolId,
-        UsernameAttributes: ['email'],
-        Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'WEB_AUTHN'] } },
-        // The relying party id Amplify's own tests use for local development.
-        MfaConfig: { WebAuthnConfiguration: { RelyingPartyId: 'localhost', UserVerification: 'required' } },
-        Clients: [
-          {
-            ClientName: 'web',
-            ClientId: userPoolClientId,
-            ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-          },
-        ],
-        Users: [{ username, password: 'Correct-Horse-1', attributes: { email: username } }],
-      },
-    ],
-  },
-})
+const { userPoolId, userPoolClientId, username } = PASSKEY_PAGE
+// With `?endpoint=` the page talks to that server (serve, seeded with the same fixtures); else to the worker.
+const endpoint = new URLSearchParams(location.search).get('endpoint') ?? undefined
+const { worker, cognito } = setupCognitoWorker({ fixtures: passkeyFixtures })
 
 async function failure(run: () => Promise<unknown>): Promise<string> {
   try {
@@ -57,9 +38,13 @@ async function failure(run: () => Promise<unknown>): Promise<string> {
 }
 
 async function run(): Promise<unknown> {
-  await worker.start(Object.assign({ quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } }, STRICT))
-  await cognito.ready
-  Amplify.configure({ Auth: { Cognito: { userPoolId, userPoolClientId } } })
+  if (endpoint === undefined) {
+    await worker.start(Object.assign({ quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } }, STRICT))
+    await cognito.ready
+  }
+  Amplify.configure({
+    Auth: { Cognito: { userPoolId, userPoolClientId, ...(endpoint && { userPoolEndpoint: endpoint }) } },
+  })
 
   await signIn({ username, password: 'Correct-Horse-1' })
   await associateWebAuthnCredential()
@@ -69,9 +54,10 @@ async function run(): Promise<unknown> {
   await signOut()
 
   const preferred = await signIn({ username, options: { authFlowType: 'USER_AUTH', preferredChallenge: 'WEB_AUTHN' } })
-  const idToken = (await fetchAuthSession()).tokens!.idToken!.toString()
+  const idToken = (await fetchAuthSession()).tokens!.idToken!
+  // aws-jwt-verify fetches the keys from Cognito's own issuer URL, which the worker answers; serve's tokens name serve.
   const verifier = CognitoJwtVerifier.create({ userPoolId, tokenUse: 'id', clientId: userPoolClientId })
-  const claims = await verifier.verify(idToken)
+  const claims = endpoint === undefined ? await verifier.verify(idToken.toString()) : idToken.payload
   await signOut()
 
   const offered = await signIn({ username, options: { authFlowType: 'USER_AUTH' } })
