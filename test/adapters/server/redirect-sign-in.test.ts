@@ -1,6 +1,7 @@
 // Amplify v6 signInWithRedirect in Chromium, the two ways the README gives: against `serve --https` named as the
 // oauth.domain itself, and against a pool's real domain host routed by the shipped Playwright helper (to `serve`,
-// or to an in-process mock). Social sign-in goes through the stand-in page.
+// or to an in-process mock). Social sign-in (Google, Facebook, Sign in with Apple, Login with Amazon) goes through the
+// stand-in page.
 import { existsSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { Agent } from 'node:https'
@@ -17,6 +18,7 @@ import {
   CreateUserPoolCommand,
   CreateUserPoolDomainCommand,
   GetSigningCertificateCommand,
+  type IdentityProviderTypeType,
   UpdateUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
@@ -36,29 +38,58 @@ if (!hasChromium && process.env['REQUIRE_BROWSER'] === '1')
   throw new Error(`REQUIRE_BROWSER is set but ${CHROMIUM} is missing`)
 const DOMAIN = 'myapp.auth.eu-west-1.amazoncognito.com'
 samlify.setSchemaValidator({ validate })
-const GOOGLE = {
-  client_id: 'g.apps.googleusercontent.com',
-  client_secret: 'g',
-  authorize_scopes: 'email profile openid',
-}
+/** The social providers, by ProviderType (= ProviderName here), with the details and subject claim each takes. */
+const SOCIAL = {
+  Google: {
+    details: {
+      client_id: 'g.apps.googleusercontent.com',
+      client_secret: 'g',
+      authorize_scopes: 'email profile openid',
+    },
+    subject: 'sub',
+  },
+  Facebook: {
+    details: { client_id: '1234', client_secret: 'fb-secret', authorize_scopes: 'public_profile, email' },
+    subject: 'id',
+  },
+  LoginWithAmazon: {
+    details: {
+      client_id: 'amzn1.application-oa2-client.1',
+      client_secret: 'amzn-secret',
+      authorize_scopes: 'profile postal_code',
+    },
+    subject: 'user_id',
+  },
+  SignInWithApple: {
+    details: {
+      client_id: 'com.example.web',
+      team_id: 'TEAM123456',
+      key_id: 'KEY1234567',
+      private_key: '-----BEGIN PRIVATE KEY-----\nMIG\n-----END PRIVATE KEY-----',
+      authorize_scopes: 'email name',
+    },
+    subject: 'sub',
+  },
+} as const
 
 let app: Server
 let origin = ''
 let browser: Browser
 
-/** A pool with domain `myapp`, Google, an SPA client calling back to the page, and jane; through `sdk`. */
+/** A pool with domain `myapp`, the social providers, an SPA client calling back to the page, and jane; via `sdk`. */
 async function world(sdk: CognitoIdentityProviderClient): Promise<{ pool: string; client: string }> {
   const pool = (await sdk.send(new CreateUserPoolCommand({ PoolName: 'redirects' }))).UserPool!.Id!
   await sdk.send(new CreateUserPoolDomainCommand({ UserPoolId: pool, Domain: 'myapp' }))
-  await sdk.send(
-    new CreateIdentityProviderCommand({
-      UserPoolId: pool,
-      ProviderName: 'Google',
-      ProviderType: 'Google',
-      ProviderDetails: GOOGLE,
-      AttributeMapping: { email: 'email', name: 'name', username: 'sub' },
-    }),
-  )
+  for (const [name, { details, subject }] of Object.entries(SOCIAL))
+    await sdk.send(
+      new CreateIdentityProviderCommand({
+        UserPoolId: pool,
+        ProviderName: name,
+        ProviderType: name as IdentityProviderTypeType,
+        ProviderDetails: details,
+        AttributeMapping: { email: 'email', name: 'name', username: subject },
+      }),
+    )
   const client = (
     await sdk.send(
       new CreateUserPoolClientCommand({
@@ -69,7 +100,7 @@ async function world(sdk: CognitoIdentityProviderClient): Promise<{ pool: string
         AllowedOAuthScopes: ['openid', 'email', 'profile'],
         CallbackURLs: [`${origin}/redirect.html`],
         LogoutURLs: [`${origin}/redirect.html`],
-        SupportedIdentityProviders: ['COGNITO', 'Google'],
+        SupportedIdentityProviders: ['COGNITO', ...Object.keys(SOCIAL)],
       }),
     )
   ).UserPoolClient!.ClientId!
@@ -155,8 +186,13 @@ async function asJane(page: Page): Promise<void> {
   await page.click('#signin button')
 }
 
-/** Types an account on Google's stand-in page. */
-async function atGoogle(page: Page, email: string, name: string, sub: string): Promise<void> {
+/** The `identities` claim of the ID token the page signed in with. */
+async function identities(page: Page): Promise<unknown> {
+  return page.evaluate(() => (window.__idToken as { identities?: unknown } | undefined)?.identities)
+}
+
+/** Types an account on a social provider's stand-in page (the same form for each provider). */
+async function atStandIn(page: Page, email: string, name: string, sub: string): Promise<void> {
   await page.waitForSelector('#stand-in-sign-in')
   await page.fill('#email', email)
   await page.fill('#name', name)
@@ -201,14 +237,39 @@ describe.skipIf(!hasChromium)('Amplify v6 signInWithRedirect in Chromium (needs 
       const context = await browser.newContext({ ignoreHTTPSErrors: true })
       const page = await context.newPage()
       await start(page, { ...ids, domain, provider: 'Google' })
-      await atGoogle(page, 'ann@gmail.com', 'Ann Lee', '109354484677663308178')
+      await atStandIn(page, 'ann@gmail.com', 'Ann Lee', '109354484677663308178')
       expect(await result(page)).toEqual({
         username: 'Google_109354484677663308178',
         email: 'ann@gmail.com',
         scope: 'openid email profile',
       })
+      expect(await identities(page)).toEqual([
+        expect.objectContaining({ userId: '109354484677663308178', providerName: 'Google', providerType: 'Google' }),
+      ])
       await context.close()
     })
+
+    it.each([
+      ['Facebook', 'Facebook', 'bo@fb.example', 'Bo Fox', '10160123456789012'],
+      ['Apple', 'SignInWithApple', 'di@icloud.example', 'Di Apfel', '001234.0123456789abcdef0123456789abcdef.0123'],
+      ['Amazon', 'LoginWithAmazon', 'cy@amzn.example', 'Cy Amaz', 'amzn1.account.AGXYZ123ABCDEFGHIJKLMNOPQRST'],
+    ])(
+      "signs in with signInWithRedirect({ provider: '%s' }) as %s_<id> through the stand-in page",
+      async (amplify, type, email, name, id) => {
+        // Amplify names Apple and Amazon its own way and sends Cognito's identity_provider (SignInWithApple,
+        // LoginWithAmazon): cognitoHostedUIIdentityProviderMap in @aws-amplify/auth.
+        const context = await browser.newContext({ ignoreHTTPSErrors: true })
+        const page = await context.newPage()
+        await start(page, { ...ids, domain, provider: amplify })
+        await page.waitForURL(new RegExp(`/_stand-in/${type}\\?`))
+        await atStandIn(page, email, name, id)
+        expect(await result(page)).toEqual({ username: `${type}_${id}`, email, scope: 'openid email profile' })
+        expect(await identities(page)).toEqual([
+          expect.objectContaining({ userId: id, providerName: type, providerType: type }),
+        ])
+        await context.close()
+      },
+    )
   })
 
   describe("through routeCognitoDomains (the pool's real domain host, routed)", () => {
@@ -219,7 +280,7 @@ describe.skipIf(!hasChromium)('Amplify v6 signInWithRedirect in Chromium (needs 
         const page = await browser.newPage()
         await routeCognitoDomains(page, cognito.url)
         await start(page, { ...ids, domain: DOMAIN, provider: 'Google' })
-        await atGoogle(page, 'bo@gmail.com', 'Bo Ng', '100000000000000000002')
+        await atStandIn(page, 'bo@gmail.com', 'Bo Ng', '100000000000000000002')
         expect(await result(page)).toEqual({
           username: 'Google_100000000000000000002',
           email: 'bo@gmail.com',
@@ -260,7 +321,7 @@ describe.skipIf(!hasChromium)('Amplify v6 signInWithRedirect in Chromium (needs 
       const linked = await (await browser.newContext()).newPage()
       await routeCognitoDomains(linked, mock)
       await start(linked, { ...ids, domain: DOMAIN, provider: 'Google' })
-      await atGoogle(linked, 'jane@gmail.com', 'Jane G', '200000000000000000001')
+      await atStandIn(linked, 'jane@gmail.com', 'Jane G', '200000000000000000001')
       expect(await result(linked)).toEqual({ username: 'jane', email: 'jane@gmail.com', scope: 'openid email profile' })
       await page.close()
       await linked.context().close()
@@ -324,7 +385,7 @@ describe.skipIf(!hasChromium)('Amplify v6 signInWithRedirect in Chromium (needs 
           AllowedOAuthFlows: ['code'],
           AllowedOAuthScopes: ['openid', 'email', 'profile'],
           CallbackURLs: [`${origin}/redirect.html`],
-          SupportedIdentityProviders: ['COGNITO', 'Google', 'okta', 'oktaenc'],
+          SupportedIdentityProviders: ['COGNITO', ...Object.keys(SOCIAL), 'okta', 'oktaenc'],
         }),
       )
       // The IdP verifies signed requests with the certificate GetSigningCertificate gives (read back below).

@@ -2,6 +2,8 @@
 declare global {
   interface Window {
     __redirect?: unknown
+    /** The signed-in user's ID token payload, set just before `__redirect`. */
+    __idToken?: unknown
   }
 }
 

@@ -9,6 +9,7 @@ import { Hub } from 'aws-amplify/utils'
 declare global {
   interface Window {
     __redirect?: unknown
+    __idToken?: unknown
   }
 }
 
@@ -43,6 +44,8 @@ Amplify.configure({
 const report = async () => {
   const session = await fetchAuthSession()
   const id = session.tokens?.idToken?.payload
+  // The whole ID token's payload too, set first, for tests reading more claims (e.g. `identities`).
+  window.__idToken = id
   window.__redirect = {
     username: id?.['cognito:username'],
     email: id?.['email'],
