@@ -1,30 +1,12 @@
 // A passkey for tests: a key pair made with WebCrypto (in Node and in browsers), its public half as a fixture for
 // `seed()`, and its private half answering the WEB_AUTHN challenge as a browser's navigator.credentials.get() would
 // (WebAuthn's AuthenticationResponseJSON), so a test never reimplements WebAuthn.
+import { concatBytes as concat, sha256Bytes, utf8ToBytes } from '../../core/shared/crypto.js'
+import { base64url } from '../../core/shared/jwt.js'
 import type { PasskeyFixture } from '../../core/simulation/index.js'
 
 const subtle = () => globalThis.crypto.subtle
 const ES256 = { name: 'ECDSA', namedCurve: 'P-256' } as const
-
-/** Bytes as base64url without padding. */
-function base64url(bytes: Uint8Array): string {
-  let binary = ''
-  for (const byte of bytes) binary += String.fromCharCode(byte)
-  return btoa(binary).replace(/=+$/, '').replaceAll('+', '-').replaceAll('/', '_')
-}
-
-const concat = (...parts: Uint8Array[]): Uint8Array<ArrayBuffer> => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-  let at = 0
-  for (const part of parts) {
-    out.set(part, at)
-    at += part.length
-  }
-  return out
-}
-
-const sha256 = async (data: Uint8Array<ArrayBuffer> | string): Promise<Uint8Array> =>
-  new Uint8Array(await subtle().digest('SHA-256', typeof data === 'string' ? new TextEncoder().encode(data) : data))
 
 /**
  * WebCrypto's ECDSA signature (r and s, 32 bytes each) in the ASN.1 DER form WebAuthn carries: a SEQUENCE of two
@@ -100,7 +82,7 @@ export async function createPasskey(
       const flags = 0x01 | (answerOptions.userVerified === false ? 0 : 0x04)
       const count = new Uint8Array(4)
       new DataView(count.buffer).setUint32(0, counter)
-      const authenticatorData = concat(await sha256(request.rpId), new Uint8Array([flags]), count)
+      const authenticatorData = concat(sha256Bytes(utf8ToBytes(request.rpId)), new Uint8Array([flags]), count)
       const origin =
         answerOptions.origin ?? (request.rpId === 'localhost' ? 'http://localhost' : `https://${request.rpId}`)
       const clientDataJSON = JSON.stringify({
@@ -109,7 +91,7 @@ export async function createPasskey(
         origin,
         crossOrigin: false,
       })
-      const signed = concat(authenticatorData, await sha256(clientDataJSON))
+      const signed = concat(authenticatorData, sha256Bytes(utf8ToBytes(clientDataJSON)))
       const raw = new Uint8Array(await subtle().sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, signed))
       return JSON.stringify({
         id: credentialId,
@@ -118,7 +100,7 @@ export async function createPasskey(
         clientExtensionResults: {},
         authenticatorAttachment: 'platform',
         response: {
-          clientDataJSON: base64url(new TextEncoder().encode(clientDataJSON)),
+          clientDataJSON: base64url(clientDataJSON),
           authenticatorData: base64url(authenticatorData),
           signature: base64url(derSignature(raw)),
         },

@@ -1,7 +1,7 @@
 import { hmac } from '@noble/hashes/hmac.js'
 import { sha1 } from '@noble/hashes/legacy.js'
 import { sha256 } from '@noble/hashes/sha2.js'
-import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js'
+import { bytesToHex, concatBytes, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js'
 import { bytesToBase64 } from './text.js'
 
 /** SHA-256 of bytes. */
@@ -36,4 +36,4 @@ export function constantTimeEqual(a: string, b: string): boolean {
   return diff === 0
 }
 
-export { bytesToHex, hexToBytes, utf8ToBytes }
+export { bytesToHex, concatBytes, hexToBytes, utf8ToBytes }
