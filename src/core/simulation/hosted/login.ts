@@ -72,7 +72,7 @@ export function loginPage(site: Site, query: URLSearchParams, message?: string, 
  */
 function termsLinks(site: Site, client: ClientRow): string {
   const found = termsLinksForClient(
-    site.cx.store,
+    site.cx.tables,
     site.pool.pool.Id,
     client.client.ClientId,
     site.query.get('lang') ?? undefined,

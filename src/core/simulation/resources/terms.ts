@@ -9,7 +9,7 @@ import type { Can } from '../context.js'
 import { fail } from '../context.js'
 import { table } from '../engine/table.js'
 import { invalidParameter } from '../errors.js'
-import type { Store } from '../schema.js'
+import type { Tables } from '../schema.js'
 import type { ClientRow } from './clients.js'
 import { findPool } from './user-pools.js'
 
@@ -236,28 +236,23 @@ function linkFor(row: TermsRow, language: string | undefined): string | undefine
   return (id !== undefined ? row.links[id] : undefined) ?? row.links['cognito:default']
 }
 
-/** The terms links the hosted pages show for a client: both documents in the user's language, else `cognito:default`; none unless both terms-of-use and privacy-policy exist. */
+/** The terms links the hosted pages show for a client (of the partition whose tables are given): both documents in the user's language, else `cognito:default`; none unless both terms-of-use and privacy-policy exist. */
 export function termsLinksForClient(
-  store: Store,
+  tables: Pick<Tables, 'terms' | 'clients'>,
   userPoolId: string,
   clientId: string,
   language?: string | undefined,
-): ReadonlyArray<{ readonly name: 'terms-of-use' | 'privacy-policy'; readonly url: string }> {
-  for (const partition of store.occupied()) {
-    const terms = partition.tables.terms
-    const client = partition.tables.clients.get(clientId)
-    if (client?.client.UserPoolId !== userPoolId) continue
-    const links: { readonly name: TermsName; readonly url: string }[] = []
-    for (const name of ['terms-of-use', 'privacy-policy'] as const) {
-      const row = terms.find('byClientName', clientNameKey(clientId, name))
-      const url = row !== undefined && row.poolId === userPoolId ? linkFor(row, language) : undefined
-      if (url !== undefined) links.push({ name, url })
-    }
-    // Seen from Cognito: "You must provide both types of terms documents in at least one language before Amazon
-    // Cognito displays your terms documents." (the model's CreateTerms). Chosen without evidence: a user's language
-    // that only one document has falls back to `cognito:default` for the other, and with no link for one of them in
-    // either, none are shown.
-    if (links.length === 2) return links
+): ReadonlyArray<{ readonly name: TermsName; readonly url: string }> {
+  if (tables.clients.get(clientId)?.client.UserPoolId !== userPoolId) return []
+  const links: { readonly name: TermsName; readonly url: string }[] = []
+  for (const name of ['terms-of-use', 'privacy-policy'] as const) {
+    const row = tables.terms.find('byClientName', clientNameKey(clientId, name))
+    const url = row !== undefined ? linkFor(row, language) : undefined
+    if (url !== undefined) links.push({ name, url })
   }
-  return []
+  // Seen from Cognito: "You must provide both types of terms documents in at least one language before Amazon
+  // Cognito displays your terms documents." (the model's CreateTerms). Chosen without evidence: a user's language
+  // that only one document has falls back to `cognito:default` for the other, and with no link for one of them in
+  // either, none are shown.
+  return links.length === 2 ? links : []
 }
