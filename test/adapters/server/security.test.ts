@@ -98,9 +98,9 @@ describe('serve: the control API belongs to this machine', () => {
     expect(allowed.status).toBe(204)
   })
 
-  it('lets no other origin read the snapshot or messages, nor preflight a PUT; a loopback page may', async () => {
+  it('lets no other origin read the snapshot, messages or auth events, nor preflight a PUT; a loopback page may', async () => {
     const server = await start()
-    for (const path of ['snapshot', 'messages']) {
+    for (const path of ['snapshot', 'messages', 'auth-events']) {
       const read = await raw(server.url, `/_cognito-idp-contract/${path}`, {
         headers: { origin: 'http://evil.example' },
       })
