@@ -2,7 +2,7 @@ import { fail } from '../context.js'
 import { operation } from '../define.js'
 import { invalidParameter } from '../errors.js'
 import { checkFeatures } from '../resources/feature-plans.js'
-import { describeSecondary, findReplication, replicaKey, secondariesOf } from '../resources/replicas.js'
+import { describeSecondary, findReplication, replicaKey, requirePrimary, secondariesOf } from '../resources/replicas.js'
 
 const REGION = /^[a-z]{2}(?:-gov)?-[a-z]+-\d$/
 
@@ -19,14 +19,7 @@ const MOST_SECONDARIES = 1
 export const CreateUserPoolReplica = operation('CreateUserPoolReplica', (cx, input) => {
   const replication = findReplication(cx, input.UserPoolId)
   const poolId = replication.pool.pool.Id
-  // Chosen without evidence: the model says a replica is created "in a specified Region" from the pool; a call that
-  // reached the secondary is refused as the model's OperationNotEnabledException text suggests.
-  if (replication.secondary)
-    throw fail(
-      cx,
-      'OperationNotEnabledException',
-      `Replicas of user pool ${poolId} are created from its primary Region.`,
-    )
+  requirePrimary(cx, replication, 'created')
   // Seen in AWS's developer guide: multi-Region replication needs the Essentials or Plus plan; the message follows
   // the one seen for other features (resources/feature-plans.ts).
   checkFeatures(cx, replication.pool.pool, [{ name: 'Multi-Region Replication', needs: 'ESSENTIALS', used: true }])

@@ -1,7 +1,6 @@
-import { fail } from '../context.js'
 import { operation } from '../define.js'
 import { invalidParameter } from '../errors.js'
-import { describeSecondary, findReplication, findSecondary, replicaKey } from '../resources/replicas.js'
+import { describeSecondary, findReplication, findSecondary, replicaKey, requirePrimary } from '../resources/replicas.js'
 
 /**
  * DeleteUserPoolReplica: an INACTIVE secondary deleted, from the primary's Region only (seen in the model: "You can
@@ -12,14 +11,7 @@ import { describeSecondary, findReplication, findSecondary, replicaKey } from '.
 export const DeleteUserPoolReplica = operation('DeleteUserPoolReplica', (cx, input) => {
   const replication = findReplication(cx, input.UserPoolId)
   const poolId = replication.pool.pool.Id
-  // Chosen without evidence: the type (the model's OperationNotEnabledException is for operations "not supported in
-  // secondary replica regions") and the message.
-  if (replication.secondary)
-    throw fail(
-      cx,
-      'OperationNotEnabledException',
-      `Replicas of user pool ${poolId} are deleted from its primary Region.`,
-    )
+  requirePrimary(cx, replication, 'deleted')
   // Chosen without evidence: the messages of these InvalidParameterExceptions.
   if (input.RegionName === replication.primary.region)
     throw invalidParameter(cx, `${input.RegionName} is the primary Region of user pool ${poolId}.`)

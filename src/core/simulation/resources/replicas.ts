@@ -71,6 +71,25 @@ export function findReplication(cx: Can<'ResourceNotFoundException'>, poolId: st
   throw poolNotFound(cx, poolId)
 }
 
+/**
+ * OperationNotEnabledException unless the call reached the pool's primary Region (replicas are created and deleted
+ * there: the model's DeleteUserPoolReplica "must be called from the primary Region"; CreateUserPoolReplica makes one
+ * "in a specified Region" from the pool). Chosen without evidence: the type (the model's OperationNotEnabledException
+ * is for operations "not supported in secondary replica regions") and the message.
+ */
+export function requirePrimary(
+  cx: Can<'OperationNotEnabledException'>,
+  replication: Replication,
+  done: 'created' | 'deleted',
+): void {
+  if (replication.secondary)
+    throw fail(
+      cx,
+      'OperationNotEnabledException',
+      `Replicas of user pool ${replication.pool.pool.Id} are ${done} from its primary Region.`,
+    )
+}
+
 /** A pool's secondaries, oldest first. */
 export function secondariesOf(replication: Replication): ReplicaRow[] {
   return replication.primary.tables.replicas.children(replication.pool.pool.Id)
