@@ -5,7 +5,7 @@ import type { ReplicaRow } from './replicas.js'
  * either). Seen in the model (UserPoolReplicaType.Status): an INACTIVE replica "is not accepting requests for
  * end-users"; AdminInitiateAuth and AdminRespondToAuthChallenge sign end users in and count with them (chosen).
  */
-const END_USER: ReadonlySet<string> = new Set([
+export const END_USER: ReadonlySet<string> = new Set([
   'AdminInitiateAuth',
   'AdminRespondToAuthChallenge',
   'AssociateSoftwareToken',
