@@ -1,3 +1,4 @@
+import { sha256Bytes } from './crypto.js'
 import { bytesToBase64 } from './text.js'
 
 /** An RSA key pair as JSON Web Keys, as the simulation keeps signing keys. */
@@ -31,6 +32,9 @@ export async function generateKeyPair(): Promise<KeyPair> {
   )
   const privateJwk = await subtle().exportKey('jwk', pair.privateKey)
   const publicJwk = await subtle().exportKey('jwk', pair.publicKey)
+  // Kept as imported, so the first token signed with the new key does not import it again (about a millisecond).
+  imported.set(`sign:${privateJwk.n}`, Promise.resolve(pair.privateKey))
+  imported.set(`verify:${publicJwk.n}`, Promise.resolve(pair.publicKey))
   return { privateJwk, publicJwk }
 }
 
@@ -47,6 +51,12 @@ function importKey(jwk: JsonWebKey, use: 'sign' | 'verify'): Promise<CryptoKey> 
     imported.set(id, key)
   }
   return key
+}
+
+/** Imports a key pair for signing and verifying now (off the main thread), so its first token does not wait for it. */
+export function preimport(pair: KeyPair): void {
+  importKey(pair.privateJwk, 'sign').catch(() => undefined)
+  importKey(pair.publicJwk, 'verify').catch(() => undefined)
 }
 
 /** A JWT signed with RS256: `{"kid","alg":"RS256"}` as Cognito's header reads (no `typ`), the payload as given. */
@@ -101,7 +111,6 @@ export async function verifyJwt(
 }
 
 /** A key id as Cognito's read: base64 of 32 bytes, here the SHA-256 of the public modulus. */
-export async function keyId(publicJwk: JsonWebKey): Promise<string> {
-  const digest = await subtle().digest('SHA-256', new TextEncoder().encode(publicJwk.n ?? ''))
-  return bytesToBase64(new Uint8Array(digest))
+export function keyId(publicJwk: JsonWebKey): string {
+  return bytesToBase64(sha256Bytes(new TextEncoder().encode(publicJwk.n ?? '')))
 }

@@ -3,7 +3,7 @@ import { base64url, decodeJwt, generateKeyPair, keyId, signJwt, verifyJwt } from
 
 describe('JWT', async () => {
   const keys = await generateKeyPair()
-  const kid = await keyId(keys.publicJwk)
+  const kid = keyId(keys.publicJwk)
 
   it('signs RS256 tokens that verify with the public key', async () => {
     const token = await signJwt({ kid, alg: 'RS256' }, { sub: 'x', n: 1 }, keys.privateJwk)
