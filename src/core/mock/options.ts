@@ -46,8 +46,8 @@ export interface CognitoMockOptions {
   readonly seed?: number | undefined
   /**
    * Draws the simulation's secrets (passwords, codes, tokens, client and TOTP secrets, sessions) from the seed too, so
-   * the same calls give the same secrets. Default false: secrets are random. For golden tests; codes sent can be read
-   * from `messages()` without it.
+   * the same calls give the same secrets, and signs tokens with published key pairs (the same on every machine).
+   * Default false: secrets and keys are random. For golden tests; codes sent can be read from `messages()` without it.
    */
   readonly reproducibleSecrets?: boolean | undefined
   /** Per operation: a fixed or computed response, an error, a mode. */

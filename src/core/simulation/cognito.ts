@@ -22,6 +22,7 @@ import { importLog, jobKey } from './resources/import-jobs.js'
 import { prepareKeys } from './resources/keyring.js'
 import { type JsonWebKeySet, jwksOf } from './resources/keys.js'
 import { RateLimiter } from './resources/limits-rate.js'
+import { preparePublishedKeys } from './resources/published-ring.js'
 import { secondaryRefusal } from './resources/replica-policy.js'
 import { addCompromised, type RiskSetting } from './resources/risk-controls.js'
 import { TABLES } from './schema.js'
@@ -94,7 +95,8 @@ export interface SimulationOptions extends LambdaOptions {
   readonly seed?: number | undefined
   /**
    * Draws secrets (passwords, codes, tokens, client and TOTP secrets, sessions) from the seed too, so the same calls
-   * give the same secrets. Default false: secrets come from a CSPRNG. For golden tests only; never for a shared server.
+   * give the same secrets, and signs tokens with published key pairs (resources/published-keys.ts). Default false:
+   * secrets and signing keys come from a CSPRNG. For golden tests only; never for a shared server.
    */
   readonly reproducibleSecrets?: boolean | undefined
   /** Told of every committed change and every wholesale replacement (reset, restore), to keep state elsewhere. */
@@ -210,7 +212,9 @@ export function createCognito(options: SimulationOptions = {}): Cognito {
   }
   const lambdas = lambdaRuntime(options)
   const limiter = options.rateLimits ? new RateLimiter() : undefined
-  prepareKeys()
+  // With reproducible secrets the keys are the published ones, the same on every machine; else made from a CSPRNG.
+  if (options.reproducibleSecrets === true) preparePublishedKeys()
+  else prepareKeys()
 
   const context = (region: string, account: string, sourceIp?: string, endpoint?: string): Context => {
     const partition = store.partition(account, region)

@@ -121,6 +121,8 @@ export class Store<D extends TableDefinitions = TableDefinitions> {
   onCommit: ((commit: StoreCommit) => void | PromiseLike<void>) | undefined
   /** The promise of the last commit not yet known kept: an answer that may have seen it waits for it. */
   private unsettled: PromiseLike<void> | undefined
+  /** Whether secrets are drawn from the seed (golden tests) instead of a CSPRNG. */
+  readonly reproducibleSecrets: boolean
 
   constructor(
     private readonly definitions: D,
@@ -130,6 +132,7 @@ export class Store<D extends TableDefinitions = TableDefinitions> {
     this.children = childrenOf(definitions)
     this.ids = new IdGenerator(seed)
     this.secrets = reproducibleSecrets ? this.ids : new RandomSecrets()
+    this.reproducibleSecrets = reproducibleSecrets
   }
 
   /** Records every commit from now on to `journal`, and tells it which store they come from. */

@@ -1,25 +1,31 @@
-import { generateKeyPair, type KeyPair, keyId } from '../../shared/jwt.js'
+import { generateKeyPair, type KeyPair, keyId, preimport } from '../../shared/jwt.js'
 
 /** A generated RSA key pair with its key id. */
 export interface RingKey extends KeyPair {
   readonly kid: string
 }
 
-/** Key pairs made so far in this process, in order: simulations take them instead of making their own. */
+/** Key pairs this process holds, in order: simulations take them instead of making their own. */
 const ring: Array<Promise<RingKey>> = []
 
-/** The process's i-th key pair, made (2048-bit RSA, about a quarter of a second) the first time it is asked for. */
+/** A new 2048-bit RSA key pair with its kid (WebCrypto, off the main thread; 60-550 ms measured here, 150 typical). */
+export async function makeRingKey(): Promise<RingKey> {
+  const pair = await generateKeyPair()
+  return { ...pair, kid: keyId(pair.publicJwk) }
+}
+
+/** The process's i-th key pair, made the first time it is asked for. */
 function keyAt(index: number): Promise<RingKey> {
-  while (ring.length <= index) {
-    ring.push(generateKeyPair().then(async (pair) => ({ ...pair, kid: await keyId(pair.publicJwk) })))
-  }
+  while (ring.length <= index) ring.push(makeRingKey())
   return ring[index]!
 }
 
 /**
- * A key pair no key in `inUse` (kids) has: the first such of the process's ring. Chosen for speed: a simulation
- * that is reset or created again reuses the keys an earlier one made, so tests do not pay for RSA key generation
- * each time; within one simulation every pool still signs with keys of its own.
+ * A key pair no key in `inUse` (kids) has: the first such of the process's ring. Chosen for speed: a simulation that is
+ * reset or created again reuses the keys an earlier one made, so tests do not pay for RSA key generation each time;
+ * within one simulation every pool still signs with keys of its own. None are made ahead beyond `prepareKeys`: spare
+ * keys made in the background slowed the sign-ins they ran beside (2 cores) and cost every test file CPU it mostly
+ * never used.
  */
 export async function freshKey(inUse: ReadonlySet<string>): Promise<RingKey> {
   for (let i = 0; ; i++) {
@@ -30,8 +36,47 @@ export async function freshKey(inUse: ReadonlySet<string>): Promise<RingKey> {
 
 /**
  * Starts making the process's first key pairs (a pool's ID and access keys) without waiting for them: WebCrypto makes
- * them off the main thread, so the first sign-in of a process finds them ready instead of paying for them.
+ * them off the main thread, so a sign-in that comes later than their making finds them ready.
  */
 export function prepareKeys(count = 2): void {
   for (let i = 0; i < count; i++) keyAt(i).catch(() => undefined)
+}
+
+const BASE64URL = /^[A-Za-z0-9_-]+$/
+const PRIVATE_MEMBERS = ['n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi'] as const
+
+/** The key pair a caller handed over, checked: RSA JWKs with every private member, a 2048-bit modulus, the kid of it. */
+function checkedKey(value: unknown, index: number): RingKey {
+  const fail = (what: string): never => {
+    throw new TypeError(`cognito-idp-contract: signing key ${index} ${what}`)
+  }
+  if (!value || typeof value !== 'object') return fail('is not an object')
+  const { privateJwk, publicJwk, kid } = value as Record<string, unknown>
+  if (!privateJwk || typeof privateJwk !== 'object' || !publicJwk || typeof publicJwk !== 'object')
+    return fail('needs privateJwk and publicJwk')
+  const priv = privateJwk as Record<string, unknown>
+  const pub = publicJwk as Record<string, unknown>
+  if (priv.kty !== 'RSA' || pub.kty !== 'RSA') fail('is not an RSA key')
+  for (const member of PRIVATE_MEMBERS)
+    if (typeof priv[member] !== 'string' || !BASE64URL.test(priv[member] as string)) fail(`has no private ${member}`)
+  if (pub.n !== priv.n || pub.e !== priv.e) fail("has a public key that is not its private key's")
+  // 2048 bits are 256 bytes, 342 base64url characters without padding.
+  if ((priv.n as string).length !== 342) fail('is not 2048-bit RSA')
+  if (kid !== keyId({ n: priv.n as string })) fail('has a kid that is not its modulus digest')
+  return {
+    privateJwk: Object.fromEntries([['kty', 'RSA'], ...PRIVATE_MEMBERS.map((m) => [m, priv[m]])]) as JsonWebKey,
+    publicJwk: { kty: 'RSA', n: priv.n as string, e: priv.e as string },
+    kid: kid as string,
+  }
+}
+
+/**
+ * Hands the process key pairs made elsewhere (a Vitest global setup makes them once per run, see
+ * `cognito-idp-contract/testing/vitest-setup`): simulations take them before any they would make. Throws a TypeError
+ * naming the first malformed one, taking none.
+ */
+export function supplyKeys(keys: readonly unknown[]): void {
+  const checked = keys.map(checkedKey)
+  for (const key of checked) preimport(key)
+  ring.unshift(...checked.map((key) => Promise.resolve(key)))
 }

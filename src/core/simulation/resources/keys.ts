@@ -1,6 +1,7 @@
 import type { Can } from '../context.js'
 import { table } from '../engine/table.js'
 import { freshKey } from './keyring.js'
+import { publishedKey } from './published-ring.js'
 
 /** Which tokens a key signs: ID and access tokens are signed with different keys (seen: two kids in every JWKS). */
 export type KeyUse = 'id' | 'access'
@@ -26,11 +27,16 @@ function kidsInUse(cx: Can<never>): Set<string> {
   return new Set(cx.store.occupied().flatMap((p) => p.tables.keys.all().map((k) => k.kid)))
 }
 
-/** The pool's key for a use (2048-bit RSA, WebCrypto), taken the first time it is needed. */
+/**
+ * The pool's key for a use (2048-bit RSA, WebCrypto), taken the first time it is needed: with reproducible secrets one
+ * of the published keys (the same on every machine), else one made from a CSPRNG.
+ */
 export async function signingKey(cx: Can<never>, poolId: string, use: KeyUse): Promise<KeyRow> {
   const existing = cx.tables.keys.get(`${poolId}/${use}`)
   if (existing) return existing
-  const { privateJwk, publicJwk, kid } = await freshKey(kidsInUse(cx))
+  const inUse = kidsInUse(cx)
+  const published = cx.store.reproducibleSecrets ? publishedKey(inUse) : undefined
+  const { privateJwk, publicJwk, kid } = published ?? (await freshKey(inUse))
   return cx.tables.keys.insert({ poolId, use, kid, privateJwk, publicJwk })
 }
 

@@ -102,8 +102,8 @@ domain (hosted sign-in page and OAuth 2.0 endpoints) answers at /_domain/<domain
                                         with what it holds) when the server stops; GET …/contract reads it live
   --consumer NAME                       the consumer's name in that contract
   --seed N                              seed of ids and generated data (default 0); secrets stay random
-  --reproducible-secrets                draw passwords, codes, tokens and client secrets from the seed too (golden
-                                        tests only: anyone who knows the seed knows them)
+  --reproducible-secrets                draw passwords, codes, tokens and client secrets from the seed too and sign
+                                        with published keys (golden tests only: anyone who knows the seed knows them)
   --allow-host NAME                     also answer requests naming this host (e.g. a compose service); repeatable
   --control-token T                     control requests must carry T (x-cognito-idp-contract-token, or
                                         Authorization: Bearer); also from COGNITO_IDP_CONTRACT_TOKEN. Bound beyond

@@ -190,9 +190,10 @@ export async function finish(
   }
   const signIn = {
     authTime: progress.authTime,
-    // Random, not from the seeded sequence: a token from before reset(), or from another simulation that shares
-    // this process's keys, never names a sign-in of this one.
-    originJti: globalThis.crypto.randomUUID(),
+    // Random, not from the seeded ids: a token from before reset(), or from another simulation that shares this
+    // process's keys, never names a sign-in of this one. With reproducible secrets it is drawn from the seed like
+    // `jti`, so the same calls sign the same tokens (and such a token is then indistinguishable anyway).
+    originJti: cx.store.reproducibleSecrets ? cx.secrets.uuid() : globalThis.crypto.randomUUID(),
     ...(deviceKey !== undefined && { deviceKey }),
     ...(progress.risk?.eventId !== undefined && { eventId: progress.risk.eventId }),
   }
