@@ -5,7 +5,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // `npm run test:package` runs these: they clone, pack and install the package (.ci/run does).
     exclude: ['test/package/**', '**/node_modules/**'],
-    setupFiles: ['test/setup/fast-check-seed.ts'],
+    // As the README's Vitest configuration says: signing keys made once per run, handed to every file's simulations.
+    globalSetup: ['src/adapters/testing/vitest-setup.ts'],
+    setupFiles: ['test/setup/fast-check-seed.ts', 'src/adapters/testing/vitest.ts'],
     testTimeout: 60_000,
     pool: 'forks',
     // Files share their worker's modules (chosen: it halves the suite, 6 minutes to 3 on two cores, as most of a file's time
