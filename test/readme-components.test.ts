@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from './support/model.js'
+import { vitestConfig } from './support/readme.js'
 
 /** A ```tsx vitest block of the README: a component test file (React, Testing Library), run as it stands. */
 interface TsxExample {
@@ -27,11 +28,8 @@ beforeAll(() => {
   mkdirSync(dir, { recursive: true })
   // Written as they stand: each block's first line is its `@vitest-environment` docblock.
   for (const example of examples) writeFileSync(file(example.index), example.code)
-  // A rendered sign-up takes a second alone; the generous timeout is for a machine busy with the rest of the suite.
-  writeFileSync(
-    join(dir, 'vitest.config.mjs'),
-    'export default { test: { include: ["*.test.tsx"], testTimeout: 30_000 } }\n',
-  )
+  // The configuration the README gives, as its other Vitest examples run with.
+  writeFileSync(join(dir, 'vitest.config.ts'), vitestConfig())
   // `jsx: react-jsx` is what both tsc and Vite's transform read to compile JSX for React 17 and later.
   writeFileSync(
     join(dir, 'tsconfig.json'),
@@ -76,7 +74,16 @@ describe('README component tests', () => {
     (_index, example) => {
       const run = spawnSync(
         join(ROOT, 'node_modules/.bin/vitest'),
-        ['run', '--root', dir, '--config', join(dir, 'vitest.config.mjs'), `example-${example.index}.test.tsx`],
+        // A rendered sign-up takes a second alone; the generous timeout is for a machine busy with the rest of the suite.
+        [
+          'run',
+          '--root',
+          dir,
+          '--config',
+          join(dir, 'vitest.config.ts'),
+          '--testTimeout=30000',
+          `example-${example.index}.test.tsx`,
+        ],
         { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } },
       )
       expect(run.status, run.stdout + run.stderr).toBe(0)

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { service } from '../schemas/service.js'
 import { ROOT } from './support/model.js'
-import { consoleExamples, tsExamples } from './support/readme.js'
+import { consoleExamples, tsExamples, vitestConfig } from './support/readme.js'
 
 const dir = join(ROOT, '.tmp', `readme-${process.pid}`)
 const examples = tsExamples()
@@ -15,10 +15,12 @@ beforeAll(() => {
   if (!existsSync(join(ROOT, 'dist/src/index.js')))
     throw new Error('run `npm run build` first: the README examples import the built package')
   mkdirSync(dir, { recursive: true })
-  for (const example of examples) writeFileSync(file(example.index, example.runner), `export {}\n${example.code}`)
+  for (const example of examples.filter((e) => e.runner !== 'config'))
+    writeFileSync(file(example.index, example.runner), `export {}\n${example.code}`)
   // oidc-provider ships no types; the README's federation example is type-checked with ours.
   writeFileSync(join(dir, 'oidc-provider.d.ts'), readFileSync(join(ROOT, 'test/support/oidc-provider.d.ts'), 'utf8'))
-  writeFileSync(join(dir, 'vitest.config.mjs'), 'export default { test: { include: ["*.test.ts"] } }\n')
+  // The Vitest examples run with the configuration the README gives (type-checked with them).
+  writeFileSync(join(dir, 'vitest.config.ts'), vitestConfig())
   writeFileSync(
     join(dir, 'tsconfig.json'),
     JSON.stringify({
@@ -78,7 +80,7 @@ describe('README', () => {
     (_index, example) => {
       const run = spawnSync(
         join(ROOT, 'node_modules/.bin/vitest'),
-        ['run', '--root', dir, '--config', join(dir, 'vitest.config.mjs'), `example-${example.index}.test.ts`],
+        ['run', '--root', dir, '--config', join(dir, 'vitest.config.ts'), `example-${example.index}.test.ts`],
         { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } },
       )
       expect(run.status, run.stdout + run.stderr).toBe(0)

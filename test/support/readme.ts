@@ -2,8 +2,11 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from './model.js'
 
-/** Where a TypeScript example runs: Node (`ts`), a Vitest file (`ts vitest`) or the browser (`ts browser`). */
-export type Runner = 'node' | 'vitest' | 'browser'
+/**
+ * Where a TypeScript example runs: Node (`ts`), a Vitest file (`ts vitest`), the browser (`ts browser`), or the Vitest
+ * configuration the Vitest files run with (`ts vitest.config`).
+ */
+export type Runner = 'node' | 'vitest' | 'browser' | 'config'
 
 /** A TypeScript example of the README and the output printed under it. */
 export interface TsExample {
@@ -33,7 +36,14 @@ export function tsExamples(markdown = readFileSync(join(ROOT, 'README.md'), 'utf
   return blocks.flatMap((block, i) => {
     if (block.lang !== 'ts') return []
     const next = blocks[i + 1]
-    const runner: Runner = block.info === 'browser' ? 'browser' : block.info === 'vitest' ? 'vitest' : 'node'
+    const runner: Runner =
+      block.info === 'browser'
+        ? 'browser'
+        : block.info === 'vitest'
+          ? 'vitest'
+          : block.info === 'vitest.config'
+            ? 'config'
+            : 'node'
     return [{ index: i, runner, code: block.body, output: next?.lang === 'text' ? next.body : undefined }]
   })
 }
@@ -51,4 +61,12 @@ export function consoleExamples(markdown = readFileSync(join(ROOT, 'README.md'),
           return { command: command!, output: rest.join('\n') }
         }),
     )
+}
+
+/** The README's Vitest configuration (its one ```ts vitest.config block), which its Vitest examples run with. */
+export function vitestConfig(markdown = readFileSync(join(ROOT, 'README.md'), 'utf8')): string {
+  const configs = tsExamples(markdown).filter((e) => e.runner === 'config')
+  if (configs.length !== 1)
+    throw new Error(`the README should have one \`\`\`ts vitest.config block, not ${configs.length}`)
+  return configs[0]!.code
 }
