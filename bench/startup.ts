@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { ROOT } from '../test/support/model.js'
 import { compare } from './measure.js'
 
@@ -53,12 +55,79 @@ export async function startupTimes(): Promise<void> {
     },
   ])
   // A test file's first sign-in: the pool's signing keys are made when the simulation is created, off the main thread.
-  const signIn = `const { createCognito } = await import('cognito-idp-contract/simulation')
-const cognito = createCognito()
-await cognito.seed({ userPools: [{ PoolName: 'p', Id: 'us-east-1_First0001', Clients: [{ ClientName: 'c', ClientId: 'firstclient000000000000001', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] }], Users: [{ username: 'jane', password: 'Correct-Horse-1' }] }] })
-const signIn = () => cognito.send('InitiateAuth', { ClientId: 'firstclient000000000000001', AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'jane', PASSWORD: 'Correct-Horse-1' } })`
+  const signIn = (options = '') => `const { createCognito } = await import('cognito-idp-contract/simulation')
+const cognito = createCognito(${options})
+${SEED_AND_SIGN_IN}`
+  const reproducible = signIn('{ reproducibleSecrets: true }')
+  const vitest = vitestSignIns()
   await compare('Start-up: sign-in, fresh process (pool seeded just before)', 'ms', [
-    { name: 'second sign-in', run: () => fresh(`${signIn}; await signIn(); ${firstCall('', 'await signIn()')}`) },
-    { name: 'first sign-in', run: () => fresh(firstCall(signIn, 'await signIn()')), anchor: 'second sign-in' },
+    { name: 'second sign-in', run: () => fresh(`${signIn()}; await signIn(); ${firstCall('', 'await signIn()')}`) },
+    {
+      name: 'first sign-in, keys made from a CSPRNG in the process',
+      run: () => fresh(firstCall(signIn(), 'await signIn()')),
+      anchor: 'second sign-in',
+    },
+    {
+      name: 'first sign-in, reproducible secrets (published keys)',
+      run: () => fresh(firstCall(reproducible, 'await signIn()')),
+      anchor: 'second sign-in',
+    },
+    { name: 'second sign-in, Vitest file', run: () => vitest('second') },
+    {
+      name: 'first sign-in, Vitest file, keys from testing/vitest-setup',
+      run: () => vitest('first'),
+      anchor: 'second sign-in, Vitest file',
+    },
   ])
+}
+
+/** Seeds one pool with one user and defines `signIn()`, in a module where `cognito` is a simulation. */
+const SEED_AND_SIGN_IN = `await cognito.seed({ userPools: [{ PoolName: 'p', Id: 'us-east-1_First0001', Clients: [{ ClientName: 'c', ClientId: 'firstclient000000000000001', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] }], Users: [{ username: 'jane', password: 'Correct-Horse-1' }] }] })
+const signIn = () => cognito.send('InitiateAuth', { ClientId: 'firstclient000000000000001', AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'jane', PASSWORD: 'Correct-Horse-1' } })`
+
+/**
+ * The first and second sign-in of a Vitest test file (a fresh worker process) in a project configured as the README
+ * says, with the global setup's keys: each call of the returned function gives one of a run's two figures, running
+ * Vitest again when the run's figure of that kind was already given.
+ */
+function vitestSignIns(): (which: 'first' | 'second') => number {
+  const dir = join(ROOT, '.tmp', `bench-vitest-${process.pid}`)
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(
+    join(dir, 'vitest.config.mjs'),
+    `export default { test: { globalSetup: ['cognito-idp-contract/testing/vitest-setup'], setupFiles: ['cognito-idp-contract/testing/vitest'] } }\n`,
+  )
+  writeFileSync(
+    join(dir, 'sign-in.test.mjs'),
+    `import { createCognito } from 'cognito-idp-contract/simulation'
+import { it } from 'vitest'
+import { writeFileSync } from 'node:fs'
+it('signs in twice', async () => {
+  const cognito = createCognito()
+  ${SEED_AND_SIGN_IN}
+  let t = performance.now(); await signIn(); const first = performance.now() - t
+  t = performance.now(); await signIn(); const second = performance.now() - t
+  writeFileSync(${JSON.stringify(join(dir, 'figures.json'))}, JSON.stringify({ first, second }))
+})
+`,
+  )
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }))
+  let pending: { first?: number; second?: number } = {}
+  return (which) => {
+    if (pending[which] === undefined) {
+      const run = spawnSync(
+        join(ROOT, 'node_modules/.bin/vitest'),
+        ['run', '--root', dir, '--config', join(dir, 'vitest.config.mjs')],
+        {
+          cwd: dir,
+          encoding: 'utf8',
+        },
+      )
+      if (run.status !== 0) throw new Error(`bench: Vitest sign-in probe failed: ${run.stdout}${run.stderr}`)
+      pending = JSON.parse(readFileSync(join(dir, 'figures.json'), 'utf8')) as { first: number; second: number }
+    }
+    const value = pending[which]!
+    delete pending[which]
+    return value
+  }
 }
