@@ -6,6 +6,7 @@ import { keyId } from '../../../src/core/shared/jwt.js'
 import { createCognito } from '../../../src/core/simulation/cognito.js'
 import { makeRingKey, supplyKeys } from '../../../src/core/simulation/resources/keyring.js'
 import { PUBLISHED_KEYS } from '../../../src/core/simulation/resources/published-keys.js'
+import { PUBLISHED_KIDS as KIDS_WITHOUT_KEYS } from '../../../src/core/simulation/resources/published-ring.js'
 
 const POOL = 'us-east-1_Keys00001'
 const OTHER = 'us-east-1_Keys00002'
@@ -75,6 +76,33 @@ describe('signing keys with reproducible secrets', () => {
   })
 })
 
+describe('published keys', () => {
+  it('have the kids the simulation knows them by without loading them', () => {
+    expect([...KIDS_WITHOUT_KEYS]).toEqual(PUBLISHED_KIDS)
+  })
+
+  it('are replaced, not kept, when a state made with reproducible secrets is restored where secrets are random', async () => {
+    const reproducible = createCognito({ reproducibleSecrets: true })
+    await reproducible.seed(fixtures)
+    expect((await reproducible.jwks(POOL))!.keys.map((k) => k.kid)).toEqual(PUBLISHED_KIDS.slice(0, 2))
+    const random = createCognito()
+    random.restore(reproducible.snapshot())
+    const kids = (await random.jwks(POOL))!.keys.map((k) => k.kid)
+    expect(kids).toHaveLength(2)
+    for (const kid of kids) expect(PUBLISHED_KIDS).not.toContain(kid)
+    expect(JSON.stringify(random.snapshot())).not.toContain(PUBLISHED_KEYS[0]!.d)
+    // and tokens are signed with the new keys
+    const { AuthenticationResult } = await random.send('InitiateAuth', {
+      ClientId: WEB,
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: 'jane', PASSWORD },
+    })
+    const verifier = CognitoJwtVerifier.create({ userPoolId: POOL, tokenUse: 'access', clientId: WEB })
+    verifier.cacheJwks((await random.jwks(POOL)) as never)
+    expect((await verifier.verify(AuthenticationResult!.AccessToken!)).token_use).toBe('access')
+  })
+})
+
 describe('signing keys by default', () => {
   it('come from a CSPRNG, never from the published ones', async () => {
     const { jwks, other } = await signIn(false)
@@ -109,6 +137,11 @@ describe('supplyKeys', () => {
       /public key that is not its private key's/,
     ],
     ['a kid that is not the modulus digest', (k) => ({ ...k, kid: 'x' }), /kid that is not its modulus digest/],
+    [
+      "another key's primes",
+      (k) => ({ ...k, privateJwk: { ...k.privateJwk, p: k.privateJwk.q, q: k.privateJwk.p } }),
+      /private members that do not belong to its modulus/,
+    ],
   ]
   it.each(cases)('refuses %s, naming it, and takes none of the keys', async (_name, spoil, message) => {
     const key = await good

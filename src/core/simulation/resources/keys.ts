@@ -1,7 +1,7 @@
 import type { Can } from '../context.js'
 import { table } from '../engine/table.js'
 import { freshKey } from './keyring.js'
-import { publishedKey } from './published-ring.js'
+import { PUBLISHED_KIDS, publishedKey } from './published-ring.js'
 
 /** Which tokens a key signs: ID and access tokens are signed with different keys (seen: two kids in every JWKS). */
 export type KeyUse = 'id' | 'access'
@@ -29,15 +29,18 @@ function kidsInUse(cx: Can<never>): Set<string> {
 
 /**
  * The pool's key for a use (2048-bit RSA, WebCrypto), taken the first time it is needed: with reproducible secrets one
- * of the published keys (the same on every machine), else one made from a CSPRNG.
+ * of the published keys (the same on every machine), else one made from a CSPRNG. A published key kept from a run with
+ * reproducible secrets (a `--data` directory, a restored snapshot) is replaced once secrets are random, since anyone
+ * can sign with it; tokens it signed stop verifying then.
  */
 export async function signingKey(cx: Can<never>, poolId: string, use: KeyUse): Promise<KeyRow> {
   const existing = cx.tables.keys.get(`${poolId}/${use}`)
-  if (existing) return existing
+  if (existing && (cx.store.reproducibleSecrets || !PUBLISHED_KIDS.has(existing.kid))) return existing
   const inUse = kidsInUse(cx)
-  const published = cx.store.reproducibleSecrets ? publishedKey(inUse) : undefined
+  const published = cx.store.reproducibleSecrets ? await publishedKey(inUse) : undefined
   const { privateJwk, publicJwk, kid } = published ?? (await freshKey(inUse))
-  return cx.tables.keys.insert({ poolId, use, kid, privateJwk, publicJwk })
+  const row = { poolId, use, kid, privateJwk, publicJwk }
+  return existing ? cx.tables.keys.put(row) : cx.tables.keys.insert(row)
 }
 
 /** A public key as a pool's JWKS lists it (a type alias, so JWKS consumers' JSON object types accept it). */
