@@ -1,6 +1,6 @@
-import { generateKeyPair, type KeyPair, keyId, preimport } from '../../shared/jwt.js'
+import { fromBase64url, generateKeyPair, type KeyPair, keyId, preimport } from '../../shared/jwt.js'
 
-/** A generated RSA key pair with its key id. */
+/** An RSA signing key pair with its key id: made in this process, supplied from outside, or published. */
 export interface RingKey extends KeyPair {
   readonly kid: string
 }
@@ -8,7 +8,7 @@ export interface RingKey extends KeyPair {
 /** Key pairs this process holds, in order: simulations take them instead of making their own. */
 const ring: Array<Promise<RingKey>> = []
 
-/** A new 2048-bit RSA key pair with its kid (WebCrypto, off the main thread; 60-550 ms measured here, 150 typical). */
+/** A new 2048-bit RSA key pair with its kid (WebCrypto, off the main thread; about a tenth of a second or more). */
 export async function makeRingKey(): Promise<RingKey> {
   const pair = await generateKeyPair()
   return { ...pair, kid: keyId(pair.publicJwk) }
@@ -45,6 +45,30 @@ export function prepareKeys(count = 2): void {
 const BASE64URL = /^[A-Za-z0-9_-]+$/
 const PRIVATE_MEMBERS = ['n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi'] as const
 
+/** A base64url big-endian unsigned integer as a BigInt. */
+function integer(text: string): bigint {
+  const bytes = fromBase64url(text)
+  let value = 0n
+  for (const byte of bytes) value = (value << 8n) | BigInt(byte)
+  return value
+}
+
+/**
+ * Whether an RSA private JWK's members agree (RFC 7518 §6.3.2): n = p·q, and the CRT members are d's and q's inverse,
+ * checked with integer arithmetic only, so a key that would sign tokens no verifier accepts is refused when supplied.
+ */
+function consistent(jwk: Record<(typeof PRIVATE_MEMBERS)[number], string>): boolean {
+  const [n, e, d, p, q, dp, dq, qi] = PRIVATE_MEMBERS.map((m) => integer(jwk[m]))
+  return (
+    p! * q! === n! &&
+    dp === d! % (p! - 1n) &&
+    dq === d! % (q! - 1n) &&
+    (e! * dp!) % (p! - 1n) === 1n &&
+    (e! * dq!) % (q! - 1n) === 1n &&
+    (qi! * q!) % p! === 1n
+  )
+}
+
 /** The key pair a caller handed over, checked: RSA JWKs with every private member, a 2048-bit modulus, the kid of it. */
 function checkedKey(value: unknown, index: number): RingKey {
   const fail = (what: string): never => {
@@ -63,6 +87,8 @@ function checkedKey(value: unknown, index: number): RingKey {
   // 2048 bits are 256 bytes, 342 base64url characters without padding.
   if ((priv.n as string).length !== 342) fail('is not 2048-bit RSA')
   if (kid !== keyId({ n: priv.n as string })) fail('has a kid that is not its modulus digest')
+  if (!consistent(priv as Record<(typeof PRIVATE_MEMBERS)[number], string>))
+    fail('has private members that do not belong to its modulus')
   return {
     privateJwk: Object.fromEntries([['kty', 'RSA'], ...PRIVATE_MEMBERS.map((m) => [m, priv[m]])]) as JsonWebKey,
     publicJwk: { kty: 'RSA', n: priv.n as string, e: priv.e as string },
@@ -70,13 +96,19 @@ function checkedKey(value: unknown, index: number): RingKey {
   }
 }
 
+/** Kids of the keys supplied so far: a setup file run again for each test file (`isolate: false`) adds none twice. */
+const supplied = new Set<string>()
+
 /**
  * Hands the process key pairs made elsewhere (a Vitest global setup makes them once per run, see
  * `cognito-idp-contract/testing/vitest-setup`): simulations take them before any they would make. Throws a TypeError
  * naming the first malformed one, taking none.
  */
 export function supplyKeys(keys: readonly unknown[]): void {
-  const checked = keys.map(checkedKey)
-  for (const key of checked) preimport(key)
+  const checked = keys.map(checkedKey).filter((key) => !supplied.has(key.kid))
+  for (const key of checked) {
+    supplied.add(key.kid)
+    preimport(key)
+  }
   ring.unshift(...checked.map((key) => Promise.resolve(key)))
 }
