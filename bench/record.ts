@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { join } from 'node:path'
 import { ROOT } from '../test/support/model.js'
@@ -10,7 +11,22 @@ export interface RecordedRun {
   readonly msw: string
   readonly cores: number
   readonly date: string
+  /** `benchSource()` when the run was recorded: what measured the figures. */
+  readonly source: string
   readonly figures: readonly Figure[]
+}
+
+/**
+ * A digest of the code that measures (bench/*.ts but this file, which only renders): the figures test compares it
+ * with the recorded run's, so a changed measurement is recorded again before its figures stand in the README.
+ */
+export function benchSource(): string {
+  const files = readdirSync(join(ROOT, 'bench'))
+    .filter((f) => f.endsWith('.ts') && f !== 'record.ts')
+    .sort()
+  const hash = createHash('sha256')
+  for (const file of files) hash.update(`${file}\0${readFileSync(join(ROOT, 'bench', file), 'utf8')}\0`)
+  return hash.digest('hex')
 }
 
 /** Where the last recorded run is kept (committed: the README's figures are rendered from it). */
@@ -58,7 +74,8 @@ export function withFigures(readme: string, run: RecordedRun): string {
 export function record(figures: readonly Figure[]): void {
   const msw = (JSON.parse(readFileSync(join(ROOT, 'node_modules/msw/package.json'), 'utf8')) as { version: string })
     .version
-  const run: RecordedRun = { node: process.version, msw, cores: cpus().length, date: new Date().toISOString(), figures }
+  const date = new Date().toISOString()
+  const run: RecordedRun = { node: process.version, msw, cores: cpus().length, date, source: benchSource(), figures }
   writeFileSync(RESULTS, `${JSON.stringify(run, null, 2)}\n`)
   const readme = join(ROOT, 'README.md')
   writeFileSync(readme, withFigures(readFileSync(readme, 'utf8'), run))

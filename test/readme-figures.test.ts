@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { figuresBlock, RESULTS, type RecordedRun } from '../bench/record.js'
+import { benchSource, figuresBlock, RESULTS, type RecordedRun } from '../bench/record.js'
 import * as shapes from '../schemas/shapes.js'
 import { BUNDLE_CASES, bundle } from './support/bundle.js'
 import { ROOT } from './support/model.js'
@@ -43,6 +43,7 @@ describe("the README's figures are what the commands measure", () => {
   it('the Speed table is bench/results.json as npm run bench -- --record rendered it, from a whole run', () => {
     const run = JSON.parse(readFileSync(RESULTS, 'utf8')) as RecordedRun
     expect(text).toContain(figuresBlock(run))
+    expect(run.source, 'bench/*.ts changed since the run was recorded: npm run bench -- --record').toBe(benchSource())
     const groups = new Set(run.figures.map((f) => f.group))
     for (const part of ['serve --data', 'Sign-in', 'Start-up'])
       expect(
