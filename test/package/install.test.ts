@@ -1,6 +1,15 @@
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { execFileSync, spawn } from 'node:child_process'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
+import { homedir, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../support/model.js'
@@ -114,6 +123,40 @@ describe('the package, from a fresh clone', () => {
     expect(execFileSync('npx', ['cognito-idp-contract', '--help'], { cwd: source, encoding: 'utf8' })).toContain(
       'usage: cognito-idp-contract <command>',
     )
+  })
+
+  it("starts the README's main command, npx cognito-idp-contract serve, in the fresh clone, linking, not copying", async () => {
+    const npxCache = join(homedir(), '.npm', '_npx')
+    const cached = () => (existsSync(npxCache) ? readdirSync(npxCache) : [])
+    const before = new Set(cached())
+    // Its own process group, so the server npx started stops with it.
+    const child = spawn('npx', ['cognito-idp-contract', 'serve', '--port', '0'], { cwd: source, detached: true })
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = ''
+        // Not a timing assertion: a command that starts has printed its address long before this.
+        const timer = setTimeout(() => reject(new Error(`serve printed no address in 60 s: ${out}`)), 60_000)
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString()
+          const found = /a local Cognito on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
+          if (found) {
+            clearTimeout(timer)
+            resolve(found[1]!)
+          }
+        })
+        child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)))
+      })
+      const health = (await (await fetch(`${url}/_cognito-idp-contract/health`)).json()) as { status: string }
+      expect(health.status).toBe('ok')
+    } finally {
+      process.kill(-child.pid!, 'SIGINT')
+    }
+    // npx runs the clone itself: what it keeps in its cache is a link to the clone, nothing copied or built there
+    // (which took half a minute, and broke every later npx when interrupted).
+    for (const entry of cached().filter((e) => !before.has(e))) {
+      const installed = join(npxCache, entry, 'node_modules', pkg.name)
+      if (existsSync(installed)) expect(realpathSync(installed)).toBe(realpathSync(source))
+    }
   })
 
   it('bundles the browser entry point for a page', async () => {
