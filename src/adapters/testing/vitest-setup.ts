@@ -2,7 +2,7 @@ import type { TestProject } from 'vitest/node'
 import { makeRingKey } from '../../core/simulation/resources/keyring.js'
 import { SIGNING_KEYS } from './signing-keys.js'
 
-/** Key pairs made per run: two pools' ID and access keys; a file that needs more makes them itself, ahead of use. */
+/** Key pairs made per run: two pools' ID and access keys; a file that needs more makes them itself when first used. */
 const COUNT = 4
 
 /**

@@ -53,7 +53,7 @@ function importKey(jwk: JsonWebKey, use: 'sign' | 'verify'): Promise<CryptoKey> 
   return key
 }
 
-/** Imports a key pair for signing and verifying now (off the main thread), so its first token does not wait for it. */
+/** Imports a key pair for signing and verifying now, ahead of its first token, which then does not wait for it. */
 export function preimport(pair: KeyPair): void {
   importKey(pair.privateJwk, 'sign').catch(() => undefined)
   importKey(pair.publicJwk, 'verify').catch(() => undefined)
