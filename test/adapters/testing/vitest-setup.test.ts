@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../../support/model.js'
+import { vitestConfig } from '../../support/readme.js'
 
 const dir = join(ROOT, '.tmp', `vitest-setup-${process.pid}`)
 
@@ -21,12 +22,12 @@ it('signs in', async () => {
 })
 `
 
-/** Runs Vitest on the two probe files with a configuration; what each file wrote down. */
+/** Runs Vitest on the two probe files with a configuration file's text; what each file wrote down. */
 function run(config: string) {
-  writeFileSync(join(dir, 'vitest.config.mjs'), `export default ${config}\n`)
+  writeFileSync(join(dir, 'vitest.config.ts'), config)
   const result = spawnSync(
     join(ROOT, 'node_modules/.bin/vitest'),
-    ['run', '--root', dir, '--config', join(dir, 'vitest.config.mjs')],
+    ['run', '--root', dir, '--config', join(dir, 'vitest.config.ts')],
     { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
   )
   expect(result.status, result.stdout + result.stderr).toBe(0)
@@ -35,8 +36,8 @@ function run(config: string) {
   return [read('a'), read('b')] as const
 }
 
-const README_CONFIG =
-  "{ test: { globalSetup: ['cognito-idp-contract/testing/vitest-setup'], setupFiles: ['cognito-idp-contract/testing/vitest'] } }"
+/** The Vitest configuration the README gives (its ```ts vitest.config block), as it stands. */
+const README_CONFIG = vitestConfig()
 
 beforeAll(() => {
   if (!existsSync(join(ROOT, 'dist/src/index.js')))
@@ -64,7 +65,7 @@ describe('cognito-idp-contract/testing/vitest-setup', () => {
   })
 
   it('leaves files to make their own keys when only the setup file is configured', () => {
-    const [a, b] = run("{ test: { setupFiles: ['cognito-idp-contract/testing/vitest'] } }")
+    const [a, b] = run("export default { test: { setupFiles: ['cognito-idp-contract/testing/vitest'] } }\n")
     expect(a.provided).toEqual([])
     expect(a.kids).toHaveLength(2)
     expect(b.kids.filter((kid) => a.kids.includes(kid))).toEqual([])
